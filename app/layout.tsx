@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import './globals.css';
+import { getI18n } from '@/lib/i18n/server';
+import { AppHeader } from '@/components/app-header';
+
+export const metadata: Metadata = {
+  title: '政务数据共享贡献度评价与激励看板',
+  description: 'Sharescore — government data-sharing contribution scoring and incentives',
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {locale === 'en' ? 'Skip to content' : '跳到正文'}
+        </a>
+        <AppHeader />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="footer">
+          {t.app.bureau} · {t.app.footer}
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,54 @@
+// node-postgres: any PostgreSQL, and the embedded PGlite when another process serves it.
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import * as schema from '../schema';
+import type { DriverName } from '../config';
+import type { Database, Db, Session } from '../types';
+
+// Return bigint/numeric as numbers: counts here stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+function session(client: pg.Pool | pg.PoolClient): Session {
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await client.query(text, params)).rows as T[];
+    },
+    async copyCsv(table, columns, csv) {
+      const conn = 'release' in client ? client : await client.connect();
+      try {
+        const sink = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from([csv]), sink);
+      } finally {
+        if (conn !== client) (conn as pg.PoolClient).release();
+      }
+    },
+  };
+}
+
+export function openPg(url: string, label: DriverName = 'pg', max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  return {
+    ...session(pool),
+    driver: label,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(session(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,52 @@
+// @vercel/postgres (deprecated upstream; Neon's serverless driver underneath). It lives
+// in this one file so it can be swapped for @neondatabase/serverless without touching
+// anything else. It speaks WebSockets only: against a plain PostgreSQL it needs a
+// WebSocket-to-TCP proxy (see tests/support/ws-proxy.ts and the README).
+import { createPool, type VercelPool, type VercelPoolClient } from '@vercel/postgres';
+import { drizzle } from 'drizzle-orm/vercel-postgres';
+import { parse } from 'csv-parse/sync';
+import * as schema from '../schema';
+import type { Database, Db, Session } from '../types';
+
+// Neon's driver has no COPY: load in multi-row INSERTs of this many rows.
+const INSERT_CHUNK = 1000;
+
+function session(client: VercelPool | VercelPoolClient): Session {
+  const query = async <T>(text: string, params: unknown[] = []) =>
+    (await client.query(text, params as never[])).rows as T[];
+  return {
+    db: drizzle(client as VercelPool, { schema }) as unknown as Db,
+    query,
+    async copyCsv(table, columns, csv) {
+      const rows = parse(csv) as string[][];
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK);
+        const values = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+        await query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat());
+      }
+    },
+  };
+}
+
+export async function openVercel(url: string): Promise<Database> {
+  const pool = createPool({ connectionString: url });
+  return {
+    ...session(pool),
+    driver: 'vercel',
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(session(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

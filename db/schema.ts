@@ -1,0 +1,277 @@
+// The whole product's schema. One schema for PGlite, PostgreSQL and Vercel/Neon:
+// only portable types (no extensions), and every large table keyed so it can be
+// distributed by department on Citus (provider/department first in its key).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const departments = pgTable('departments', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  parentCode: text('parent_code'),
+  level: text('level').notNull().default('province'), // province | city | county
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name'),
+    passwordHash: text('password_hash'),
+    role: text('role').notNull(), // admin | leader | assessor | department | auditor
+    departmentCode: text('department_code').references(() => departments.code),
+    active: boolean('active').notNull().default(true),
+    // Bumped on disable / role change so existing sessions are refused on their next request.
+    sessionVersion: integer('session_version').notNull().default(1),
+    lockedUntil: ts('locked_until'),
+    oidcSubject: text('oidc_subject'),
+    passwordChangedAt: ts('password_changed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username)],
+);
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    success: boolean('success').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('login_attempts_username_at').on(t.username, t.at), index('login_attempts_ip_at').on(t.ip, t.at)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(), // sha256 hex of the secret; the secret itself is never stored
+    prefix: text('prefix').notNull(), // first characters, to recognise a token in lists
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    departmentCode: text('department_code').references(() => departments.code),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at'),
+    revokedAt: ts('revoked_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
+);
+
+export const schemes = pgTable('schemes', {
+  id: serial('id').primaryKey(),
+  version: integer('version').notNull().unique(),
+  name: text('name').notNull(),
+  body: jsonb('body').notNull(),
+  hash: text('hash').notNull(),
+  reason: text('reason'),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+export const periods = pgTable('periods', {
+  code: text('code').primaryKey(), // 2026-10 | 2026-Q4 | 2026
+  kind: text('kind').notNull(), // month | quarter | year
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  status: text('status').notNull().default('open'), // open | published | finalized
+  publishedAt: ts('published_at'),
+  appealDeadline: ts('appeal_deadline'),
+  finalizedAt: ts('finalized_at'),
+  finalizedBy: text('finalized_by'),
+  snapshotHash: text('snapshot_hash'),
+  schemeId: integer('scheme_id').references(() => schemes.id),
+});
+
+// Public holidays and make-up workdays, for appeal deadlines in working days.
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(), // holiday | workday
+  name: text('name'),
+});
+
+export const ingestBatches = pgTable(
+  'ingest_batches',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(), // metrics | events
+    actor: text('actor').notNull(), // user:<id> | token:<id> | cli
+    idempotencyKey: text('idempotency_key'),
+    bodyHash: text('body_hash').notNull(),
+    status: text('status').notNull(), // accepted | rejected
+    statusCode: integer('status_code').notNull(),
+    rows: integer('rows').notNull().default(0),
+    periods: jsonb('periods').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    response: jsonb('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ingest_batches_idempotency_key').on(t.actor, t.idempotencyKey),
+    index('ingest_batches_created_at').on(t.createdAt),
+  ],
+);
+
+// Reported metric values. A replaced value is kept: it gets superseded_at, and the
+// partial unique index allows one current value per (department, month, indicator).
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    departmentCode: text('department_code').notNull(),
+    period: text('period').notNull(), // a month: 2026-10
+    indicator: text('indicator').notNull(),
+    value: doublePrecision('value').notNull(),
+    note: text('note'),
+    batchId: text('batch_id'),
+    createdAt: createdAt(),
+    supersededAt: ts('superseded_at'),
+  },
+  (t) => [
+    uniqueIndex('indicator_values_current')
+      .on(t.departmentCode, t.period, t.indicator)
+      .where(sql`superseded_at is null`),
+    index('indicator_values_period').on(t.period, t.indicator),
+  ],
+);
+
+// The exchange platform's log, aggregated per day and pair. Keyed provider-first:
+// the events indicators aggregate by provider, and Citus would distribute on it.
+export const sharingEvents = pgTable(
+  'sharing_events',
+  {
+    provider: text('provider').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    consumer: text('consumer').notNull(),
+    resource: text('resource').notNull(),
+    calls: bigint('calls', { mode: 'number' }).notNull(),
+    records: bigint('records', { mode: 'number' }).notNull().default(0),
+    failures: bigint('failures', { mode: 'number' }).notNull().default(0),
+    batchId: text('batch_id'),
+  },
+  (t) => [
+    primaryKey({ name: 'sharing_events_pkey', columns: [t.provider, t.day, t.consumer, t.resource] }),
+    index('sharing_events_day').on(t.day),
+  ],
+);
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: serial('id').primaryKey(),
+    departmentCode: text('department_code').notNull().references(() => departments.code),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(), // security | quality
+    points: doublePrecision('points').notNull(),
+    description: text('description').notNull(),
+    // none → requested → granted | denied (容错免责)
+    exemptionStatus: text('exemption_status').notNull().default('none'),
+    exemptionRequest: text('exemption_request'),
+    decisionReason: text('decision_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: ts('decided_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incidents_department_day').on(t.departmentCode, t.occurredOn)],
+);
+
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: serial('id').primaryKey(),
+    period: text('period').notNull().references(() => periods.code),
+    departmentCode: text('department_code').notNull().references(() => departments.code),
+    indicator: text('indicator'), // null: an appeal on the total
+    reason: text('reason').notNull(),
+    evidence: text('evidence'),
+    status: text('status').notNull().default('open'), // open | accepted | rejected
+    decisionReason: text('decision_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: ts('decided_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('appeals_period_department').on(t.period, t.departmentCode)],
+);
+
+// Cached scores of a period: one header row and one row per department, so a
+// ranking page reads one page of rows instead of parsing the whole result.
+export const periodScores = pgTable('period_scores', {
+  period: text('period').primaryKey(),
+  schemeId: integer('scheme_id').notNull(),
+  inputHash: text('input_hash').notNull(),
+  stale: boolean('stale').notNull().default(false),
+  computedAt: ts('computed_at').notNull(),
+  summary: jsonb('summary').notNull(), // weights, methodology, scheme hash, counts
+});
+
+export const departmentScores = pgTable(
+  'department_scores',
+  {
+    period: text('period').notNull(),
+    departmentCode: text('department_code').notNull(),
+    rank: integer('rank').notNull(),
+    total: doublePrecision('total').notNull(),
+    tier: text('tier').notNull(),
+    detail: jsonb('detail').notNull(), // the engine's DepartmentResult
+  },
+  (t) => [
+    primaryKey({ name: 'department_scores_pkey', columns: [t.period, t.departmentCode] }),
+    index('department_scores_period_rank').on(t.period, t.rank),
+  ],
+);
+
+// A finalized period's frozen inputs and result; `hash` is sha256 of the canonical snapshot.
+export const snapshots = pgTable('snapshots', {
+  period: text('period').primaryKey(),
+  schemeId: integer('scheme_id').notNull(),
+  scheme: jsonb('scheme').notNull(),
+  inputs: jsonb('inputs').notNull(),
+  result: jsonb('result').notNull(),
+  hash: text('hash').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+// Append-only, hash-chained. A trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actor: text('actor').notNull(),
+    actorType: text('actor_type').notNull(), // user | token | cli | system | anonymous
+    role: text('role'),
+    action: text('action').notNull(),
+    target: text('target'),
+    outcome: text('outcome').notNull(), // success | failure
+    ip: text('ip'),
+    payload: text('payload').notNull(), // the exact canonical JSON text that was hashed
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actor), index('audit_log_action').on(t.action)],
+);

@@ -1,0 +1,33 @@
+// Message catalogs and locale formatting. zh-CN first, English second; the
+// locale comes from the `lang` cookie (set by the language switch).
+import { zhCN, type Messages } from './zh-CN';
+import { en } from './en';
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALE_COOKIE = 'lang';
+export const defaultLocale: Locale = 'zh-CN';
+
+const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+
+export function parseLocale(value: string | undefined | null): Locale {
+  return value === 'en' ? 'en' : defaultLocale;
+}
+
+export function messages(locale: Locale): Messages {
+  return catalogs[locale];
+}
+
+export function formatNumber(locale: Locale, value: number, digits = 1): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+export function formatInteger(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** Replaces {name} placeholders: fill('预计可提高 {points} 分', {points: '3.2'}). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}
+
+export type { Messages };

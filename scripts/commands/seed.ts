@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCommandArgs, UsageError, type Command } from './_shared';
+import { getDatabase } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { isEmpty, seedDemoProvince, type DemoAccount } from '../../db/queries/seed';
+import { allIndicators, defaultScheme, schemeHash } from '../../lib/scoring';
+import { generatePassword, hashPassword, passwordProblems } from '../../lib/auth/passwords';
+import { recentMonths } from '../../lib/periods/codes';
+import { progressBar } from '../progress';
+
+const usage = `usage: npm run cli -- seed --demo [--departments N] [--months M] [--seed S] [--if-empty]
+
+Generates a realistic, reproducible demo province into an empty database:
+departments, 12 months of sharing events, monthly metric values, a few incidents,
+the default scheme, and one account per role plus one per department.
+  --departments N  how many departments (default 60; 5000 gives ~19 million events)
+  --months M       how many whole months, ending last month (default 12)
+  --seed S         the random seed (default 20261126); the same seed gives the same data
+  --if-empty       do nothing (exit 0) when the database already has departments
+Passwords: DEMO_PASSWORD if set, else generated; all demo accounts share it.
+The accounts are printed and saved to .data/demo-accounts.txt (mode 600).`;
+
+function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be an integer from 1 to ${max}`);
+  return n;
+}
+
+export function writeAccountsFile(accounts: DemoAccount[], password: string, file = path.resolve('.data/demo-accounts.txt')) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const lines = ['# Sharescore demo accounts (all share one password)', `password: ${password}`, ''];
+  for (const a of accounts) lines.push(`${a.username.padEnd(12)} ${a.role.padEnd(11)} ${a.departmentCode ?? ''}`.trimEnd());
+  fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
+const command: Command = {
+  summary: 'generate a realistic, reproducible demo province',
+  usage,
+  async run(args) {
+    const { values } = parseCommandArgs(args, {
+      demo: { type: 'boolean' },
+      departments: { type: 'string' },
+      months: { type: 'string' },
+      seed: { type: 'string' },
+      'if-empty': { type: 'boolean' },
+    });
+    if (!values.demo) throw new UsageError('only demo seeding exists: pass --demo');
+    const departments = positiveInt(values.departments, 'departments', 60, 20000);
+    const monthCount = positiveInt(values.months, 'months', 12, 120);
+    const seed = positiveInt(values.seed, 'seed', 20261126, 2 ** 31 - 1);
+    const password = process.env.DEMO_PASSWORD || generatePassword();
+    const problems = passwordProblems(password);
+    if (problems.length) throw new UsageError(`DEMO_PASSWORD: ${problems.join('; ')}`);
+
+    const database = await getDatabase();
+    await migrateDatabase(database);
+    if (!(await isEmpty(database))) {
+      if (values['if-empty']) return 0;
+      throw new UsageError('the database already has departments; seed an empty database');
+    }
+    const started = Date.now();
+    const bar = progressBar('seeding events (days)');
+    const summary = await seedDemoProvince(database, {
+      departments,
+      months: recentMonths(new Date().toISOString().slice(0, 10), monthCount),
+      seed,
+      indicators: allIndicators(defaultScheme),
+      scheme: { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme) },
+      passwordHash: await hashPassword(password),
+      onProgress: bar.update,
+    });
+    bar.stop();
+    const file = writeAccountsFile(summary.accounts, password);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `seeded ${summary.departments} departments, ${summary.events} event rows, ${summary.metricValues} metric values, ` +
+        `${summary.incidents} incidents in ${seconds} s\n` +
+        `demo accounts (password ${password}): admin, leader, assessor, auditor, department, and one per department ` +
+        `(username = lower-case department code); saved to ${path.relative(process.cwd(), file)}\n`,
+    );
+    return 0;
+  },
+};
+export default command;

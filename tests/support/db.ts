@@ -1,0 +1,49 @@
+// A fresh, migrated database for one test file: in-memory PGlite by default, or a copy
+// of the migrated template on the PostgreSQL server named by DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, setDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import type { Database } from '@/db/types';
+import { withDatabase } from './global-setup';
+
+export const onPostgres = () => Boolean(process.env.DATABASE_URL);
+
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  const template = inject('pgTemplate');
+  if (!url || !template) {
+    const database = await openDatabase({ driver: 'pglite', dir: null });
+    await migrateDatabase(database);
+    return database;
+  }
+  const name = `ss_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const database = await openDatabase({ driver: 'pg', url: withDatabase(url, name) });
+  const close = database.close;
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens a test database and makes it the app's getDatabase() for this file. */
+export async function useTestDatabase(): Promise<Database> {
+  const database = await createTestDatabase();
+  setDatabase(database);
+  return database;
+}
