@@ -26,7 +26,7 @@ export function resolveDbConfig(env: Record<string, string | undefined> = proces
     if (!env.DATABASE_URL) throw new DbConfigError('the pg driver needs DATABASE_URL');
     return { driver, url: env.DATABASE_URL };
   }
-  const dir = env.PGLITE_DIR === ':memory:' ? null : path.resolve(env.PGLITE_DIR || '.data/pglite');
+  const dir = env.PGLITE_DIR === ':memory:' ? null : path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || '.data/pglite');
   return { driver: 'pglite', dir };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Database } from './types';
 
-export const migrationsFolder = path.join(process.cwd(), 'db/migrations');
+export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder };

@@ -3,27 +3,16 @@
 // that offline commands (score, ahp) never load a database driver.
 import { CheckFailed, UsageError, type Command } from './commands/_shared.ts';
 
-const commands: Record<string, () => Promise<{ default: Command }>> = {
-  migrate: () => import('./commands/migrate.ts'),
-  seed: () => import('./commands/seed.ts'),
-  user: () => import('./commands/user.ts'),
-  token: () => import('./commands/token.ts'),
-  ingest: () => import('./commands/ingest.ts'),
-  score: () => import('./commands/score.ts'),
-  ahp: () => import('./commands/ahp.ts'),
-  recompute: () => import('./commands/recompute.ts'),
-  period: () => import('./commands/period.ts'),
-  export: () => import('./commands/export.ts'),
-  audit: () => import('./commands/audit.ts'),
-};
+const commandNames = ['migrate', 'seed', 'user', 'token', 'ingest', 'score', 'ahp', 'recompute', 'period', 'export', 'audit'];
+const loadCommand = (name: string): Promise<{ default: Command }> => import(`./commands/${name}.ts`);
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const lines = ['usage: npm run cli -- <command> [options]   (--help on each command)', ''];
-    for (const key of Object.keys(commands)) {
+    for (const key of commandNames) {
       try {
-        lines.push(`  ${key.padEnd(10)} ${(await commands[key]()).default.summary}`);
+        lines.push(`  ${key.padEnd(10)} ${(await loadCommand(key)).default.summary}`);
       } catch {
         lines.push(`  ${key.padEnd(10)} (not available in this build)`);
       }
@@ -31,9 +20,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(lines.join('\n') + '\n');
     return name ? 0 : 2;
   }
-  const load = commands[name];
-  if (!load) throw new UsageError(`unknown command "${name}"; run --help for the list`);
-  const command = (await load()).default;
+  if (!commandNames.includes(name)) throw new UsageError(`unknown command "${name}"; run --help for the list`);
+  const command = (await loadCommand(name)).default;
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage.trimEnd() + '\n');
     return 0;

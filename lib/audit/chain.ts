@@ -1,0 +1,50 @@
+// The audit log's hash chain: each entry's hash covers its own fields and the
+// previous entry's hash, so editing, deleting or reordering any entry breaks the
+// chain at that point. Pure functions; lib/audit/log.ts does the I/O.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../scoring/canonical-json';
+
+export const GENESIS = 'sha256:genesis';
+
+export interface ChainFields {
+  at: Date;
+  actor: string;
+  actorType: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  ip: string | null;
+  payload: string; // canonical JSON text, stored exactly as hashed
+  prevHash: string;
+}
+
+export function entryHash(f: ChainFields): string {
+  const { actor, actorType, role, action, target, outcome, ip, payload, prevHash } = f;
+  const text = canonicalJson({ at: f.at.toISOString(), actor, actorType, role, action, target, outcome, ip, payload, prevHash });
+  return 'sha256:' + createHash('sha256').update(text).digest('hex');
+}
+
+export interface StoredEntry extends ChainFields {
+  id: number;
+  hash: string;
+}
+
+export type ChainCheck = { ok: true; count: number; lastHash: string } | { ok: false; count: number; brokenId: number; reason: string };
+
+/** Walks entries in id order, continuing from `prev` (the hash before the first one). */
+export function checkEntries(entries: StoredEntry[], prev: string, counted = 0): ChainCheck {
+  let expectedPrev = prev;
+  let count = counted;
+  for (const e of entries) {
+    if (e.prevHash !== expectedPrev) {
+      return { ok: false, count, brokenId: e.id, reason: 'previous hash does not match the entry before it (an entry was removed or reordered)' };
+    }
+    if (entryHash(e) !== e.hash) {
+      return { ok: false, count, brokenId: e.id, reason: 'content does not match its hash (the entry was altered)' };
+    }
+    expectedPrev = e.hash;
+    count++;
+  }
+  return { ok: true, count, lastHash: expectedPrev };
+}

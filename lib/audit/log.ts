@@ -1,0 +1,130 @@
+// Append to and verify the audit log. appendAudit runs inside the caller's
+// transaction, so the record commits or rolls back with the change it records;
+// an advisory lock serialises appends so the chain stays linear under concurrency.
+import type { Database, Session } from '../../db/types';
+import { canonicalJson } from '../scoring/canonical-json';
+import { actorId, actorRole, type Principal } from '../auth/principal';
+import { checkEntries, entryHash, GENESIS, type ChainCheck, type StoredEntry } from './chain';
+
+const AUDIT_LOCK = 7_202_611; // arbitrary, fixed: the advisory lock id for appends
+export const RETENTION_DAYS = 180;
+
+/** Someone not signed in (failed sign-in): identified by the name they typed. */
+export type Actor = Principal | { kind: 'anonymous'; username: string };
+
+export interface AuditInput {
+  actor: Actor;
+  action: string; // e.g. auth.login, ingest.metrics, period.finalize
+  target?: string | null;
+  outcome: 'success' | 'failure';
+  ip?: string | null;
+  payload?: unknown;
+}
+
+function describeActor(actor: Actor) {
+  if (actor.kind === 'anonymous') return { actor: `anonymous:${actor.username}`, actorType: 'anonymous', role: null };
+  return { actor: actorId(actor), actorType: actor.kind, role: actorRole(actor) };
+}
+
+export async function appendAudit(tx: Session, input: AuditInput): Promise<StoredEntry> {
+  await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+  const [last] = await tx.query<{ hash: string }>('select hash from audit_log order by id desc limit 1');
+  const fields = {
+    at: new Date(),
+    ...describeActor(input.actor),
+    action: input.action,
+    target: input.target ?? null,
+    outcome: input.outcome,
+    ip: input.ip ?? null,
+    payload: canonicalJson(input.payload ?? {}),
+    prevHash: last?.hash ?? GENESIS,
+  };
+  const hash = entryHash(fields);
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into audit_log (at, actor, actor_type, role, action, target, outcome, ip, payload, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+    [fields.at, fields.actor, fields.actorType, fields.role, fields.action, fields.target, fields.outcome, fields.ip, fields.payload, fields.prevHash, hash],
+  );
+  return { id: Number(id), ...fields, hash };
+}
+
+/** Appends in a transaction of its own (for events that change nothing else, e.g. a failed sign-in). */
+export function audit(database: Database, input: AuditInput): Promise<StoredEntry> {
+  return database.transaction((tx) => appendAudit(tx, input));
+}
+
+interface AuditRow {
+  id: number;
+  at: Date | string;
+  actor: string;
+  actor_type: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  ip: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const toStoredEntry = (r: AuditRow): StoredEntry => ({
+  id: Number(r.id),
+  at: new Date(r.at),
+  actor: r.actor,
+  actorType: r.actor_type,
+  role: r.role,
+  action: r.action,
+  target: r.target,
+  outcome: r.outcome,
+  ip: r.ip,
+  payload: r.payload,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/**
+ * Verifies the whole chain, a page at a time. After a prune the first entry's
+ * previous hash is not the genesis: it must then be the hash the prune recorded.
+ */
+export async function verifyAuditChain(session: Session, pageSize = 5000): Promise<ChainCheck> {
+  let afterId = 0;
+  let prev: string | null = null;
+  let count = 0;
+  for (;;) {
+    const rows = await session.query<AuditRow>('select * from audit_log where id > $1 order by id limit $2', [afterId, pageSize]);
+    if (!rows.length) return { ok: true, count, lastHash: prev ?? GENESIS };
+    const entries = rows.map(toStoredEntry);
+    if (prev === null) prev = await chainAnchor(session, entries[0]);
+    const result = checkEntries(entries, prev, count);
+    if (!result.ok) return result;
+    count = result.count;
+    prev = result.lastHash;
+    afterId = entries[entries.length - 1].id;
+  }
+}
+
+async function chainAnchor(session: Session, first: StoredEntry): Promise<string> {
+  if (first.prevHash === GENESIS) return GENESIS;
+  const prunes = await session.query<{ payload: string }>(`select payload from audit_log where action = 'audit.prune'`);
+  const anchored = prunes.some((p) => (JSON.parse(p.payload) as { lastPrunedHash?: string }).lastPrunedHash === first.prevHash);
+  return anchored ? first.prevHash : GENESIS;
+}
+
+/** Deletes entries older than `before`, never younger than 180 days, and records the prune. */
+export async function pruneAudit(database: Database, actor: Actor, before: Date): Promise<number> {
+  const floor = new Date(Date.now() - RETENTION_DAYS * 86_400_000);
+  if (before > floor) throw new Error(`audit entries younger than ${RETENTION_DAYS} days cannot be pruned`);
+  return database.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+    const [last] = await tx.query<{ hash: string; n: number }>(
+      'select hash, (select count(*)::int from audit_log where at < $1) as n from audit_log where at < $1 order by id desc limit 1',
+      [before],
+    );
+    if (!last) return 0;
+    await tx.query(`select set_config('sharescore.audit_prune', 'on', true)`);
+    await tx.query('delete from audit_log where at < $1', [before]);
+    await appendAudit(tx, { actor, action: 'audit.prune', outcome: 'success', payload: { before: before.toISOString(), deleted: last.n, lastPrunedHash: last.hash } });
+    return last.n;
+  });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can } from './permissions';
+import { ROLES, type Principal } from './principal';
+
+const user = (role: (typeof ROLES)[number], departmentCode: string | null = null): Principal => ({
+  kind: 'user', id: 1, username: role, role, departmentCode,
+});
+
+describe('can()', () => {
+  it('refuses the signed-out for everything', () => {
+    for (const a of ACTIONS) expect(can(null, a)).toBe(false);
+  });
+  it('lets admins do everything and auditors change nothing', () => {
+    for (const a of ACTIONS) expect(can(user('admin'), a, { department: 'X' })).toBe(true);
+    const writes = ['metrics:write', 'events:write', 'periods:manage', 'scheme:manage', 'users:manage', 'tokens:manage', 'appeals:decide', 'appeals:create', 'incidents:manage', 'exemptions:decide', 'exemptions:request', 'departments:manage'] as const;
+    for (const a of writes) expect(can(user('auditor'), a, { department: 'X' })).toBe(false);
+    expect(can(user('auditor'), 'audit:read')).toBe(true);
+    expect(can(user('admin'), 'audit:read')).toBe(true);
+    expect(can(user('leader'), 'audit:read')).toBe(false);
+  });
+  it('gives a department its own detail only (no IDOR)', () => {
+    const d = user('department', 'GAT');
+    expect(can(d, 'scores:read')).toBe(true);
+    expect(can(d, 'scores:detail', { department: 'GAT' })).toBe(true);
+    expect(can(d, 'scores:detail', { department: 'MZT' })).toBe(false);
+    expect(can(d, 'scores:detail')).toBe(false);
+    expect(can(d, 'metrics:write', { department: 'MZT' })).toBe(false);
+    expect(can(d, 'appeals:create', { department: 'GAT' })).toBe(true);
+    expect(can(d, 'export')).toBe(false);
+    expect(can(user('department', null), 'scores:detail', { department: 'GAT' })).toBe(false);
+  });
+  it('limits tokens to their scopes and bound department', () => {
+    const t = (scopes: Principal & { kind: 'token' } extends { scopes: infer S } ? S : never, departmentCode: string | null = null): Principal => ({ kind: 'token', id: 1, name: 't', scopes, departmentCode });
+    expect(can(t(['metrics:write']), 'metrics:write', { department: 'ANY' })).toBe(true);
+    expect(can(t(['metrics:write']), 'events:write', { department: 'ANY' })).toBe(false);
+    expect(can(t(['metrics:write'], 'GAT'), 'metrics:write', { department: 'MZT' })).toBe(false);
+    expect(can(t(['scores:read'], 'GAT'), 'scores:read')).toBe(true);
+    expect(can(t(['scores:read'], 'GAT'), 'scores:detail', { department: 'MZT' })).toBe(false);
+    expect(can(t(['scores:export']), 'export')).toBe(true);
+    expect(can(t(['scores:read']), 'users:manage')).toBe(false);
+  });
+  it('lets the assessment office export and leaders not', () => {
+    expect(can(user('assessor'), 'export')).toBe(true);
+    expect(can(user('leader'), 'export')).toBe(false);
+    expect(can(user('leader'), 'scores:detail', { department: 'GAT' })).toBe(true);
+  });
+});

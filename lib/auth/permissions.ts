@@ -1,0 +1,87 @@
+// The one permission check: can(principal, action, resource). Every page, route
+// handler, server action and CLI path asks it (DESIGN.md "Who uses it").
+import type { Principal, Role, Scope } from './principal';
+
+export const ACTIONS = [
+  'scores:read', // rankings: every department's rank, total and tier
+  'scores:detail', // one department's indicators, levers, recommendations
+  'flows:read',
+  'metrics:write',
+  'events:write',
+  'ingest:history',
+  'export', // the assessment export
+  'periods:read',
+  'periods:manage', // publish, finalize
+  'scheme:read',
+  'scheme:manage',
+  'departments:manage',
+  'users:manage',
+  'tokens:manage',
+  'appeals:read',
+  'appeals:create',
+  'appeals:decide',
+  'incidents:read',
+  'incidents:manage',
+  'exemptions:request',
+  'exemptions:decide',
+  'audit:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** The object acted on, when it belongs to a department. */
+export interface Resource {
+  department?: string | null;
+}
+
+type Rule = 'all' | 'own' | 'none';
+const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history'];
+
+function roleRules(role: Role): Partial<Record<Action, Rule>> {
+  const rules: Partial<Record<Action, Rule>> = {};
+  const grant = (actions: Action[], rule: Rule) => actions.forEach((a) => (rules[a] = rule));
+  switch (role) {
+    case 'admin':
+      grant([...ACTIONS], 'all');
+      break;
+    case 'leader':
+      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read'], 'all');
+      break;
+    case 'assessor':
+      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'export'], 'all');
+      break;
+    case 'auditor':
+      // Supervision reads everything and changes nothing.
+      grant([...ALL_READS, 'export', 'audit:read'], 'all');
+      break;
+    case 'department':
+      grant(['scores:read', 'flows:read', 'periods:read', 'scheme:read'], 'all');
+      grant(['scores:detail', 'metrics:write', 'events:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request'], 'own');
+      break;
+  }
+  return rules;
+}
+
+const SCOPE_ACTIONS: Record<Scope, Action[]> = {
+  'metrics:write': ['metrics:write'],
+  'events:write': ['events:write'],
+  'scores:read': ['scores:read', 'scores:detail', 'periods:read'],
+  'scores:export': ['export', 'periods:read'],
+};
+
+function allowed(rule: Rule | undefined, bound: string | null, resource?: Resource): boolean {
+  if (rule === 'all') return true;
+  if (rule !== 'own' || !bound) return false;
+  // 'own' needs a resource that names the principal's department.
+  return resource?.department != null && resource.department === bound;
+}
+
+export function can(principal: Principal | null | undefined, action: Action, resource?: Resource): boolean {
+  if (!principal) return false;
+  if (principal.kind === 'cli') return true; // shell access to the database already implies it
+  if (principal.kind === 'user') return allowed(roleRules(principal.role)[action], principal.departmentCode, resource);
+  const granted = principal.scopes.some((s) => SCOPE_ACTIONS[s]?.includes(action));
+  if (!granted) return false;
+  // A department-bound token acts only on its department's data; reading rankings is open.
+  if (!principal.departmentCode || action === 'scores:read' || action === 'periods:read') return true;
+  return resource?.department != null && resource.department === principal.departmentCode;
+}

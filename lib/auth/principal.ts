@@ -1,0 +1,28 @@
+// Who is acting: a signed-in user, an API token, or the command line.
+export const ROLES = ['admin', 'leader', 'assessor', 'department', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = ['metrics:write', 'events:write', 'scores:read', 'scores:export'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type Principal =
+  | { kind: 'user'; id: number; username: string; role: Role; departmentCode: string | null }
+  | { kind: 'token'; id: number; name: string; scopes: Scope[]; departmentCode: string | null }
+  | { kind: 'cli' };
+
+/** The principal the CLI acts as (CONTRACT.md §5: audited as the CLI user `cli`). */
+export const CLI: Principal = { kind: 'cli' };
+
+/** A stable actor id for the audit log and idempotency keys: user:3, token:5, cli. */
+export function actorId(p: Principal): string {
+  return p.kind === 'cli' ? 'cli' : `${p.kind}:${p.id}`;
+}
+
+export function actorRole(p: Principal): string | null {
+  return p.kind === 'user' ? p.role : p.kind === 'token' ? 'token' : 'cli';
+}
+
+/** The department a principal is bound to, if any. */
+export function boundDepartment(p: Principal): string | null {
+  return p.kind === 'cli' ? null : p.departmentCode;
+}

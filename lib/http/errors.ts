@@ -1,0 +1,54 @@
+// The one error shape (CONTRACT.md §3):
+// {"error": "<code>", "message": "<readable text>", "errors": [{row, column, message}]}
+import { ZodError } from 'zod';
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: RowError[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+export const unauthorized = (message = '未登录或凭据无效') => new ApiError(401, 'unauthorized', message);
+export const forbidden = (message = '无权执行此操作') => new ApiError(403, 'forbidden', message);
+export const notFound = (message = '资源不存在') => new ApiError(404, 'not_found', message);
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const periodLocked = (period: string) =>
+  new ApiError(409, 'period_locked', `考核期 ${period} 已定稿，数据不可再修改`);
+
+export function errorBody(err: ApiError) {
+  return { error: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) };
+}
+
+/** Turns anything thrown in a route handler into the contract's JSON error response. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return Response.json(errorBody(err), { status: err.status });
+  if (err instanceof ZodError) {
+    const message = err.issues.map((i) => `${i.path.join('.') || '请求'}: ${i.message}`).join('; ');
+    return Response.json({ error: 'bad_request', message }, { status: 400 });
+  }
+  console.error(err);
+  return Response.json({ error: 'internal', message: '服务器内部错误' }, { status: 500 });
+}
+
+/** Wraps a route handler so every failure answers in the one error shape. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,93 @@
+// `npm run demo`: the whole product on the embedded database in one command.
+// migrate → seed the demo province if empty → build if needed → serve on :3000.
+// This process owns the PGlite folder and serves it on loopback, so `next start`
+// and any `npm run cli -- …` run meanwhile are clients of it (see README).
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getDatabase, closeDatabase } from '../db/client.ts';
+import { resolveDbConfig } from '../db/config.ts';
+import { servePglite } from '../db/serve.ts';
+import { needsBuild } from './build-stamp.ts';
+import seed from './commands/seed.ts';
+
+const port = Number(process.env.PORT) || 3000;
+const dataDir = path.resolve('.data');
+const log = (msg: string) => process.stdout.write(`[demo] ${msg}\n`);
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+const config = resolveDbConfig();
+log(`database: ${config.driver}${config.driver === 'pglite' ? ` in ${path.relative(process.cwd(), config.dir ?? ':memory:')}` : ''}`);
+await seed.run(['--demo', '--if-empty']);
+log(`database migrated and seeded (${elapsed()})`);
+
+let stopSocket: (() => Promise<void>) | undefined;
+if (config.driver === 'pglite' && config.dir) {
+  const database = (await getDatabase()) as Awaited<ReturnType<typeof getDatabase>> & { pglite?: import('@electric-sql/pglite').PGlite };
+  if (database.pglite) {
+    const served = await servePglite(database.pglite, config.dir);
+    stopSocket = served.stop;
+    log(`embedded database shared on 127.0.0.1:${served.port} for the server and the CLI`);
+  }
+}
+
+const env = { ...process.env, AUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+if (needsBuild()) {
+  log('building the app (first run only; about a minute) …');
+  const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env });
+  if (build.status !== 0) {
+    log('build failed');
+    process.exit(1);
+  }
+  log(`built (${elapsed()})`);
+}
+
+const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], { stdio: ['ignore', 'inherit', 'inherit'], env });
+
+async function waitForHealth(): Promise<boolean> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server.kill('SIGTERM');
+  await stopSocket?.();
+  await closeDatabase();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+server.on('exit', (code) => void stop(code ?? 1));
+
+if (await waitForHealth()) {
+  const accounts = path.join(dataDir, 'demo-accounts.txt');
+  log(`ready in ${elapsed()}: http://localhost:${port}`);
+  if (fs.existsSync(accounts)) process.stdout.write('\n' + fs.readFileSync(accounts, 'utf8') + '\n');
+  log('press Ctrl+C to stop');
+} else {
+  log('the server did not become healthy in 60 s');
+  await stop(1);
+}
