@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { databaseLabel, resolveDbConfig } from './config';
+
+describe('resolveDbConfig (first match wins)', () => {
+  it('defaults to PGlite in .data/pglite', () => {
+    expect(resolveDbConfig({})).toEqual({ driver: 'pglite', dir: path.resolve('.data/pglite') });
+    expect(resolveDbConfig({ PGLITE_DIR: '/tmp/x' })).toEqual({ driver: 'pglite', dir: '/tmp/x' });
+    expect(resolveDbConfig({ PGLITE_DIR: ':memory:' })).toEqual({ driver: 'pglite', dir: null });
+  });
+  it('uses node-postgres when DATABASE_URL is set', () => {
+    expect(resolveDbConfig({ DATABASE_URL: 'postgres://h/db' })).toEqual({ driver: 'pg', url: 'postgres://h/db' });
+  });
+  it('uses @vercel/postgres on Vercel, before DATABASE_URL', () => {
+    expect(resolveDbConfig({ VERCEL: '1', POSTGRES_URL: 'postgres://v/db', DATABASE_URL: 'postgres://h/db' })).toEqual({ driver: 'vercel', url: 'postgres://v/db' });
+  });
+  it('lets DB_DRIVER override everything', () => {
+    expect(resolveDbConfig({ DB_DRIVER: 'pglite', DATABASE_URL: 'postgres://h/db', VERCEL: '1', POSTGRES_URL: 'x' }).driver).toBe('pglite');
+    expect(resolveDbConfig({ DB_DRIVER: 'pg', DATABASE_URL: 'postgres://h/db', VERCEL: '1', POSTGRES_URL: 'x' })).toEqual({ driver: 'pg', url: 'postgres://h/db' });
+  });
+  it('says what is missing', () => {
+    expect(() => resolveDbConfig({ DB_DRIVER: 'mysql' })).toThrow(/pglite, pg or vercel/);
+    expect(() => resolveDbConfig({ DB_DRIVER: 'pg' })).toThrow(/DATABASE_URL/);
+    expect(() => resolveDbConfig({ VERCEL: '1' })).toThrow(/POSTGRES_URL/);
+  });
+  it('labels drivers as /api/health reports them', () => {
+    expect([databaseLabel('pglite'), databaseLabel('pg'), databaseLabel('vercel')]).toEqual(['pglite', 'postgres', 'vercel-postgres']);
+  });
+});
