@@ -8,6 +8,24 @@ import { parse } from 'csv-parse/sync';
 import * as schema from '../schema';
 import type { Database, Db, Session } from '../types';
 
+/**
+ * For tests against a local PostgreSQL: route Neon's WebSockets through a plain
+ * WebSocket-to-TCP proxy (VERCEL_POSTGRES_WS_PROXY=host:port). The setting must go on
+ * the copy of @neondatabase/serverless that @vercel/postgres itself imports.
+ */
+async function useLocalProxy(proxy: string): Promise<void> {
+  const { createRequire } = await import('node:module');
+  const { pathToFileURL } = await import('node:url');
+  const path = await import('node:path');
+  const fromVercel = createRequire(path.join(process.cwd(), 'node_modules/@vercel/postgres/package.json'));
+  const esmEntry = path.join(path.dirname(fromVercel.resolve('@neondatabase/serverless')), 'index.mjs');
+  const { neonConfig } = await import(/* webpackIgnore: true */ pathToFileURL(esmEntry).href);
+  neonConfig.wsProxy = (host: string, port: number | string) => `${proxy}/v1?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineTLS = false;
+  neonConfig.pipelineConnect = false;
+}
+
 // Neon's driver has no COPY: load in multi-row INSERTs of this many rows.
 const INSERT_CHUNK = 1000;
 
@@ -29,6 +47,7 @@ function session(client: VercelPool | VercelPoolClient): Session {
 }
 
 export async function openVercel(url: string): Promise<Database> {
+  if (process.env.VERCEL_POSTGRES_WS_PROXY) await useLocalProxy(process.env.VERCEL_POSTGRES_WS_PROXY);
   const pool = createPool({ connectionString: url });
   return {
     ...session(pool),
