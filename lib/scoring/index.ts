@@ -1,0 +1,19 @@
+// Public API of the scoring engine. Pure TypeScript: no I/O, no clock, no
+// Math.random(); the same input and scheme always give byte-identical JSON.
+export { schemeSchema, indicatorSchema, dimensionSchema, tierSchema } from './scheme-schema';
+export type { Scheme, SchemeInput, Dimension, Indicator, Tier, PairwiseMatrix } from './scheme-schema';
+export { parseScheme, parseSchemeOrThrow, type ParseSchemeResult } from './parse-scheme';
+export { defaultScheme } from './default-scheme';
+export { schemeHash } from './scheme-hash';
+export { canonicalJson } from './canonical-json';
+export { sha256Hex } from './sha256';
+export { allIndicators, type FlatIndicator } from './layout';
+export { scoreDepartments, type ScoreOptions } from './score';
+export { ScoringInputError } from './validate';
+export { ahp, RANDOM_INDEX, CR_THRESHOLD, type AhpResult } from './ahp';
+export { parseMatrixEntry } from './pairwise-matrix';
+export { valueRangeProblem } from './kinds';
+export { scoringInputFromRows, DEPARTMENT_CODE, type ValueRow, type IncidentRow, type RowsToInputResult } from './input-from-rows';
+export { assessmentRows, ASSESSMENT_FIXED_COLUMNS } from './assessment-rows';
+export { toCsv, neutralizeFormula } from './csv';
+export type { ScoringInput, ScoringResult, DepartmentResult, IndicatorResult, Methodology, AhpMatrixReport } from './types';

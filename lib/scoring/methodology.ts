@@ -1,0 +1,65 @@
+// Step 13: the methodology record: which methods, RI table and conventions
+// produced a result, so it can be read and reproduced later.
+import { RANDOM_INDEX } from './ahp';
+import type { Layout } from './layout';
+import { PRNG_NAME } from './prng';
+import { OUTPUT_DECIMALS, round6 } from './round';
+import { TIE_TOLERANCE } from './rank';
+import type { Scheme } from './scheme-schema';
+import type { Methodology } from './types';
+import { PERCENTILES } from './uncertainty';
+import type { EffectiveWeights } from './weights';
+
+export const CONVENTIONS: readonly string[] = [
+  'Departments are processed in code order, so input order never changes a result.',
+  'min, max, mean and sd are taken over the departments that reported the indicator; sd is the population sd.',
+  'A target is transformed like the values (log1p target for a log1p indicator).',
+  'rank normalisation counts exactly equal values as ties.',
+  'Entropy weights use the reported values only: n is the number of departments that reported.',
+  'Missing values: zero scores 0; mean takes the mean score of reporters (0 if none); exclude re-normalises the weights within each dimension over the indicators reported, and the dimension weights over the dimensions with any.',
+  'Geometric aggregation floors scores at 1 at both levels; indicator points are then shares of the total in proportion to W·w·ln(score).',
+  `Totals closer than ${TIE_TOLERANCE} are tied: rank = 1 + number of departments ahead by at least that much; ties are listed by department code.`,
+  'Tier topShare cut-off is ceil(topShare·n) with a 1e-9 guard against float error; minScore is compared with the same tolerance as ties.',
+  `Rank interval: ${PERCENTILES[0]}th and ${PERCENTILES[1]}th nearest-rank percentiles over the runs; factors are drawn for dimension weights, then indicator weights, in scheme order, per run.`,
+  'straddlesTier: the tier at the best and at the worst rank of the interval (with the nominal total) differ.',
+  'levers: gain in the total before penalty if the indicator score rose to the best score among departments; at most three, gains above 1e-9 only.',
+  `Numbers in the output are rounded to ${OUTPUT_DECIMALS} decimals; ranks and tiers use unrounded totals.`,
+];
+
+export function methodologyOf(scheme: Scheme, layout: Layout, weights: EffectiveWeights, uncertainty: Scheme['uncertainty']): Methodology {
+  const { method, alpha } = scheme.weighting;
+  const roundReport = (r: { lambdaMax: number; ci: number; cr: number }) => ({ lambdaMax: round6(r.lambdaMax), ci: round6(r.ci), cr: round6(r.cr) });
+  return {
+    aggregation: scheme.aggregation,
+    missing: scheme.missing,
+    weighting: {
+      method,
+      ...(method === 'combined' ? { alpha } : {}),
+      ...(weights.ahp
+        ? {
+            ahp: {
+              ...(weights.ahp.dimensions ? { dimensions: roundReport(weights.ahp.dimensions) } : {}),
+              indicators: Object.fromEntries(Object.entries(weights.ahp.indicators).map(([code, r]) => [code, roundReport(r)])),
+            },
+          }
+        : {}),
+    },
+    indicators: Object.fromEntries(
+      layout.indicators.map((i) => [
+        i.code,
+        {
+          dimension: i.dimension,
+          direction: i.direction,
+          transform: i.transform,
+          normalize: i.normalize,
+          ...(i.normalize === 'target' ? { target: i.target } : {}),
+        },
+      ]),
+    ),
+    randomIndex: RANDOM_INDEX,
+    uncertainty: { ...uncertainty, prng: PRNG_NAME, percentiles: PERCENTILES },
+    penaltyCap: scheme.penaltyCap,
+    assessmentPoints: scheme.assessmentPoints,
+    conventions: [...CONVENTIONS],
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { recommendations } from './recommend';
+import { scoreDepartments } from './score';
+import { workedInput, workedScheme } from './test-support';
+
+describe('recommendations', () => {
+  it('start with the tier’s incentive texts, then targeted advice', () => {
+    const texts = recommendations({
+      incentives: ['信息化项目立项审批优先支持'],
+      weakest: { name: '共享质量', score: 61.25 },
+      levers: [{ name: '数据完整率', points: 3.2 }, { name: '接口调用成功率', points: 1.05 }],
+      straddles: { lo: 3, hi: 9 },
+      penalty: 2,
+      missing: ['异议按期处理率'],
+    });
+    expect(texts).toEqual([
+      '信息化项目立项审批优先支持',
+      '短板维度为「共享质量」（61.3 分），建议作为下期改进重点',
+      '优先改进：数据完整率（提升至最优水平可增 3.20 分）、接口调用成功率（提升至最优水平可增 1.05 分）',
+      '以下指标本期未报送数据：异议按期处理率，请按期报送',
+      '本期因安全或质量事件扣 2.00 分，请落实整改',
+      '权重不确定性分析显示排名区间为第 3–9 名，跨越等级分界，等级结论宜审慎解读',
+    ].map((t, i) => (i === 4 ? `${t}，避免再次发生` : t)));
+  });
+
+  it('say nothing targeted when there is nothing to say', () => {
+    expect(recommendations({ incentives: [], weakest: null, levers: [], straddles: null, penalty: 0, missing: [] })).toEqual([]);
+  });
+
+  it('come from the scheme’s incentives for the department’s tier', () => {
+    const scheme = workedScheme({ incentives: { top: ['优先支持'], rest: ['下发整改通知书'] } });
+    const result = scoreDepartments(workedInput, scheme);
+    const first = Object.fromEntries(result.departments.map((d) => [d.department, d.recommendations[0]]));
+    expect(first).toEqual({ A: '优先支持', C: '优先支持', B: '下发整改通知书' });
+    // B's weakest dimension is a tie (50, 50): no "weakest" advice, only the levers.
+    expect(result.departments.find((d) => d.department === 'B')!.recommendations.slice(1)).toEqual([
+      '优先改进：x1（提升至最优水平可增 22.50 分）、y1（提升至最优水平可增 20.00 分）、x2（提升至最优水平可增 7.50 分）',
+    ]);
+  });
+});

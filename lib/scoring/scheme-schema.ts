@@ -1,0 +1,89 @@
+// The scheme's shape (CONTRACT.md §7) as a zod schema. Structure only lives
+// here; the rules that need the whole scheme (duplicates, all-zero weights,
+// AHP consistency, tier order) are in scheme-rules.ts and run as a refinement.
+import { z } from 'zod';
+import { schemeRuleErrors } from './scheme-rules';
+
+/** Lower snake case, as CONTRACT.md §2 asks of indicator codes; used for every code in a scheme. */
+const code = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lower snake case (a-z, 0-9, _), starting with a letter' });
+const name = z.string().trim().min(1, { error: 'must not be empty' });
+
+/** A pairwise comparison entry: a positive number or a fraction string such as "1/3". */
+const matrixEntry = z.union([z.number(), z.string()]);
+const pairwiseMatrix = z.array(z.array(matrixEntry));
+
+export const indicatorSchema = z.strictObject({
+  code,
+  name,
+  weight: z.number().min(0).default(1),
+  direction: z.enum(['higher', 'lower']).default('higher'),
+  transform: z.enum(['none', 'log1p']).default('none'),
+  normalize: z.enum(['minmax', 'target', 'zscore', 'rank']).default('minmax'),
+  target: z.number().optional(),
+  aggregate: z.enum(['sum', 'mean', 'last', 'max']).default('mean'),
+  source: z.enum(['metric', 'events']).default('metric'),
+  /** What the raw value is: an integer count ≥ 0, a rate in [0, 1] or a score in [0, 100]. */
+  kind: z.enum(['count', 'rate', 'score']).optional(),
+  /** Display unit in Chinese, e.g. 个, 条, %, 分. */
+  unit: z.string().optional(),
+});
+
+export const dimensionSchema = z.strictObject({
+  code,
+  name,
+  weight: z.number().min(0).default(1),
+  indicators: z.array(indicatorSchema).min(1),
+});
+
+export const tierSchema = z.strictObject({
+  code,
+  name,
+  topShare: z.number().gt(0).max(1).optional(),
+  minScore: z.number().min(0).max(100).optional(),
+});
+
+export const weightingSchema = z.strictObject({
+  method: z.enum(['expert', 'equal', 'entropy', 'ahp', 'combined']).default('expert'),
+  /** Share of the expert weight in `combined`. */
+  alpha: z.number().min(0).max(1).default(0.5),
+  ahp: z
+    .strictObject({
+      dimensions: pairwiseMatrix.optional(),
+      indicators: z.record(z.string(), pairwiseMatrix).default({}),
+    })
+    .optional(),
+});
+
+export const uncertaintySchema = z.strictObject({
+  /** Capped because the engine keeps every run's ranks: n × runs × 2 bytes. */
+  runs: z.number().int().min(0).max(10_000).default(1000),
+  /** Each weight is multiplied by a factor in [1 − jitter, 1 + jitter]; below 1 so no weight can vanish. */
+  weightJitter: z.number().min(0).lt(1).default(0.2),
+  seed: z.number().int().min(0).max(0xffffffff).default(42),
+});
+
+const schemeShape = z.strictObject({
+  name,
+  description: z.string().optional(),
+  aggregation: z.enum(['linear', 'geometric']).default('linear'),
+  missing: z.enum(['zero', 'mean', 'exclude']).default('zero'),
+  assessmentPoints: z.number().min(0).default(10),
+  penaltyCap: z.number().min(0).default(10),
+  dimensions: z.array(dimensionSchema).min(1),
+  weighting: weightingSchema.default({ method: 'expert', alpha: 0.5 }),
+  tiers: z.array(tierSchema).min(1),
+  incentives: z.record(z.string(), z.array(z.string())).default({}),
+  uncertainty: uncertaintySchema.default({ runs: 1000, weightJitter: 0.2, seed: 42 }),
+});
+
+export const schemeSchema = schemeShape.superRefine((scheme, ctx) => {
+  for (const message of schemeRuleErrors(scheme)) ctx.addIssue({ code: 'custom', message, path: [] });
+});
+
+export type Scheme = z.infer<typeof schemeShape>;
+/** A scheme as written in JSON, before defaults are filled in. */
+export type SchemeInput = z.input<typeof schemeShape>;
+export type Dimension = Scheme['dimensions'][number];
+export type Indicator = Dimension['indicators'][number];
+export type Tier = Scheme['tiers'][number];
+export type PairwiseMatrix = Array<Array<number | string>>;
