@@ -6,6 +6,8 @@ const nextConfig = {
   // Migrations are read at run time (health check, migrate on start).
   outputFileTracingIncludes: { '/**': ['./db/migrations/**'] },
   typedRoutes: false,
+  // forbidden() in page guards answers a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   // Baseline security headers for every response (等保2.0 / OWASP ASVS).
   async headers() {
     return [

@@ -1,18 +1,28 @@
 import Link from 'next/link';
+import { can, type Action } from '@/lib/auth/permissions';
+import { boundDepartment, type Principal } from '@/lib/auth/principal';
+import { getSignedInUser } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { SignOutButton } from './auth/sign-out-button';
 import { LanguageSwitch } from './language-switch';
 
-// Navigation. Which links a role sees is decided by lib/auth (can()); until
-// sign-in exists every link is listed and each page checks access itself.
+type NavLink = { href: string; label: string; visible: (p: Principal) => boolean };
+const allowed = (action: Action) => (p: Principal) => can(p, action);
+
+// Navigation filtered by can(): a link shows only when its page would let the user in.
+// Pages check again themselves (lib/auth/guard.tsx); hiding a link is only a courtesy.
 export async function AppHeader() {
   const { t } = await getI18n();
-  const links: Array<[string, string]> = [
-    ['/rankings', t.nav.rankings],
-    ['/me', t.nav.me],
-    ['/flows', t.nav.flows],
-    ['/assessment', t.nav.assessment],
-    ['/admin', t.nav.admin],
-    ['/audit', t.nav.audit],
+  const user = await getSignedInUser();
+  const links: NavLink[] = [
+    { href: '/rankings', label: t.nav.rankings, visible: allowed('scores:read') },
+    { href: '/me', label: t.nav.me, visible: (p) => p.kind === 'user' && p.role === 'department' && can(p, 'scores:detail', { department: p.departmentCode }) },
+    { href: '/flows', label: t.nav.flows, visible: allowed('flows:read') },
+    { href: '/assessment', label: t.nav.assessment, visible: allowed('periods:read') },
+    // Department officers upload their own data; admins reach uploads from /admin.
+    { href: '/admin/ingest', label: t.adminIndex.ingest, visible: (p) => !can(p, 'admin:view') && (can(p, 'metrics:write', { department: boundDepartment(p) }) || can(p, 'events:write', { department: boundDepartment(p) })) },
+    { href: '/admin', label: t.nav.admin, visible: allowed('admin:view') },
+    { href: '/audit', label: t.nav.audit, visible: allowed('audit:read') },
   ];
   return (
     <header className="header">
@@ -23,13 +33,29 @@ export async function AppHeader() {
         {t.app.name}
       </Link>
       <nav aria-label="主导航" className="nav">
-        {links.map(([href, label]) => (
-          <Link key={href} href={href}>
-            {label}
-          </Link>
-        ))}
+        {user &&
+          links
+            .filter((l) => l.visible(user.principal))
+            .map((l) => (
+              <Link key={l.href} href={l.href}>
+                {l.label}
+              </Link>
+            ))}
       </nav>
-      <LanguageSwitch label={t.nav.language} />
+      <div className="header-user">
+        {user ? (
+          <>
+            <span data-testid="signed-in-user" title={t.auth.signedInAs}>
+              {user.displayName}（{t.roles[user.principal.role]}
+              {user.principal.departmentCode ? ` · ${user.principal.departmentCode}` : ''}）
+            </span>
+            <SignOutButton label={t.auth.signOut} />
+          </>
+        ) : (
+          <Link href="/login">{t.nav.signIn}</Link>
+        )}
+        <LanguageSwitch label={t.nav.language} />
+      </div>
     </header>
   );
 }

@@ -113,5 +113,7 @@ export async function seedDemoProvince(database: Database, input: SeedInput): Pr
     }
     await flush();
   });
+  // Fresh statistics, so the period matrix gets good plans at once (PGlite never autovacuums).
+  await database.query('analyze');
   return { departments: codes.length, events, metricValues: metrics.length, incidents: incidents.length, accounts };
 }

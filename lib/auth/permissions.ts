@@ -25,6 +25,7 @@ export const ACTIONS = [
   'exemptions:request',
   'exemptions:decide',
   'audit:read',
+  'admin:view', // the /admin index: the bureau's management sections
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,9 +1,10 @@
 // Who is calling a route handler: `Authorization: Bearer <token>` (API routes under
-// /api/v1 only) or the signed-in session.
+// /api/v1 only) or the signed-in session in the request's own cookie, re-checked
+// against the database (active, role, session version, timeouts) on every call.
 import { getDatabase } from '../../db/client';
 import { unauthorized } from '../http/errors';
 import type { Principal } from './principal';
-import { getSessionPrincipal } from './session';
+import { principalFromCookieHeader } from './session-token';
 import { principalForToken } from './tokens';
 
 export async function getPrincipal(request: Request): Promise<Principal | null> {
@@ -13,7 +14,9 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
     if (!match || !new URL(request.url).pathname.startsWith('/api/v1/')) return null;
     return principalForToken(await getDatabase(), match[1]);
   }
-  return getSessionPrincipal();
+  const cookie = request.headers.get('cookie');
+  if (!cookie) return null;
+  return principalFromCookieHeader(cookie, await getDatabase());
 }
 
 /** The caller, or a 401 in the contract's error shape. */

@@ -1,0 +1,118 @@
+// /admin/appeals: appeals filed by departments, filtered by period and status; an
+// admin accepts (optionally correcting a reported value) or rejects each open one.
+import { getDatabase } from '@/db/client';
+import { DecideAppealForm } from '@/components/assessment/forms';
+import { AppealStatus, cycleStyles as styles, formatTime } from '@/components/assessment/parts';
+import { guardPage } from '@/lib/auth/guard';
+import { appealsAdminView } from '@/lib/appeals/views';
+import { getI18n } from '@/lib/i18n/server';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ period?: string; status?: string }> };
+
+const STATUSES = ['open', 'accepted', 'rejected'] as const;
+type Status = (typeof STATUSES)[number];
+
+export default async function AdminAppealsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const gate = await guardPage('/admin/appeals', 'appeals:decide');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const k = t.appeals;
+  const status = STATUSES.includes(params.status as Status) ? (params.status as Status) : undefined;
+  const period = params.period?.trim() || undefined;
+  const view = await appealsAdminView(await getDatabase(), gate.principal, { period, status });
+
+  return (
+    <section className="stack" aria-labelledby="appeals-title">
+      <h1 id="appeals-title">{k.title}</h1>
+      <p className="lead">{k.intro}</p>
+      <form method="get" action="/admin/appeals" className="toolbar">
+        <label>
+          {k.filterPeriod}
+          <select name="period" defaultValue={period ?? ''}>
+            <option value="">{k.all}</option>
+            {view.periods.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.code}（{t.cycle.status[p.status]}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {k.filterStatus}
+          <select name="status" defaultValue={status ?? ''}>
+            <option value="">{k.all}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {k.statusNames[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="secondary">
+          {k.apply}
+        </button>
+      </form>
+      {view.appeals.length === 0 ? (
+        <p className="muted">{k.empty}</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className="data" data-testid="appeals-table">
+            <caption className="muted" style={{ textAlign: 'left' }}>
+              {k.title}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{k.id}</th>
+                <th scope="col">{k.period}</th>
+                <th scope="col">{k.department}</th>
+                <th scope="col">{k.target}</th>
+                <th scope="col">{k.reason}</th>
+                <th scope="col">{k.evidence}</th>
+                <th scope="col">{k.filedAt}</th>
+                <th scope="col">{k.status}</th>
+                <th scope="col">{k.decision}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.appeals.map((a) => {
+                const info = view.info[a.period];
+                return (
+                  <tr key={a.id} data-appeal={a.id}>
+                    <th scope="row">{a.id}</th>
+                    <td>{a.period}</td>
+                    <td>
+                      {a.departmentName ?? a.departmentCode}
+                      <div className="muted">{a.departmentCode}</div>
+                    </td>
+                    <td>{a.indicator ? `${info?.names[a.indicator] ?? a.indicator}（${a.indicator}）` : k.targetTotal}</td>
+                    <td className={styles.pre}>{a.reason}</td>
+                    <td className={styles.pre}>{a.evidence ?? '—'}</td>
+                    <td>
+                      {formatTime(locale, a.createdAt)}
+                      <div className="muted">{a.createdBy}</div>
+                    </td>
+                    <td>
+                      <AppealStatus status={a.status} t={t} />
+                    </td>
+                    <td>
+                      <DecideAppealForm
+                        locale={locale}
+                        appeal={{ id: a.id, indicator: a.indicator }}
+                        months={info?.months ?? []}
+                        indicators={(info?.correctable ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))}
+                        decided={a.status === 'open' ? null : { reason: a.decisionReason ?? '', by: `${a.decidedBy ?? ''} · ${formatTime(locale, a.decidedAt)}` }}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { getDatabase } from '@/db/client';
+import { CreateDepartmentForm, EditDepartmentForm } from '@/components/departments/department-forms';
+import { guardPage } from '@/lib/auth/guard';
+import { listDepartments } from '@/lib/departments/service';
+import { getI18n } from '@/lib/i18n/server';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminDepartmentsPage() {
+  const gate = await guardPage('/admin/departments', 'departments:manage');
+  if (!gate.allowed) return gate.deny;
+  const { t } = await getI18n();
+  const labels = t.adminDepartments;
+  const departments = await listDepartments(await getDatabase());
+  const parents = departments.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }));
+  return (
+    <section className="stack" aria-labelledby="departments-title">
+      <h1 id="departments-title">{labels.title}</h1>
+      <p className="lead">{labels.intro}</p>
+      <div className="card">
+        <h2>{labels.createTitle}</h2>
+        <CreateDepartmentForm labels={labels} parents={parents} />
+      </div>
+      <div className="card">
+        <h2 id="departments-list">
+          {labels.listTitle}（{departments.length}）
+        </h2>
+        <table className="data" aria-labelledby="departments-list">
+          <thead>
+            <tr>
+              <th scope="col">{labels.code}</th>
+              <th scope="col">{labels.status}</th>
+              <th scope="col">{labels.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {departments.map((d) => (
+              <tr key={d.code}>
+                <th scope="row">{d.code}</th>
+                <td>{d.active ? labels.active : labels.inactive}</td>
+                <td>
+                  <EditDepartmentForm labels={labels} parents={parents} department={d} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// /admin/exemptions (容错免责): record incidents, and grant or deny the exemptions
+// departments request, with a reason.
+import { getDatabase } from '@/db/client';
+import { DecideExemptionForm, RecordIncidentForm } from '@/components/assessment/forms';
+import { cycleStyles as styles, ExemptionStatus, formatTime } from '@/components/assessment/parts';
+import { guardPage } from '@/lib/auth/guard';
+import { formatNumber } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { exemptionsAdminView } from '@/lib/incidents/views';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ status?: string }> };
+
+const STATUSES = ['none', 'requested', 'granted', 'denied'] as const;
+type Status = (typeof STATUSES)[number];
+
+export default async function AdminExemptionsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const gate = await guardPage('/admin/exemptions', 'exemptions:decide');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const k = t.incidents;
+  const status = STATUSES.includes(params.status as Status) ? (params.status as Status) : undefined;
+  const view = await exemptionsAdminView(await getDatabase(), gate.principal, { exemptionStatus: status }, new Date());
+
+  return (
+    <section className="stack" aria-labelledby="exemptions-title">
+      <h1 id="exemptions-title">{k.title}</h1>
+      <p className="lead">{k.intro}</p>
+      <div className="card">
+        <h2>{k.recordTitle}</h2>
+        <RecordIncidentForm locale={locale} departments={view.departments.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))} today={view.today} />
+      </div>
+      <div className="card stack">
+        <h2 id="incidents-list">{k.listTitle}</h2>
+        <form method="get" action="/admin/exemptions" className="toolbar">
+          <label>
+            {k.filterStatus}
+            <select name="status" defaultValue={status ?? ''}>
+              <option value="">{k.all}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {k.exemptionNames[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="secondary">
+            {k.apply}
+          </button>
+        </form>
+        {view.incidents.length === 0 ? (
+          <p className="muted">{k.empty}</p>
+        ) : (
+          <div className={styles.tableWrap}>
+            <table className="data" aria-labelledby="incidents-list" data-testid="incidents-table">
+              <thead>
+                <tr>
+                  <th scope="col">{k.id}</th>
+                  <th scope="col">{k.department}</th>
+                  <th scope="col">{k.occurredOn}</th>
+                  <th scope="col">{k.kind}</th>
+                  <th scope="col" className="num">
+                    {k.points}
+                  </th>
+                  <th scope="col">{k.description}</th>
+                  <th scope="col">{k.exemption}</th>
+                  <th scope="col">{k.request}</th>
+                  <th scope="col">{k.decision}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.incidents.map((i) => (
+                  <tr key={i.id} data-incident={i.id}>
+                    <th scope="row">{i.id}</th>
+                    <td>
+                      {i.departmentName ?? i.departmentCode}
+                      <div className="muted">{i.departmentCode}</div>
+                    </td>
+                    <td>{i.occurredOn}</td>
+                    <td>{k.kinds[i.kind]}</td>
+                    <td className="num">{formatNumber(locale, i.points, 1)}</td>
+                    <td className={styles.pre}>{i.description}</td>
+                    <td>
+                      <ExemptionStatus status={i.exemptionStatus} t={t} />
+                    </td>
+                    <td className={styles.pre}>{i.exemptionRequest ?? '—'}</td>
+                    <td>
+                      {i.exemptionStatus === 'none' ? (
+                        '—'
+                      ) : (
+                        <DecideExemptionForm
+                          locale={locale}
+                          incident={i.id}
+                          decided={i.exemptionStatus === 'requested' ? null : { reason: i.decisionReason ?? '', by: `${i.decidedBy ?? ''} · ${formatTime(locale, i.decidedAt)}` }}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

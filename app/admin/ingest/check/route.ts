@@ -1,0 +1,24 @@
+// POST /admin/ingest/check?kind=metrics|events: the upload page's dry run. The same
+// checks as the API, nothing stored; the commit then goes to /api/v1/{kind}.
+import { z } from 'zod';
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { boundDepartment } from '@/lib/auth/principal';
+import { requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { parseLocale } from '@/lib/i18n';
+import { checkUpload, KIND_SPECS, readUpload } from '@/lib/ingest';
+import { searchParams } from '@/lib/scores';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({ kind: z.enum(['metrics', 'events']) });
+
+export const POST = handle(async (request: Request) => {
+  const { kind } = query.parse(searchParams(request));
+  const principal = await requirePrincipal(request);
+  if (!can(principal, KIND_SPECS[kind].action, { department: boundDepartment(principal) })) throw forbidden();
+  const locale = parseLocale(/(?:^|;\s*)lang=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1]);
+  const outcome = await checkUpload(await getDatabase(), { kind, principal, upload: await readUpload(request, locale), locale });
+  return Response.json(outcome.body, { status: outcome.status });
+});

@@ -1,0 +1,141 @@
+// /admin/periods: every period's status with publish, withdraw, finalize and verify,
+// and the working-day calendar (public holidays and make-up workdays) for deadlines.
+import Link from 'next/link';
+import { getDatabase } from '@/db/client';
+import { CalendarDayForm, PeriodActions, RemoveDayForm } from '@/components/assessment/forms';
+import { cycleStyles as styles, formatTime, Hash, StatusBadge } from '@/components/assessment/parts';
+import { guardPage } from '@/lib/auth/guard';
+import { fill } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { chinaDay } from '@/lib/periods/calendar';
+import { listCalendar } from '@/lib/periods/calendar-service';
+import { periodsOverview } from '@/lib/periods/views';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ year?: string }> };
+
+export default async function AdminPeriodsPage({ searchParams }: Props) {
+  const { year: yearParam } = await searchParams;
+  const gate = await guardPage('/admin/periods', 'periods:manage');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const k = t.periodsAdmin;
+  const database = await getDatabase();
+  const now = new Date();
+  const thisYear = Number(chinaDay(now).slice(0, 4));
+  const year = /^\d{4}$/.test(yearParam ?? '') ? Number(yearParam) : thisYear;
+  const [periods, days] = await Promise.all([periodsOverview(database, now), listCalendar(database, year)]);
+  const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, year])].sort();
+
+  return (
+    <section className="stack" aria-labelledby="periods-title">
+      <h1 id="periods-title">{k.title}</h1>
+      <p className="lead">{k.intro}</p>
+      <div className="card">
+        {periods.length === 0 ? (
+          <p className="muted">{k.empty}</p>
+        ) : (
+          <div className={styles.tableWrap}>
+            <table className="data" data-testid="periods-table">
+              <caption className="muted" style={{ textAlign: 'left' }}>
+                {k.title}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{k.period}</th>
+                  <th scope="col">{k.kind}</th>
+                  <th scope="col">{k.status}</th>
+                  <th scope="col">{k.publishedAt}</th>
+                  <th scope="col">{k.deadline}</th>
+                  <th scope="col" className="num">
+                    {k.openAppeals}
+                  </th>
+                  <th scope="col">{k.snapshot}</th>
+                  <th scope="col">{k.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.code} data-period={p.code}>
+                    <th scope="row">
+                      <Link href={`/assessment?period=${encodeURIComponent(p.code)}`}>{p.code}</Link>
+                    </th>
+                    <td>{t.cycle.kinds[p.kind]}</td>
+                    <td>
+                      <StatusBadge status={p.status} t={t} />
+                      {p.schemeVersion !== null && <div className="muted">{fill(k.schemeNote, { version: p.schemeVersion })}</div>}
+                    </td>
+                    <td>{formatTime(locale, p.publishedAt)}</td>
+                    <td>{formatTime(locale, p.appealDeadline)}</td>
+                    <td className="num">
+                      {p.openAppeals > 0 ? <Link href={`/admin/appeals?period=${encodeURIComponent(p.code)}`}>{p.openAppeals}</Link> : 0}
+                    </td>
+                    <td>
+                      <Hash value={p.snapshotHash} />
+                    </td>
+                    <td>
+                      <PeriodActions locale={locale} period={p.code} status={p.status} blocker={p.finalizeBlocker} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+
+      <div className="card stack" aria-labelledby="calendar-title">
+        <h2 id="calendar-title">{k.calendarTitle}</h2>
+        <p className="muted">
+          {k.calendarIntro} {k.weekendNote}
+        </p>
+        <form method="get" action="/admin/periods" className="toolbar">
+          <label>
+            {k.calendarYear}
+            <select name="year" defaultValue={String(year)}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="secondary">
+            {k.calendarShow}
+          </button>
+        </form>
+        <CalendarDayForm locale={locale} year={year} />
+        {days.length === 0 ? (
+          <p className="muted">{k.calendarEmpty}</p>
+        ) : (
+          <table className="data" data-testid="calendar-table">
+            <caption className="muted" style={{ textAlign: 'left' }}>
+              {year} · {k.calendarTitle}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{k.day}</th>
+                <th scope="col">{k.dayKind}</th>
+                <th scope="col">{k.dayName}</th>
+                <th scope="col">{k.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{d.day}</th>
+                  <td>{d.kind === 'holiday' ? k.holiday : k.workday}</td>
+                  <td>{d.name ?? '—'}</td>
+                  <td>
+                    <RemoveDayForm locale={locale} day={d.day} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+// /admin/scheme: the scheme editor with live validation and a preview of rank and
+// tier moves, and every version with who changed what, when and why.
+import { getDatabase } from '@/db/client';
+import { cycleStyles, formatTime, Hash } from '@/components/assessment/parts';
+import { SchemeEditor } from '@/components/scheme/editor';
+import { can } from '@/lib/auth/permissions';
+import { guardPage } from '@/lib/auth/guard';
+import { fill } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { describeChange } from '@/lib/schemes/diff';
+import { schemeEditorView } from '@/lib/schemes/views';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ period?: string }> };
+
+export default async function AdminSchemePage({ searchParams }: Props) {
+  const { period } = await searchParams;
+  const gate = await guardPage('/admin/scheme', 'scheme:read');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const k = t.schemeEditor;
+  const view = await schemeEditorView(await getDatabase(), period);
+  const editable = can(gate.principal, 'scheme:manage');
+
+  return (
+    <section className="stack" aria-labelledby="scheme-title">
+      <h1 id="scheme-title">{k.title}</h1>
+      <p className="lead">{k.intro}</p>
+      <p>
+        <strong>{fill(k.current, { version: view.active.version, name: view.active.name })}</strong>
+      </p>
+      {editable ? (
+        <>
+          {view.periods.length > 0 && (
+            <form method="get" action="/admin/scheme" className="toolbar">
+              <label>
+                {k.previewPeriod}
+                <select name="period" defaultValue={view.previewPeriod ?? ''}>
+                  {view.periods.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {p.code}（{t.cycle.kinds[p.kind]} · {t.cycle.status[p.status]}）
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="secondary">
+                {k.previewShow}
+              </button>
+            </form>
+          )}
+          <SchemeEditor
+            key={view.active.version}
+            locale={locale}
+            initial={view.active.scheme}
+            version={view.active.version}
+            previewPeriod={view.previewPeriod}
+            previewInput={view.previewInput}
+            published={view.published}
+          />
+        </>
+      ) : (
+        <p className="muted">{k.readOnly}</p>
+      )}
+      <div className="card" aria-labelledby="scheme-versions">
+        <h2 id="scheme-versions">{k.sectionVersions}</h2>
+        <div className={cycleStyles.tableWrap}>
+          <table className="data" data-testid="scheme-versions">
+            <thead>
+              <tr>
+                <th scope="col">{k.version}</th>
+                <th scope="col">{k.name}</th>
+                <th scope="col">{k.createdBy}</th>
+                <th scope="col">{k.createdAt}</th>
+                <th scope="col">{k.reason}</th>
+                <th scope="col">{k.changes}</th>
+                <th scope="col">{k.usedBy}</th>
+                <th scope="col">{k.hash}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.versions.map((v) => (
+                <tr key={v.id} data-version={v.version}>
+                  <th scope="row">v{v.version}</th>
+                  <td>{v.name}</td>
+                  <td>{v.createdBy}</td>
+                  <td>{formatTime(locale, v.createdAt)}</td>
+                  <td className={cycleStyles.pre}>{v.reason ?? '—'}</td>
+                  <td>
+                    {v.changes.length === 0 ? (
+                      <span className="muted">{k.noChanges}</span>
+                    ) : (
+                      <details className={cycleStyles.details}>
+                        <summary>{fill(k.changeCount, { count: v.changes.length })}</summary>
+                        <ul className={cycleStyles.small}>
+                          {v.changes.map((c) => (
+                            <li key={c.path}>{describeChange(c)}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
+                  <td>{v.finalizedPeriods.join('、') || '—'}</td>
+                  <td>
+                    <Hash value={v.hash} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}

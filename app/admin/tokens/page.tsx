@@ -1,0 +1,93 @@
+import { getDatabase } from '@/db/client';
+import { chinaDay, formatDateTime } from '@/components/auth/format';
+import { CreateTokenForm, ExpiryForm, RevokeForm, type TokenFormLabels } from '@/components/auth/token-admin-forms';
+import { guardPage } from '@/lib/auth/guard';
+import { SCOPES, type Scope } from '@/lib/auth/principal';
+import { listTokens, tokenStatus } from '@/lib/auth/token-admin';
+import { listDepartmentOptions } from '@/lib/auth/users';
+import { getI18n } from '@/lib/i18n/server';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminTokensPage() {
+  const gate = await guardPage('/admin/tokens', 'tokens:manage');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const k = t.adminTokens;
+  const database = await getDatabase();
+  const tokens = await listTokens(database);
+  const departments = (await listDepartmentOptions(database)).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }));
+  const scopeNames: Record<Scope, string> = {
+    'metrics:write': k.scopeNames.metricsWrite,
+    'events:write': k.scopeNames.eventsWrite,
+    'scores:read': k.scopeNames.scoresRead,
+    'scores:export': k.scopeNames.scoresExport,
+  };
+  const statusNames = { active: k.statusActive, expired: k.statusExpired, revoked: k.statusRevoked };
+  const labels: TokenFormLabels = {
+    name: k.name, scopes: k.scopes, department: k.department, departmentNone: k.departmentNone, expires: k.expires,
+    expiresHint: k.expiresHint, create: k.create, setExpiry: k.setExpiry, save: k.save, revoke: k.revoke, revokeConfirm: k.revokeConfirm,
+  };
+  return (
+    <section className="stack" aria-labelledby="tokens-title">
+      <h1 id="tokens-title">{k.title}</h1>
+      <p className="lead">{k.intro}</p>
+      <div className="card">
+        <h2>{k.createTitle}</h2>
+        <CreateTokenForm scopes={SCOPES.map((s) => ({ value: s, label: scopeNames[s] }))} departments={departments} labels={labels} />
+      </div>
+      <div className="card">
+        <h2 id="tokens-list">{k.listTitle}</h2>
+        {tokens.length === 0 ? (
+          <p className="muted">{k.empty}</p>
+        ) : (
+          <table className="data" aria-labelledby="tokens-list">
+            <thead>
+              <tr>
+                <th scope="col">{k.name}</th>
+                <th scope="col">{k.prefix}</th>
+                <th scope="col">{k.scopes}</th>
+                <th scope="col">{k.department}</th>
+                <th scope="col">{k.createdAt}</th>
+                <th scope="col">{k.expiresAt}</th>
+                <th scope="col">{k.lastUsed}</th>
+                <th scope="col">{k.status}</th>
+                <th scope="col">{k.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => {
+                const status = tokenStatus(token);
+                return (
+                  <tr key={token.id}>
+                    <th scope="row">{token.name}</th>
+                    <td>
+                      <code>{token.prefix}…</code>
+                    </td>
+                    <td>{token.scopes.join(', ')}</td>
+                    <td>{token.departmentCode ?? '—'}</td>
+                    <td>
+                      {formatDateTime(locale, token.createdAt)}
+                      <div className="muted">{token.createdBy}</div>
+                    </td>
+                    <td>{formatDateTime(locale, token.expiresAt, k.noExpiry)}</td>
+                    <td>{formatDateTime(locale, token.lastUsedAt, k.never)}</td>
+                    <td>{statusNames[status]}</td>
+                    <td>
+                      {status !== 'revoked' && (
+                        <>
+                          <ExpiryForm id={token.id} expires={token.expiresAt ? chinaDay(token.expiresAt) : ''} labels={labels} />
+                          <RevokeForm id={token.id} name={token.name} labels={labels} />
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

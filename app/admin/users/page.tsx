@@ -1,0 +1,82 @@
+import { getDatabase } from '@/db/client';
+import { formatDateTime } from '@/components/auth/format';
+import { CreateUserForm, ResetPasswordForm, RoleForm, ToggleActiveForm, type UserFormLabels } from '@/components/auth/user-admin-forms';
+import { guardPage } from '@/lib/auth/guard';
+import { ROLES } from '@/lib/auth/principal';
+import { listDepartmentOptions, listUsers } from '@/lib/auth/users';
+import { fill } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminUsersPage() {
+  const gate = await guardPage('/admin/users', 'users:manage');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const database = await getDatabase();
+  const users = await listUsers(database);
+  const departments = (await listDepartmentOptions(database)).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }));
+  const roles = ROLES.map((r) => ({ value: r, label: t.roles[r] }));
+  const u = t.adminUsers;
+  const labels: UserFormLabels = {
+    username: u.username, displayName: u.displayName, role: u.role, department: u.department, departmentNone: u.departmentNone,
+    departmentHint: u.departmentHint, password: u.password, passwordHint: u.passwordHint, create: u.create, disable: u.disable,
+    enable: u.enable, changeRole: u.changeRole, save: u.save, resetPassword: u.resetPassword, newPassword: u.newPassword,
+  };
+  return (
+    <section className="stack" aria-labelledby="users-title">
+      <h1 id="users-title">{u.title}</h1>
+      <p className="lead">{u.intro}</p>
+      <div className="card">
+        <h2>{u.createTitle}</h2>
+        <CreateUserForm roles={roles} departments={departments} labels={labels} />
+      </div>
+      <div className="card">
+        <h2 id="users-list">{u.listTitle}</h2>
+        <table className="data" aria-labelledby="users-list">
+          <thead>
+            <tr>
+              <th scope="col">{u.username}</th>
+              <th scope="col">{u.displayName}</th>
+              <th scope="col">{u.role}</th>
+              <th scope="col">{u.department}</th>
+              <th scope="col">{u.status}</th>
+              <th scope="col">{u.lastLogin}</th>
+              <th scope="col">{u.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const self = gate.principal.id === user.id;
+              return (
+                <tr key={user.id}>
+                  <th scope="row">
+                    {user.username}
+                    {self && <span className="muted"> {u.you}</span>}
+                  </th>
+                  <td>{user.displayName ?? '—'}</td>
+                  <td>{t.roles[user.role] ?? user.role}</td>
+                  <td>{user.departmentCode ?? '—'}</td>
+                  <td>
+                    {user.active ? u.active : u.disabled}
+                    {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil) })}</div>}
+                    {user.oidcLinked && <div className="muted">{u.sso}</div>}
+                  </td>
+                  <td>{formatDateTime(locale, user.lastLoginAt, u.never)}</td>
+                  <td>
+                    {!self && <ToggleActiveForm id={user.id} active={user.active} username={user.username} labels={labels} />}
+                    <details>
+                      <summary>{u.more}</summary>
+                      {!self && <RoleForm id={user.id} role={user.role} departmentCode={user.departmentCode} roles={roles} departments={departments} labels={labels} />}
+                      <ResetPasswordForm id={user.id} labels={labels} />
+                    </details>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

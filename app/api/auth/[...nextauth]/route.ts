@@ -1,0 +1,14 @@
+// next-auth's endpoints (sign-in, callback, session, csrf, sign-out), public by design.
+import NextAuth from 'next-auth';
+import { getAuthOptions } from '@/lib/auth/options';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+// Options are built per request (not at import) so `next build` needs no AUTH_SECRET.
+async function handler(request: Request, context: Context): Promise<Response> {
+  return NextAuth(getAuthOptions())(request, context);
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,22 @@
+// POST /api/v1/appeals/{id}/decision {"decision": "accept"|"reject", "reason",
+// "correction"?: {"month", "indicator"?, "value"}}: an admin decides an open appeal.
+import { getDatabase } from '@/db/client';
+import { decideAppeal } from '@/lib/appeals/service';
+import { can } from '@/lib/auth/permissions';
+import { clientIp, requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { decisionBody, idParams, readJson } from '@/lib/periods/http';
+import { appealJson } from '@/lib/periods/present';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export const POST = handle(async (request: Request, context: Context) => {
+  const { id } = idParams.parse(await context.params);
+  const body = decisionBody.parse(await readJson(request));
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'appeals:decide')) throw forbidden();
+  const result = await decideAppeal(await getDatabase(), { principal, ip: clientIp(request) }, id, body);
+  return Response.json({ ...appealJson(result.appeal), correction: result.correction });
+});

@@ -1,0 +1,22 @@
+// POST /api/v1/incidents/{id}/exemption/decision {"grant": true|false, "reason"}:
+// an admin decides a requested exemption.
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { clientIp, requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { decideExemption } from '@/lib/incidents/service';
+import { exemptionDecisionBody, idParams, readJson } from '@/lib/periods/http';
+import { incidentJson } from '@/lib/periods/present';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export const POST = handle(async (request: Request, context: Context) => {
+  const { id } = idParams.parse(await context.params);
+  const body = exemptionDecisionBody.parse(await readJson(request));
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'exemptions:decide')) throw forbidden();
+  const incident = await decideExemption(await getDatabase(), { principal, ip: clientIp(request) }, id, body);
+  return Response.json(incidentJson(incident));
+});

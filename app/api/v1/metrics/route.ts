@@ -1,0 +1,18 @@
+// POST /api/v1/metrics (CONTRACT.md §3): one all-or-nothing batch, CSV or JSON.
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { boundDepartment } from '@/lib/auth/principal';
+import { clientIp, requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { ingestBatch, readUpload } from '@/lib/ingest';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = handle(async (request: Request) => {
+  const principal = await requirePrincipal(request);
+  // Coarse check here; each row's department is checked again in the batch (403 listing the rows).
+  if (!can(principal, 'metrics:write', { department: boundDepartment(principal) })) throw forbidden();
+  const upload = await readUpload(request);
+  const outcome = await ingestBatch(await getDatabase(), { kind: 'metrics', principal, upload, ip: clientIp(request) });
+  return Response.json(outcome.body, { status: outcome.status });
+});

@@ -1,0 +1,21 @@
+// POST /api/v1/periods/{P}/publish {"appealDays": 5}: open → published (admins).
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { clientIp, requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { periodParams, publishBody, readJson } from '@/lib/periods/http';
+import { periodJson } from '@/lib/periods/present';
+import { publishPeriod } from '@/lib/periods/service';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ period: string }> };
+
+export const POST = handle(async (request: Request, context: Context) => {
+  const { period } = periodParams.parse(await context.params);
+  const body = publishBody.parse(await readJson(request));
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'periods:manage')) throw forbidden();
+  const row = await publishPeriod(await getDatabase(), { principal, ip: clientIp(request) }, period, { appealDays: body.appealDays });
+  return Response.json(periodJson(row));
+});

@@ -1,0 +1,17 @@
+// GET /api/v1/periods/{P} (CONTRACT.md §3): one period's status.
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { getPeriod, periodPathParams } from '@/lib/scores';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ period: string }> };
+
+export const GET = handle(async (request: Request, context: Context) => {
+  const { period } = periodPathParams.parse(await context.params);
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'periods:read')) throw forbidden();
+  return Response.json(await getPeriod(await getDatabase(), period));
+});

@@ -1,0 +1,20 @@
+// POST /api/v1/periods/{P}/verify: recomputes a finalized period from its stored inputs
+// and scheme and compares the hash (any role that reads periods). Audited.
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { clientIp, requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { periodParams } from '@/lib/periods/http';
+import { verifyPeriod } from '@/lib/periods/service';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ period: string }> };
+
+export const POST = handle(async (request: Request, context: Context) => {
+  const { period } = periodParams.parse(await context.params);
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'periods:read')) throw forbidden();
+  const check = await verifyPeriod(await getDatabase(), { principal, ip: clientIp(request) }, period);
+  return Response.json(check);
+});

@@ -1,0 +1,21 @@
+// POST /api/v1/periods/{P}/withdraw {"reason": "..."}: published → open (admins).
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { clientIp, requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { periodParams, readJson, withdrawBody } from '@/lib/periods/http';
+import { periodJson } from '@/lib/periods/present';
+import { withdrawPeriod } from '@/lib/periods/service';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ period: string }> };
+
+export const POST = handle(async (request: Request, context: Context) => {
+  const { period } = periodParams.parse(await context.params);
+  const body = withdrawBody.parse(await readJson(request));
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'periods:manage')) throw forbidden();
+  const row = await withdrawPeriod(await getDatabase(), { principal, ip: clientIp(request) }, period, body.reason);
+  return Response.json(periodJson(row));
+});

@@ -1,0 +1,17 @@
+// GET /api/v1/scores/{department}?period=P (CONTRACT.md §3): one department's detail.
+import { getDatabase } from '@/db/client';
+import { requirePrincipal } from '@/lib/auth/request';
+import { handle } from '@/lib/http/errors';
+import { departmentPathParams, getDepartmentScore, periodQuery, searchParams } from '@/lib/scores';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ department: string }> };
+
+export const GET = handle(async (request: Request, context: Context) => {
+  const { period } = periodQuery.parse(searchParams(request));
+  const { department } = departmentPathParams.parse(await context.params);
+  const principal = await requirePrincipal(request);
+  // can(principal, 'scores:detail', {department}) is asked inside: 403 for another department's detail.
+  return Response.json(await getDepartmentScore(await getDatabase(), period, department, principal));
+});

@@ -1,0 +1,15 @@
+// GET /api/v1/scores?period=P (CONTRACT.md §3): the ranking, from the score cache.
+import { getDatabase } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { requirePrincipal } from '@/lib/auth/request';
+import { forbidden, handle } from '@/lib/http/errors';
+import { getPeriodScores, periodQuery, searchParams } from '@/lib/scores';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handle(async (request: Request) => {
+  const { period } = periodQuery.parse(searchParams(request));
+  const principal = await requirePrincipal(request);
+  if (!can(principal, 'scores:read')) throw forbidden();
+  return Response.json(await getPeriodScores(await getDatabase(), period, principal));
+});

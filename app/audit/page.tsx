@@ -1,0 +1,129 @@
+import Link from 'next/link';
+import { getDatabase } from '@/db/client';
+import { formatDateTime } from '@/components/auth/format';
+import { verifyAuditChain } from '@/lib/audit/log';
+import { auditFilterSchema, queryAudit, type AuditFilter } from '@/lib/audit/query';
+import { guardPage } from '@/lib/auth/guard';
+import { fill } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function pageHref(filter: AuditFilter, page: number): string {
+  const q = new URLSearchParams();
+  for (const key of ['actor', 'action', 'from', 'to'] as const) if (filter[key]) q.set(key, filter[key]!);
+  q.set('page', String(page));
+  return `/audit?${q}`;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const params = Object.fromEntries(['actor', 'action', 'from', 'to', 'page'].map((k) => [k, first(raw[k])]));
+  const gate = await guardPage(`/audit?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][])}`, 'audit:read');
+  if (!gate.allowed) return gate.deny;
+  const { t, locale } = await getI18n();
+  const a = t.auditLog;
+  const parsed = auditFilterSchema.safeParse(params);
+  const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
+  const database = await getDatabase();
+  const [chain, result] = [await verifyAuditChain(database), await queryAudit(database, filter)];
+
+  return (
+    <section className="stack" aria-labelledby="audit-title">
+      <h1 id="audit-title">{a.title}</h1>
+      <p className="lead">{a.intro}</p>
+      {chain.ok ? (
+        <p className="ok-box" role="status" data-testid="audit-chain">
+          {fill(a.chainOk, { count: chain.count })}
+        </p>
+      ) : (
+        <p className="error-box" role="alert" data-testid="audit-chain">
+          {fill(a.chainBroken, { id: chain.brokenId, reason: chain.reason })}
+        </p>
+      )}
+      <form method="get" action="/audit" className="card toolbar" aria-label={a.filterTitle}>
+        <label>
+          {a.actor}
+          <input name="actor" defaultValue={filter.actor ?? ''} placeholder={a.actorHint} maxLength={100} />
+        </label>
+        <label>
+          {a.action}
+          <input name="action" defaultValue={filter.action ?? ''} placeholder={a.actionHint} maxLength={100} />
+        </label>
+        <label>
+          {a.from}
+          <input name="from" type="date" defaultValue={filter.from ?? ''} />
+        </label>
+        <label>
+          {a.to}
+          <input name="to" type="date" defaultValue={filter.to ?? ''} />
+        </label>
+        <button type="submit" className="primary">
+          {a.apply}
+        </button>
+        <Link href="/audit">{a.reset}</Link>
+      </form>
+      {!parsed.success && (
+        <p className="error-box" role="alert">
+          {parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}
+        </p>
+      )}
+      <p className="muted">
+        {fill(a.total, { total: result.total, page: result.page, pages: result.pages })} · {a.timeNote}
+      </p>
+      {result.entries.length === 0 ? (
+        <p className="muted">{a.empty}</p>
+      ) : (
+        <table className="data">
+          <caption className="muted" style={{ textAlign: 'left' }}>
+            {a.title}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">#</th>
+              <th scope="col">{a.time}</th>
+              <th scope="col">{a.actor}</th>
+              <th scope="col">{a.role}</th>
+              <th scope="col">{a.action}</th>
+              <th scope="col">{a.target}</th>
+              <th scope="col">{a.outcome}</th>
+              <th scope="col">{a.ip}</th>
+              <th scope="col">{a.payload}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.entries.map((e) => (
+              <tr key={e.id}>
+                <td className="num">{e.id}</td>
+                <td>{formatDateTime(locale, e.at)}</td>
+                <td>
+                  {e.actorName ?? e.actor}
+                  {e.actorName && <div className="muted">{e.actor}</div>}
+                </td>
+                <td>{e.role ? (t.roles[e.role as keyof typeof t.roles] ?? e.role) : '—'}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>{e.target ?? '—'}</td>
+                <td>{e.outcome === 'success' ? a.success : a.failure}</td>
+                <td>{e.ip ?? '—'}</td>
+                <td>
+                  <code style={{ wordBreak: 'break-all' }}>{e.payload.length > 200 ? `${e.payload.slice(0, 200)}…` : e.payload}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.pages > 1 && (
+        <nav aria-label={a.pagination} className="toolbar">
+          {result.page > 1 && <Link href={pageHref(filter, result.page - 1)}>{a.previous}</Link>}
+          {result.page < result.pages && <Link href={pageHref(filter, result.page + 1)}>{a.next}</Link>}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { guardPage } from '@/lib/auth/guard';
+import { getI18n } from '@/lib/i18n/server';
+import { loadDepartment } from '@/lib/dashboard/department';
+import { departmentCodeParam, firstParam, pagePath } from '@/lib/dashboard/page-path';
+import type { SearchParams } from '@/lib/dashboard/ranking-params';
+import { DepartmentPage } from '@/components/dashboard/department-page';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: `${departmentCodeParam((await params).code) ?? t.dashboard.departmentNotFound} · ${t.app.shortName}` };
+}
+
+export default async function DepartmentScorePage({ params, searchParams }: Props) {
+  const code = departmentCodeParam((await params).code);
+  if (!code) notFound();
+  const sp = await searchParams;
+  // A department user may open only its own page: anyone else's is the 403 page.
+  const gate = await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
+  if (!gate.allowed) return gate.deny;
+  const { locale, t } = await getI18n();
+  const loaded = await loadDepartment(code, firstParam(sp.period));
+  if (loaded.kind === 'not-found') notFound();
+  if (loaded.kind === 'no-periods') {
+    return (
+      <section className="stack">
+        <h1>
+          {loaded.department.name}（{loaded.department.code}）
+        </h1>
+        <p className="card">{t.dashboard.noData}</p>
+      </section>
+    );
+  }
+  return <DepartmentPage view={loaded.view} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />;
+}

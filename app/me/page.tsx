@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { guardPage } from '@/lib/auth/guard';
+import { getI18n } from '@/lib/i18n/server';
+import { loadDepartment } from '@/lib/dashboard/department';
+import { firstParam, pagePath } from '@/lib/dashboard/page-path';
+import type { SearchParams } from '@/lib/dashboard/ranking-params';
+import { DepartmentPage } from '@/components/dashboard/department-page';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: `${t.nav.me} · ${t.app.shortName}` };
+}
+
+/** The signed-in department's own page. */
+export default async function MyDepartmentPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const gate = await guardPage(pagePath('/me', sp), null);
+  if (!gate.allowed) return gate.deny;
+  const { locale, t } = await getI18n();
+  const code = gate.principal.departmentCode;
+  const loaded = code ? await loadDepartment(code, firstParam(sp.period)) : null;
+  if (!loaded || loaded.kind === 'not-found') {
+    return (
+      <section className="stack">
+        <h1>{t.nav.me}</h1>
+        <p className="card">{t.dashboard.notBound}</p>
+        <p>
+          <Link href="/rankings">{t.dashboard.toRankings}</Link>
+        </p>
+      </section>
+    );
+  }
+  if (loaded.kind === 'no-periods') {
+    return (
+      <section className="stack">
+        <h1>{t.nav.me}</h1>
+        <p className="card">{t.dashboard.noData}</p>
+      </section>
+    );
+  }
+  return <DepartmentPage view={loaded.view} action="/me" locale={locale} t={t} />;
+}

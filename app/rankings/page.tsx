@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { guardPage } from '@/lib/auth/guard';
+import { getI18n } from '@/lib/i18n/server';
+import { loadRankings } from '@/lib/dashboard/rankings';
+import { parseRankingParams, rankingHref, type SearchParams } from '@/lib/dashboard/ranking-params';
+import { localizeMeta } from '@/lib/dashboard/scheme-meta';
+import { pagePath } from '@/lib/dashboard/page-path';
+import { PageHeading } from '@/components/dashboard/page-heading';
+import { PeriodPicker } from '@/components/dashboard/period-picker';
+import { RankingFilters } from '@/components/dashboard/ranking-filters';
+import { RankingTable } from '@/components/dashboard/ranking-table';
+import { RankingsOverviewCharts, RankingsTrendChart } from '@/components/dashboard/rankings-charts';
+import { SummaryCards } from '@/components/dashboard/summary-cards';
+import { tierLabel } from '@/lib/dashboard/format';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: `${t.rankings.title} · ${t.app.shortName}` };
+}
+
+export default async function RankingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const gate = await guardPage(pagePath('/rankings', sp), 'scores:read');
+  if (!gate.allowed) return gate.deny;
+  const { locale, t } = await getI18n();
+  const params = parseRankingParams(sp);
+  const view = await loadRankings(gate.principal, params);
+  if (!view) {
+    return (
+      <section className="stack">
+        <h1>{t.rankings.title}</h1>
+        <p className="card">{t.dashboard.noData}</p>
+      </section>
+    );
+  }
+  // Switching the period keeps the sort, the filters and the comparison.
+  const keep = Object.fromEntries(new URLSearchParams(rankingHref({ ...params, period: null, page: 1 }).split('?')[1] ?? ''));
+  const localized = { ...view, scheme: localizeMeta(view.scheme, locale, t) };
+  const tiers = localized.scheme.tiers.length ? localized.scheme.tiers : view.summary.tiers.map((x) => ({ code: x.tier, name: tierLabel(x.tier, x.tierName, locale, t) }));
+  return (
+    <section className="stack dashboard">
+      <PageHeading
+        title={t.rankings.title}
+        period={view.period}
+        computedAt={view.computedAt}
+        locale={locale}
+        t={t}
+        picker={<PeriodPicker action="/rankings" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />}
+      >
+        <p className="lead">{t.rankings.intro}</p>
+      </PageHeading>
+      <SummaryCards view={localized} locale={locale} t={t} />
+      <RankingsOverviewCharts view={localized} locale={locale} t={t} />
+      <RankingFilters params={params} period={view.period.code} tiers={tiers} locale={locale} t={t} />
+      <RankingTable view={localized} params={params} locale={locale} t={t} />
+      <RankingsTrendChart view={localized} locale={locale} t={t} />
+    </section>
+  );
+}

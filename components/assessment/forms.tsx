@@ -1,0 +1,399 @@
+'use client';
+// The assessment cycle's forms: each posts to one server action and announces its
+// outcome (role=status / role=alert). Labels come from the message catalogs.
+import { useActionState, useId } from 'react';
+import { fileAppealAction, requestExemptionAction, verifyAction } from '@/app/assessment/actions';
+import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayAction, withdrawAction } from '@/app/admin/periods/actions';
+import { decideAppealAction } from '@/app/admin/appeals/actions';
+import { decideExemptionAction, recordIncidentAction } from '@/app/admin/exemptions/actions';
+import { messages, type Locale } from '@/lib/i18n';
+import type { CycleActionState } from '@/lib/periods/action-runner';
+import styles from './cycle.module.css';
+
+const initial: CycleActionState = {};
+
+function Outcome({ state }: { state: CycleActionState }) {
+  if (state.error) {
+    return (
+      <p className="error-box" role="alert">
+        {state.error}
+      </p>
+    );
+  }
+  if (state.ok) {
+    return (
+      <p className="ok-box" role="status">
+        {state.ok}
+      </p>
+    );
+  }
+  return null;
+}
+
+type Option = { value: string; label: string };
+
+export function AppealForm({ locale, period, indicators }: { locale: Locale; period: string; indicators: Option[] }) {
+  const t = messages(locale).appeals;
+  const [state, action, pending] = useActionState(fileAppealAction, initial);
+  const id = useId();
+  return (
+    <form action={action} className="form" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t.fileTitle}</h3>
+      <input type="hidden" name="period" value={period} />
+      <label>
+        {t.target}
+        <select name="indicator" defaultValue="">
+          <option value="">{t.targetTotal}</option>
+          {indicators.map((i) => (
+            <option key={i.value} value={i.value}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.reason}
+        <textarea name="reason" required maxLength={2000} rows={4} aria-describedby={`${id}-reason-hint`} />
+        <span id={`${id}-reason-hint`} className="muted">
+          {t.reasonHint}
+        </span>
+      </label>
+      <label>
+        {t.evidence}
+        <textarea name="evidence" maxLength={5000} rows={3} aria-describedby={`${id}-evidence-hint`} />
+        <span id={`${id}-evidence-hint`} className="muted">
+          {t.evidenceHint}
+        </span>
+      </label>
+      <Outcome state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {t.submit}
+      </button>
+    </form>
+  );
+}
+
+/** Stays mounted after the request (the incident is then no longer requestable) so its message remains. */
+export function ExemptionRequestForm({ locale, incident, open }: { locale: Locale; incident: number; open: boolean }) {
+  const t = messages(locale).incidents;
+  const [state, action, pending] = useActionState(requestExemptionAction, initial);
+  const id = useId();
+  if (!open) return <Outcome state={state} />;
+  return (
+    <form action={action} className="form" aria-label={`${t.requestTitle} #${incident}`}>
+      <input type="hidden" name="id" value={incident} />
+      <label>
+        {t.request}
+        <textarea name="justification" required maxLength={2000} rows={3} aria-describedby={`${id}-hint`} />
+        <span id={`${id}-hint`} className="muted">
+          {t.requestHint}
+        </span>
+      </label>
+      <Outcome state={state} />
+      <button type="submit" className="secondary" disabled={pending}>
+        {t.submitRequest}
+      </button>
+    </form>
+  );
+}
+
+export function VerifyForm({ locale, period }: { locale: Locale; period: string }) {
+  const t = messages(locale).periodsAdmin;
+  const [state, action, pending] = useActionState(verifyAction, initial);
+  return (
+    <form action={action} className="stack">
+      <input type="hidden" name="period" value={period} />
+      <button type="submit" className="secondary" disabled={pending} data-testid={`verify-${period}`}>
+        {t.verify}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+/**
+ * The actions of one period row: publish (open), finalize or withdraw (published),
+ * verify (finalized). One component for all, so the outcome of a transition stays
+ * on screen when the row re-renders with its new status.
+ */
+export function PeriodActions({
+  locale,
+  period,
+  status,
+  blocker,
+}: {
+  locale: Locale;
+  period: string;
+  status: 'open' | 'published' | 'finalized';
+  blocker: 'window' | 'appeals' | null;
+}) {
+  const t = messages(locale).periodsAdmin;
+  const [published, publish, publishing] = useActionState(publishAction, initial);
+  const [withdrawn, withdraw, withdrawing] = useActionState(withdrawAction, initial);
+  const [finalized, finalize, finalizing] = useActionState(finalizeAction, initial);
+  const [verified, verify, verifying] = useActionState(verifyAction, initial);
+  const id = useId();
+  const latest = [published, withdrawn, finalized, verified].reduce((a, b) => ((b.done ?? 0) >= (a.done ?? 0) && (b.ok || b.error) ? b : a), initial);
+  const hint = blocker === 'window' ? t.finalizeHintWindow : blocker === 'appeals' ? t.finalizeHintAppeals : null;
+  return (
+    <div className={styles.actions}>
+      {status === 'open' && (
+        <form action={publish} className={styles.inline} aria-label={`${t.publish} ${period}`}>
+          <input type="hidden" name="period" value={period} />
+          <label htmlFor={`${id}-days`}>{t.appealDays}</label>
+          <input id={`${id}-days`} name="appealDays" type="number" min={1} max={30} step={1} defaultValue={5} required style={{ width: '5em' }} />
+          <button type="submit" className="primary" disabled={publishing} data-testid={`publish-${period}`}>
+            {t.publish}
+          </button>
+        </form>
+      )}
+      {status === 'published' && (
+        <>
+          <form action={finalize} className={styles.inline} aria-label={`${t.finalize} ${period}`}>
+            <input type="hidden" name="period" value={period} />
+            <button type="submit" className="primary" disabled={finalizing} aria-describedby={hint ? `${id}-hint` : undefined} data-testid={`finalize-${period}`}>
+              {t.finalize}
+            </button>
+            {hint && (
+              <span id={`${id}-hint`} className="muted">
+                （{hint}）
+              </span>
+            )}
+          </form>
+          <details className={styles.details}>
+            <summary>{t.withdraw}</summary>
+            <form action={withdraw} className={styles.inline} aria-label={`${t.withdraw} ${period}`}>
+              <input type="hidden" name="period" value={period} />
+              <label htmlFor={`${id}-reason`}>{t.withdrawReason}</label>
+              <input id={`${id}-reason`} name="reason" required maxLength={1000} />
+              <button type="submit" className="secondary" disabled={withdrawing}>
+                {t.withdraw}
+              </button>
+            </form>
+          </details>
+        </>
+      )}
+      {status === 'finalized' && (
+        <form action={verify} className={styles.inline}>
+          <input type="hidden" name="period" value={period} />
+          <button type="submit" className="secondary" disabled={verifying} data-testid={`verify-${period}`}>
+            {t.verify}
+          </button>
+        </form>
+      )}
+      <Outcome state={latest} />
+    </div>
+  );
+}
+
+export function CalendarDayForm({ locale, year }: { locale: Locale; year: number }) {
+  const t = messages(locale).periodsAdmin;
+  const [state, action, pending] = useActionState(setCalendarDayAction, initial);
+  return (
+    <form action={action} className="toolbar" aria-label={t.addDay}>
+      <label>
+        {t.day}
+        <input name="day" type="date" required min={`${year}-01-01`} max={`${year}-12-31`} />
+      </label>
+      <label>
+        {t.dayKind}
+        <select name="kind" defaultValue="holiday">
+          <option value="holiday">{t.holiday}</option>
+          <option value="workday">{t.workday}</option>
+        </select>
+      </label>
+      <label>
+        {t.dayName}
+        <input name="name" maxLength={40} />
+      </label>
+      <button type="submit" className="secondary" disabled={pending}>
+        {t.addDay}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function RemoveDayForm({ locale, day }: { locale: Locale; day: string }) {
+  const t = messages(locale).periodsAdmin;
+  const [state, action, pending] = useActionState(removeCalendarDayAction, initial);
+  return (
+    <form action={action} className={styles.inline}>
+      <input type="hidden" name="day" value={day} />
+      <button type="submit" className="secondary" disabled={pending} aria-label={`${t.removeDay} ${day}`}>
+        {t.removeDay}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function DecideAppealForm({
+  locale,
+  appeal,
+  months,
+  indicators,
+  decided,
+}: {
+  locale: Locale;
+  appeal: { id: number; indicator: string | null };
+  months: string[];
+  /** Indicators whose reported value can be corrected (source: metric). */
+  indicators: Option[];
+  /** The decision once made (the form then shows it, with the outcome message). */
+  decided: { reason: string; by: string } | null;
+}) {
+  const t = messages(locale).appeals;
+  const [state, action, pending] = useActionState(decideAppealAction, initial);
+  const id = useId();
+  const correctable = appeal.indicator === null || indicators.some((i) => i.value === appeal.indicator);
+  if (decided) {
+    return (
+      <div>
+        <Outcome state={state} />
+        <p className={styles.pre}>{decided.reason}</p>
+        <p className="muted">{decided.by}</p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="form" aria-label={`${t.decide} #${appeal.id}`}>
+      <input type="hidden" name="id" value={appeal.id} />
+      <fieldset>
+        <legend>{t.decision}</legend>
+        <label className={styles.choice}>
+          <input type="radio" name="decision" value="accept" required /> {t.accept}
+        </label>
+        <label className={styles.choice}>
+          <input type="radio" name="decision" value="reject" /> {t.reject}
+        </label>
+      </fieldset>
+      <label>
+        {t.decisionReason}
+        <textarea name="reason" required maxLength={2000} rows={3} aria-describedby={`${id}-reason-hint`} />
+        <span id={`${id}-reason-hint`} className="muted">
+          {t.decisionReasonHint}
+        </span>
+      </label>
+      {correctable && (
+        <fieldset>
+          <legend>{t.correctionTitle}</legend>
+          <label>
+            {t.correctionMonth}
+            <select name="month" defaultValue="">
+              <option value="">{t.noCorrection}</option>
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.correctionIndicator}
+            <select name="indicator" defaultValue={appeal.indicator ?? ''}>
+              {appeal.indicator === null && <option value="">—</option>}
+              {indicators.map((i) => (
+                <option key={i.value} value={i.value}>
+                  {i.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.correctionValue}
+            <input name="value" type="number" step="any" min={0} aria-describedby={`${id}-value-hint`} />
+            <span id={`${id}-value-hint`} className="muted">
+              {t.correctionValueHint}
+            </span>
+          </label>
+        </fieldset>
+      )}
+      <Outcome state={state} />
+      <button type="submit" className="primary" disabled={pending} data-testid={`decide-appeal-${appeal.id}`}>
+        {t.submitDecision}
+      </button>
+    </form>
+  );
+}
+
+export function RecordIncidentForm({ locale, departments, today }: { locale: Locale; departments: Option[]; today: string }) {
+  const t = messages(locale).incidents;
+  const [state, action, pending] = useActionState(recordIncidentAction, initial);
+  return (
+    <form action={action} className="form" aria-label={t.recordTitle}>
+      <label>
+        {t.department}
+        <select name="department" required defaultValue="">
+          <option value="" disabled>
+            —
+          </option>
+          {departments.map((d) => (
+            <option key={d.value} value={d.value}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.occurredOn}
+        <input name="occurredOn" type="date" required max={today} />
+      </label>
+      <label>
+        {t.kind}
+        <select name="kind" required defaultValue="quality">
+          <option value="quality">{t.kinds.quality}</option>
+          <option value="security">{t.kinds.security}</option>
+        </select>
+      </label>
+      <label>
+        {t.points}
+        <input name="points" type="number" required min={0.01} max={100} step="any" />
+      </label>
+      <label>
+        {t.description}
+        <textarea name="description" required maxLength={2000} rows={3} />
+      </label>
+      <Outcome state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {t.record}
+      </button>
+    </form>
+  );
+}
+
+export function DecideExemptionForm({ locale, incident, decided }: { locale: Locale; incident: number; decided: { reason: string; by: string } | null }) {
+  const t = messages(locale).incidents;
+  const [state, action, pending] = useActionState(decideExemptionAction, initial);
+  if (decided) {
+    return (
+      <div>
+        <Outcome state={state} />
+        <p className={styles.pre}>{decided.reason}</p>
+        <p className="muted">{decided.by}</p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="form" aria-label={`${t.decide} #${incident}`}>
+      <input type="hidden" name="id" value={incident} />
+      <fieldset>
+        <legend>{t.decision}</legend>
+        <label className={styles.choice}>
+          <input type="radio" name="decision" value="grant" required /> {t.grant}
+        </label>
+        <label className={styles.choice}>
+          <input type="radio" name="decision" value="deny" /> {t.deny}
+        </label>
+      </fieldset>
+      <label>
+        {t.decisionReason}
+        <textarea name="reason" required maxLength={2000} rows={2} />
+      </label>
+      <Outcome state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {t.submitDecision}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+// Small server-rendered pieces shared by the assessment-cycle pages.
+import type { Locale, Messages } from '@/lib/i18n';
+import styles from './cycle.module.css';
+
+export function formatTime(locale: Locale, value: Date | null, fallback = '—'): string {
+  if (!value) return fallback;
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(value);
+}
+
+export function StatusBadge({ status, t }: { status: 'open' | 'published' | 'finalized'; t: Messages }) {
+  return (
+    <span className={`${styles.status} ${styles[status]}`} data-status={status}>
+      {t.cycle.status[status]}
+    </span>
+  );
+}
+
+export function AppealStatus({ status, t }: { status: 'open' | 'accepted' | 'rejected'; t: Messages }) {
+  return (
+    <span className={`${styles.status} ${styles[status === 'open' ? 'published' : status]}`} data-appeal-status={status}>
+      {t.appeals.statusNames[status]}
+    </span>
+  );
+}
+
+export function ExemptionStatus({ status, t }: { status: 'none' | 'requested' | 'granted' | 'denied'; t: Messages }) {
+  return (
+    <span className={`${styles.status} ${styles[status]}`} data-exemption-status={status}>
+      {t.incidents.exemptionNames[status]}
+    </span>
+  );
+}
+
+export function Hash({ value }: { value: string | null }) {
+  if (!value) return <>—</>;
+  return (
+    <code className={styles.hash} title={value}>
+      {value}
+    </code>
+  );
+}
+
+/** A GET form choosing the period shown (works without JavaScript). */
+export function PeriodPicker({
+  action,
+  periods,
+  selected,
+  label,
+  submit,
+  t,
+}: {
+  action: string;
+  periods: Array<{ code: string; kind: 'month' | 'quarter' | 'year'; status: 'open' | 'published' | 'finalized' }>;
+  selected: string | null;
+  label: string;
+  submit: string;
+  t: Messages;
+}) {
+  return (
+    <form method="get" action={action} className="toolbar">
+      <label>
+        {label}
+        <select name="period" defaultValue={selected ?? ''}>
+          {periods.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.code}（{t.cycle.kinds[p.kind]} · {t.cycle.status[p.status]}）
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="secondary">
+        {submit}
+      </button>
+    </form>
+  );
+}
+
+export { styles as cycleStyles };

@@ -1,0 +1,111 @@
+'use client';
+import { useActionState } from 'react';
+import { createTokenAction, revokeTokenAction, setExpiryAction } from '@/app/admin/tokens/actions';
+import type { ActionState } from '@/lib/auth/action-support';
+import { ActionMessage } from './action-message';
+
+type Option = { value: string; label: string };
+
+export interface TokenFormLabels {
+  name: string;
+  scopes: string;
+  department: string;
+  departmentNone: string;
+  expires: string;
+  expiresHint: string;
+  create: string;
+  setExpiry: string;
+  save: string;
+  revoke: string;
+  revokeConfirm: string;
+}
+
+const initial: ActionState = {};
+
+export function CreateTokenForm({ scopes, departments, labels }: { scopes: Option[]; departments: Option[]; labels: TokenFormLabels }) {
+  const [state, action, pending] = useActionState(createTokenAction, initial);
+  return (
+    <div className="stack">
+      <form action={action} className="form">
+        <label>
+          {labels.name}
+          <input name="name" required maxLength={100} autoComplete="off" />
+        </label>
+        <fieldset>
+          <legend>{labels.scopes}</legend>
+          {scopes.map((s) => (
+            <label key={s.value} style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+              <input type="checkbox" name="scopes" value={s.value} />
+              {s.label}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {labels.department}
+          <select name="departmentCode" defaultValue="">
+            <option value="">{labels.departmentNone}</option>
+            {departments.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {labels.expires}
+          <input name="expires" type="date" aria-describedby="token-expires-hint" />
+          <span id="token-expires-hint" className="muted">
+            {labels.expiresHint}
+          </span>
+        </label>
+        {state.error && <ActionMessage state={state} />}
+        <button type="submit" className="primary" disabled={pending}>
+          {labels.create}
+        </button>
+      </form>
+      {state.secret && (
+        <div className="ok-box" role="status">
+          <p>{state.ok}</p>
+          <code data-testid="token-secret" style={{ userSelect: 'all', wordBreak: 'break-all' }}>
+            {state.secret}
+          </code>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ExpiryForm({ id, expires, labels }: { id: number; expires: string; labels: TokenFormLabels }) {
+  const [state, action, pending] = useActionState(setExpiryAction, initial);
+  return (
+    <form action={action} aria-label={labels.setExpiry}>
+      <input type="hidden" name="id" value={id} />
+      <label>
+        {labels.expires}
+        <input name="expires" type="date" defaultValue={expires} />
+      </label>{' '}
+      <button type="submit" className="secondary" disabled={pending}>
+        {labels.save}
+      </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}
+
+export function RevokeForm({ id, name, labels }: { id: number; name: string; labels: TokenFormLabels }) {
+  const [state, action, pending] = useActionState(revokeTokenAction, initial);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!window.confirm(`${labels.revoke} ${name}？${labels.revokeConfirm}`)) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="secondary" disabled={pending} aria-label={`${labels.revoke} ${name}`}>
+        {labels.revoke}
+      </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+'use client';
+import { useActionState } from 'react';
+import { createUserAction, resetPasswordAction, setActiveAction, setRoleAction } from '@/app/admin/users/actions';
+import type { ActionState } from '@/lib/auth/action-support';
+import { ActionMessage } from './action-message';
+
+type Option = { value: string; label: string };
+
+export interface UserFormLabels {
+  username: string;
+  displayName: string;
+  role: string;
+  department: string;
+  departmentNone: string;
+  departmentHint: string;
+  password: string;
+  passwordHint: string;
+  create: string;
+  disable: string;
+  enable: string;
+  changeRole: string;
+  save: string;
+  resetPassword: string;
+  newPassword: string;
+}
+
+const initial: ActionState = {};
+
+function RoleFields({ idPrefix, roles, departments, labels, role, departmentCode }: { idPrefix: string; roles: Option[]; departments: Option[]; labels: UserFormLabels; role?: string; departmentCode?: string | null }) {
+  return (
+    <>
+      <label htmlFor={`${idPrefix}-role`}>
+        {labels.role}
+        <select id={`${idPrefix}-role`} name="role" defaultValue={role ?? 'department'} required>
+          {roles.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={`${idPrefix}-department`}>
+        {labels.department}
+        <select id={`${idPrefix}-department`} name="departmentCode" defaultValue={departmentCode ?? ''} aria-describedby={`${idPrefix}-department-hint`}>
+          <option value="">{labels.departmentNone}</option>
+          {departments.map((d) => (
+            <option key={d.value} value={d.value}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+        <span id={`${idPrefix}-department-hint`} className="muted">
+          {labels.departmentHint}
+        </span>
+      </label>
+    </>
+  );
+}
+
+export function CreateUserForm({ roles, departments, labels }: { roles: Option[]; departments: Option[]; labels: UserFormLabels }) {
+  const [state, action, pending] = useActionState(createUserAction, initial);
+  return (
+    <form action={action} className="form">
+      <label>
+        {labels.username}
+        <input name="username" required minLength={2} maxLength={64} pattern="[A-Za-z0-9_.\-]+" autoComplete="off" />
+      </label>
+      <label>
+        {labels.displayName}
+        <input name="displayName" maxLength={100} autoComplete="off" />
+      </label>
+      <RoleFields idPrefix="new-user" roles={roles} departments={departments} labels={labels} />
+      <label>
+        {labels.password}
+        <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" aria-describedby="new-user-password-hint" />
+        <span id="new-user-password-hint" className="muted">
+          {labels.passwordHint}
+        </span>
+      </label>
+      <ActionMessage state={state} />
+      <button type="submit" className="primary" disabled={pending}>
+        {labels.create}
+      </button>
+    </form>
+  );
+}
+
+export function ToggleActiveForm({ id, active, username, labels }: { id: number; active: boolean; username: string; labels: UserFormLabels }) {
+  const [state, action, pending] = useActionState(setActiveAction, initial);
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="active" value={String(!active)} />
+      <button type="submit" className="secondary" disabled={pending} aria-label={`${active ? labels.disable : labels.enable} ${username}`}>
+        {active ? labels.disable : labels.enable}
+      </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}
+
+export function RoleForm({ id, role, departmentCode, roles, departments, labels }: { id: number; role: string; departmentCode: string | null; roles: Option[]; departments: Option[]; labels: UserFormLabels }) {
+  const [state, action, pending] = useActionState(setRoleAction, initial);
+  return (
+    <form action={action} className="form" aria-label={labels.changeRole}>
+      <input type="hidden" name="id" value={id} />
+      <RoleFields idPrefix={`user-${id}`} roles={roles} departments={departments} labels={labels} role={role} departmentCode={departmentCode} />
+      <ActionMessage state={state} />
+      <button type="submit" className="secondary" disabled={pending}>
+        {labels.save}
+      </button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ id, labels }: { id: number; labels: UserFormLabels }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, initial);
+  return (
+    <form action={action} className="form" aria-label={labels.resetPassword}>
+      <input type="hidden" name="id" value={id} />
+      <label>
+        {labels.newPassword}
+        <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" />
+      </label>
+      <ActionMessage state={state} />
+      <button type="submit" className="secondary" disabled={pending}>
+        {labels.resetPassword}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { formatNumber, type Locale, type Messages } from '@/lib/i18n';
+import { indicatorValueText, percent } from '@/lib/dashboard/format';
+import type { IndicatorLine } from '@/lib/dashboard/department';
+import type { DimensionMeta } from '@/lib/dashboard/scheme-meta';
+
+/** Every indicator, grouped by dimension: raw value with unit, score, weight within the dimension, points. */
+export function IndicatorTable({ indicators, dimensions, locale, t }: { indicators: IndicatorLine[]; dimensions: DimensionMeta[]; locale: Locale; t: Messages }) {
+  return (
+    <section className="card" aria-labelledby="indicators-title">
+      <h2 id="indicators-title">{t.department.indicators}</h2>
+      <div className="table-scroll">
+        <table className="data indicator-table" data-testid="indicator-table">
+          <caption className="muted">{t.department.indicatorsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.department.indicator}</th>
+              <th scope="col" className="num">
+                {t.department.value}
+              </th>
+              <th scope="col" className="num">
+                {t.department.score}
+              </th>
+              <th scope="col" className="num">
+                {t.department.weight}
+              </th>
+              <th scope="col" className="num">
+                {t.department.points}
+              </th>
+            </tr>
+          </thead>
+          {dimensions.map((d) => (
+            <tbody key={d.code}>
+              <tr className="group-row">
+                <th scope="colgroup" colSpan={5}>
+                  {d.name}
+                </th>
+              </tr>
+              {indicators
+                .filter((i) => i.dimension === d.code)
+                .map((i) => (
+                  <tr key={i.code} className={i.value === null ? 'missing-row' : undefined}>
+                    <th scope="row">{i.name}</th>
+                    <td className="num">{indicatorValueText(i, i.value, locale, t)}</td>
+                    <td className="num">{i.score === null ? '—' : formatNumber(locale, i.score, 1)}</td>
+                    <td className="num">{percent(locale, i.weight)}</td>
+                    <td className="num">{formatNumber(locale, i.points, 2)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </section>
+  );
+}

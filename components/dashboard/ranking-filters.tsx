@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import type { Locale, Messages } from '@/lib/i18n';
+import { tierLabel } from '@/lib/dashboard/format';
+import { rankingHref, sortKey, type RankingParams } from '@/lib/dashboard/ranking-params';
+import type { TierMeta } from '@/lib/dashboard/scheme-meta';
+
+/** Filter by tier and by name or code (a GET form); the period, sort and comparison are kept. */
+export function RankingFilters({ params, period, tiers, locale, t }: { params: RankingParams; period: string; tiers: TierMeta[]; locale: Locale; t: Messages }) {
+  return (
+    <form className="toolbar ranking-filters" action="/rankings" method="get" role="search">
+      <input type="hidden" name="period" value={period} />
+      {params.sort !== 'rank' || params.descending ? <input type="hidden" name="sort" value={sortKey(params)} /> : null}
+      {params.sort !== 'rank' || params.descending ? <input type="hidden" name="dir" value={params.descending ? 'desc' : 'asc'} /> : null}
+      {params.compare.length ? <input type="hidden" name="compare" value={params.compare.join(',')} /> : null}
+      <label>
+        {t.rankings.filterTier}
+        <select name="tier" defaultValue={params.tier ?? ''}>
+          <option value="">{t.rankings.allTiers}</option>
+          {tiers.map((x) => (
+            <option key={x.code} value={x.code}>
+              {tierLabel(x.code, x.name, locale, t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.rankings.search}
+        <input type="search" name="q" defaultValue={params.search ?? ''} maxLength={64} />
+      </label>
+      <button type="submit" className="primary">
+        {t.rankings.apply}
+      </button>
+      {params.tier || params.search ? <Link href={rankingHref({ ...params, period }, { tier: null, search: null, page: 1 })}>{t.rankings.reset}</Link> : null}
+    </form>
+  );
+}

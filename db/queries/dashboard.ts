@@ -1,0 +1,459 @@
+// The dashboard's reads: pages of cached department scores, period summaries, trends,
+// sharing flows, and a department's incidents and appeals. Everything is aggregated in
+// SQL over the score cache (period_scores / department_scores) or the events table, so a
+// page reads a few hundred rows at most whether the province has 30 or 5,000 departments.
+import type { Session } from '../types';
+
+export interface PeriodListRow {
+  code: string;
+  kind: 'month' | 'quarter' | 'year';
+  startsOn: string;
+  endsOn: string;
+  status: string;
+}
+
+/** The score cache's header of a period, as far as deciding freshness needs it. */
+export interface CacheHeaderRow {
+  schemeId: number;
+  inputHash: string;
+  stale: boolean;
+  computedAt: string;
+  schemeHash: string;
+  schemeVersion: number;
+  schemeName: string;
+}
+
+export interface PeriodState extends PeriodListRow {
+  /** The scheme a finalized period was finalized with. */
+  periodSchemeId: number | null;
+  snapshotHash: string | null;
+  /** Null when the period has never been scored. */
+  cache: CacheHeaderRow | null;
+}
+
+/**
+ * Every period that has data (a metric value or a sharing event in one of its months),
+ * newest end first, with its score-cache header: one read tells a page which period to
+ * show and whether its scores are fresh. Each data test is an index probe, not a scan.
+ */
+export async function listPeriods(session: Session): Promise<PeriodState[]> {
+  const rows = await session.query<Record<string, unknown>>(
+    `select p.code, p.kind, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.status, p.scheme_id, p.snapshot_hash,
+            ps.period is not null as cached, ps.scheme_id as cache_scheme_id, ps.input_hash, ps.stale, ps.computed_at,
+            ps.summary->'scheme'->>'hash' as scheme_hash, (ps.summary->'scheme'->>'version')::int as scheme_version,
+            ps.summary->'scheme'->>'name' as scheme_name
+       from periods p left join period_scores ps on ps.period = p.code
+      where exists (select 1 from sharing_events e where e.day between p.starts_on and p.ends_on)
+         or exists (select 1 from indicator_values v
+                     where v.period between to_char(p.starts_on, 'YYYY-MM') and to_char(p.ends_on, 'YYYY-MM'))
+      order by p.ends_on desc, p.starts_on desc`,
+  );
+  return rows.map((r) => ({
+    code: String(r.code),
+    kind: r.kind as PeriodListRow['kind'],
+    startsOn: String(r.starts_on),
+    endsOn: String(r.ends_on),
+    status: String(r.status),
+    periodSchemeId: r.scheme_id === null ? null : Number(r.scheme_id),
+    snapshotHash: (r.snapshot_hash as string | null) ?? null,
+    cache: r.cached
+      ? {
+          schemeId: Number(r.cache_scheme_id),
+          inputHash: String(r.input_hash),
+          stale: Boolean(r.stale),
+          computedAt: new Date(r.computed_at as string).toISOString(),
+          schemeHash: String(r.scheme_hash),
+          schemeVersion: Number(r.scheme_version),
+          schemeName: String(r.scheme_name ?? ''),
+        }
+      : null,
+  }));
+}
+
+export const RANKING_SORTS = ['rank', 'change', 'name', 'total', 'penalty', 'dimension'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+
+export interface RankingQuery {
+  period: string;
+  previousPeriod: string | null;
+  tier?: string | null;
+  /** Part of a department's name or code. */
+  search?: string | null;
+  sort: RankingSort;
+  /** The dimension code when sort = 'dimension'. */
+  dimension?: string | null;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface RankingRow {
+  code: string;
+  name: string;
+  rank: number;
+  previousRank: number | null;
+  total: number;
+  tier: string;
+  tierName: string;
+  dimensions: Record<string, number>;
+  penalty: number;
+  rankInterval: [number, number];
+  straddlesTier: boolean;
+}
+
+/** The SQL that orders a ranking page; every branch ends on rank and code so pages are stable. */
+function orderBy(sort: RankingSort, descending: boolean, dimensionParam: string): string {
+  const dir = descending ? 'desc' : 'asc';
+  switch (sort) {
+    case 'change':
+      return `(p.rank - s.rank) ${dir} nulls last, s.rank, s.department_code`;
+    case 'name':
+      return `d.name ${dir}, s.department_code`;
+    case 'total':
+      return `s.total ${dir}, s.department_code`;
+    case 'penalty':
+      return `(s.detail->>'penalty')::float8 ${dir}, s.rank, s.department_code`;
+    case 'dimension':
+      return `(s.detail->'dimensions'->>${dimensionParam}::text)::float8 ${dir} nulls last, s.rank, s.department_code`;
+    default:
+      return `s.rank ${dir}, s.department_code ${dir}`;
+  }
+}
+
+/** A name filter as an ILIKE pattern: the user's text matched literally anywhere. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** One page of a period's ranking, filtered and sorted, with the number of matching departments. */
+export async function rankingPage(session: Session, q: RankingQuery): Promise<{ rows: RankingRow[]; matched: number }> {
+  const search = q.search?.trim() ? containsPattern(q.search.trim()) : null;
+  const filterParams = [q.period, q.tier || null, search];
+  const filter = `s.period = $1 and ($2::text is null or s.tier = $2)
+    and ($3::text is null or d.name ilike $3 or s.department_code ilike $3)`;
+  const sort = q.sort === 'dimension' && !q.dimension ? 'rank' : q.sort;
+  const pageParams = [...filterParams, q.previousPeriod, q.limit, q.offset, ...(sort === 'dimension' ? [q.dimension] : [])];
+  const rows = await session.query<RankingRow>(
+    `select s.department_code as code, d.name, s.rank, p.rank as "previousRank", s.total, s.tier,
+            s.detail->>'tierName' as "tierName", s.detail->'dimensions' as dimensions,
+            (s.detail->>'penalty')::float8 as penalty, s.detail->'rankInterval' as "rankInterval",
+            coalesce((s.detail->>'straddlesTier')::boolean, false) as "straddlesTier"
+       from department_scores s
+       join departments d on d.code = s.department_code
+       left join department_scores p on p.period = $4::text and p.department_code = s.department_code
+      where ${filter}
+      order by ${orderBy(sort, q.descending, '$7')}
+      limit $5 offset $6`,
+    pageParams,
+  );
+  const [{ matched }] = await session.query<{ matched: number }>(
+    `select count(*)::int as matched from department_scores s join departments d on d.code = s.department_code where ${filter}`,
+    filterParams,
+  );
+  return { rows, matched };
+}
+
+export interface PeriodSummary {
+  departments: number;
+  medianTotal: number | null;
+  tiers: Array<{ tier: string; tierName: string; count: number }>;
+}
+
+/** Departments scored, the median total and how many fall in each tier. */
+export async function periodSummary(session: Session, period: string): Promise<PeriodSummary> {
+  const [head] = await session.query<{ departments: number; medianTotal: number | null }>(
+    `select count(*)::int as departments, percentile_cont(0.5) within group (order by total) as "medianTotal"
+       from department_scores where period = $1`,
+    [period],
+  );
+  // One row per tier for its display name: the tier's best-ranked department carries it.
+  const tiers = await session.query<{ tier: string; tierName: string; count: number }>(
+    `select t.tier, t.count, (select s.detail->>'tierName' from department_scores s
+                               where s.period = $1 and s.tier = t.tier order by s.rank limit 1) as "tierName"
+       from (select tier, count(*)::int as count, min(rank) as best from department_scores where period = $1 group by tier) t
+      order by t.best`,
+    [period],
+  );
+  return { departments: head.departments, medianTotal: head.medianTotal, tiers };
+}
+
+/** The median of each dimension score over the period's departments. */
+export async function dimensionMedians(session: Session, period: string): Promise<Record<string, number>> {
+  const rows = await session.query<{ dimension: string; median: number }>(
+    `select e.key as dimension, percentile_cont(0.5) within group (order by e.value::float8) as median
+       from department_scores s, jsonb_each_text(s.detail->'dimensions') e
+      where s.period = $1 group by e.key`,
+    [period],
+  );
+  return Object.fromEntries(rows.map((r) => [r.dimension, r.median]));
+}
+
+export interface Mover {
+  code: string;
+  name: string;
+  rank: number;
+  previousRank: number;
+}
+
+/** The departments whose rank rose (or fell) most since the previous period. */
+export async function movers(session: Session, period: string, previous: string, direction: 'up' | 'down', limit: number): Promise<Mover[]> {
+  const order = direction === 'up' ? 'p.rank - s.rank desc' : 'p.rank - s.rank asc';
+  const sign = direction === 'up' ? '>' : '<';
+  return session.query<Mover>(
+    `select s.department_code as code, d.name, s.rank, p.rank as "previousRank"
+       from department_scores s
+       join department_scores p on p.period = $2 and p.department_code = s.department_code
+       join departments d on d.code = s.department_code
+      where s.period = $1 and p.rank ${sign} s.rank
+      order by ${order}, s.rank, s.department_code
+      limit $3`,
+    [period, previous, limit],
+  );
+}
+
+/** How many departments' totals fall in each band of `width` points (band 0 is [0, width)). */
+export async function totalsHistogram(session: Session, period: string, width: number): Promise<Array<{ band: number; count: number }>> {
+  return session.query<{ band: number; count: number }>(
+    `select least(floor(total / $2)::int, (ceil(100 / $2::float8) - 1)::int) as band, count(*)::int as count
+       from department_scores where period = $1 group by 1 order by 1`,
+    [period, width],
+  );
+}
+
+export interface DimensionRow {
+  code: string;
+  name: string;
+  rank: number;
+  dimensions: Record<string, number>;
+}
+
+/** The top `limit` departments' dimension scores, in rank order. */
+export async function topDimensions(session: Session, period: string, limit: number): Promise<DimensionRow[]> {
+  return session.query<DimensionRow>(
+    `select s.department_code as code, d.name, s.rank, s.detail->'dimensions' as dimensions
+       from department_scores s join departments d on d.code = s.department_code
+      where s.period = $1 order by s.rank, s.department_code limit $2`,
+    [period, limit],
+  );
+}
+
+export interface TrendPoint {
+  period: string;
+  code: string;
+  rank: number;
+  total: number;
+  /** Departments ranked in that period, to read a rank against. */
+  ranked: number;
+}
+
+/** Totals and ranks of some departments in some periods (only periods with cached scores appear). */
+export async function trendPoints(session: Session, codes: string[], periods: string[]): Promise<TrendPoint[]> {
+  if (!codes.length || !periods.length) return [];
+  return session.query<TrendPoint>(
+    `select s.period, s.department_code as code, s.rank, s.total,
+            (select count(*)::int from department_scores c where c.period = s.period) as ranked
+       from department_scores s
+      where s.period = any($1::text[]) and s.department_code = any($2::text[])
+      order by s.period, s.rank`,
+    [periods, codes],
+  );
+}
+
+/** The top-ranked department codes of a period. */
+export async function topCodes(session: Session, period: string, limit: number): Promise<string[]> {
+  const rows = await session.query<{ code: string }>(
+    `select department_code as code from department_scores where period = $1 order by rank, department_code limit $2`,
+    [period, limit],
+  );
+  return rows.map((r) => r.code);
+}
+
+export interface DepartmentInfo {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export async function departmentInfo(session: Session, code: string): Promise<DepartmentInfo | null> {
+  const [row] = await session.query<DepartmentInfo>(
+    `select code, name, level, parent_code as "parentCode" from departments where code = $1`,
+    [code],
+  );
+  return row ?? null;
+}
+
+export async function departmentNames(session: Session, codes: string[]): Promise<Record<string, string>> {
+  if (!codes.length) return {};
+  const rows = await session.query<{ code: string; name: string }>(`select code, name from departments where code = any($1::text[])`, [codes]);
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
+export interface CachedDepartmentScore {
+  rank: number;
+  total: number;
+  tier: string;
+  /** The engine's DepartmentResult, as cached. */
+  detail: unknown;
+}
+
+/** A department's cached result for a period, or null when it was not scored. */
+export async function cachedDepartmentScore(session: Session, period: string, code: string): Promise<CachedDepartmentScore | null> {
+  const [row] = await session.query<CachedDepartmentScore>(
+    `select rank, total, tier, detail from department_scores where period = $1 and department_code = $2`,
+    [period, code],
+  );
+  return row ?? null;
+}
+
+/**
+ * The scheme a period's cache was computed with (its stored body), or null when the period
+ * is not cached; body is null for the built-in default scheme (stored as scheme id 0).
+ */
+export async function cachedScheme(session: Session, period: string): Promise<{ computedAt: string; stale: boolean; body: unknown } | null> {
+  const [row] = await session.query<{ computedAt: Date | string; stale: boolean; body: unknown }>(
+    `select ps.computed_at as "computedAt", ps.stale, sc.body
+       from period_scores ps left join schemes sc on sc.id = ps.scheme_id where ps.period = $1`,
+    [period],
+  );
+  return row ? { ...row, body: row.body ?? null, computedAt: new Date(row.computedAt).toISOString() } : null;
+}
+
+export interface FlowPair {
+  provider: string;
+  providerName: string;
+  consumer: string;
+  consumerName: string;
+  calls: number;
+  records: number;
+  failures: number;
+}
+
+export interface FlowTotals {
+  calls: number;
+  records: number;
+  pairs: number;
+  providers: number;
+  consumers: number;
+}
+
+export interface FlowLimits {
+  /** Pairs in the table: the largest overall. */
+  table: number;
+  /** Pairs in the Sankey: the largest, at most `perProvider` for each provider, so one giant provider cannot fill it. */
+  sankey: number;
+  perProvider: number;
+  /** Providers and consumers in the heat map: the largest of each by calls. */
+  matrix: number;
+}
+
+export interface FlowSummary {
+  pairs: FlowPair[];
+  sankeyPairs: FlowPair[];
+  /** Every pair between the top providers and the top consumers. */
+  matrixPairs: FlowPair[];
+  totals: FlowTotals;
+}
+
+type FlowRow = FlowPair & { part: 'table' | 'sankey' | 'matrix'; totalCalls: number; totalRecords: number; pairCount: number; providerCount: number; consumerCount: number };
+
+/**
+ * Provider → consumer flows between two ISO dates (inclusive), self-calls excluded: the
+ * pairs for the table, the Sankey and the heat map, and totals over every pair — one pass
+ * over the period's events.
+ */
+export async function flowSummary(session: Session, startsOn: string, endsOn: string, limits: FlowLimits): Promise<FlowSummary> {
+  const rows = await session.query<FlowRow>(
+    `with pairs as (
+       select provider, consumer, sum(calls)::float8 as calls, sum(records)::float8 as records, sum(failures)::float8 as failures
+         from sharing_events
+        where day between $1::date and $2::date and provider <> consumer
+        group by provider, consumer),
+     ranked as (select pairs.*, row_number() over (partition by provider order by calls desc, consumer) as nth from pairs),
+     top_providers as (select provider from pairs group by provider order by sum(calls) desc, provider limit $6),
+     top_consumers as (select consumer from pairs group by consumer order by sum(calls) desc, consumer limit $6),
+     parts as (
+       (select 'table' as part, provider, consumer, calls, records, failures from pairs order by calls desc, provider, consumer limit $3)
+       union all
+       (select 'sankey', provider, consumer, calls, records, failures from ranked where nth <= $5 order by calls desc, provider, consumer limit $4)
+       union all
+       (select 'matrix', provider, consumer, calls, records, failures from pairs
+         where provider in (select provider from top_providers) and consumer in (select consumer from top_consumers))),
+     totals as (select coalesce(sum(calls), 0)::float8 as "totalCalls", coalesce(sum(records), 0)::float8 as "totalRecords",
+                       count(*)::int as "pairCount", count(distinct provider)::int as "providerCount",
+                       count(distinct consumer)::int as "consumerCount" from pairs)
+     select f.part, f.provider, pd.name as "providerName", f.consumer, cd.name as "consumerName", f.calls, f.records, f.failures, totals.*
+       from parts f
+       left join departments pd on pd.code = f.provider
+       left join departments cd on cd.code = f.consumer
+       cross join totals
+      order by f.part, f.calls desc, f.provider, f.consumer`,
+    [startsOn, endsOn, limits.table, limits.sankey, limits.perProvider, limits.matrix],
+  );
+  const head = rows[0];
+  const pairsOf = (part: FlowRow['part']) =>
+    rows
+      .filter((r) => r.part === part)
+      .map((r) => ({
+        provider: r.provider,
+        providerName: r.providerName ?? r.provider,
+        consumer: r.consumer,
+        consumerName: r.consumerName ?? r.consumer,
+        calls: r.calls,
+        records: r.records,
+        failures: r.failures,
+      }));
+  return {
+    pairs: pairsOf('table'),
+    sankeyPairs: pairsOf('sankey'),
+    matrixPairs: pairsOf('matrix'),
+    totals: head
+      ? { calls: head.totalCalls, records: head.totalRecords, pairs: head.pairCount, providers: head.providerCount, consumers: head.consumerCount }
+      : { calls: 0, records: 0, pairs: 0, providers: 0, consumers: 0 },
+  };
+}
+
+export interface IncidentRow {
+  id: number;
+  occurredOn: string;
+  kind: string;
+  points: number;
+  description: string;
+  exemptionStatus: string;
+  decisionReason: string | null;
+}
+
+/** A department's incidents between two ISO dates, newest first, with their exemption status. */
+export async function departmentIncidents(session: Session, code: string, startsOn: string, endsOn: string): Promise<IncidentRow[]> {
+  return session.query<IncidentRow>(
+    `select id, occurred_on::text as "occurredOn", kind, points, description,
+            exemption_status as "exemptionStatus", decision_reason as "decisionReason"
+       from incidents where department_code = $1 and occurred_on between $2::date and $3::date
+      order by occurred_on desc, id desc`,
+    [code, startsOn, endsOn],
+  );
+}
+
+export interface AppealRow {
+  id: number;
+  indicator: string | null;
+  reason: string;
+  status: string;
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** A department's appeals on a period, newest first. */
+export async function departmentAppeals(session: Session, code: string, period: string): Promise<AppealRow[]> {
+  const rows = await session.query<Omit<AppealRow, 'createdAt' | 'decidedAt'> & { createdAt: Date | string; decidedAt: Date | string | null }>(
+    `select id, indicator, reason, status, decision_reason as "decisionReason", created_at as "createdAt", decided_at as "decidedAt"
+       from appeals where department_code = $1 and period = $2 order by created_at desc, id desc`,
+    [code, period],
+  );
+  return rows.map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt).toISOString(),
+    decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+  }));
+}

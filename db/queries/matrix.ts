@@ -1,0 +1,120 @@
+// The period matrix (CONTRACT.md §8): department × indicator values for a month,
+// quarter or year, aggregated in the database, in the shape the engine consumes.
+//
+// - events indicators come from the sharing events of the whole period, calls from
+//   other departments only (a department calling its own resources earns nothing);
+//   consumer_departments counts distinct consumers over the whole period (not a sum
+//   of months). A department with no events has 0 calls, records and consumers, and
+//   no success rate (undefined without calls).
+// - metric indicators roll the current (non-superseded) monthly values up by the
+//   indicator's `aggregate` rule: sum, mean, max, or last (the latest month reported).
+// - incidents: non-exempt points per department, for incidents in the period.
+import type { PeriodInfo } from '../../lib/periods/codes';
+import { allIndicators, type Scheme, type ScoringInput } from '../../lib/scoring';
+import type { Session } from '../types';
+
+/** The events indicators the database derives, by code. */
+export const EVENT_INDICATORS = ['records_delivered', 'calls_served', 'consumer_departments', 'service_success_rate'] as const;
+type EventIndicator = (typeof EVENT_INDICATORS)[number];
+
+// Two-level aggregation: per (provider, consumer) first, so counting distinct
+// consumers is a count of groups instead of a per-provider sort.
+const EVENTS_SQL = `
+  with pairs as (
+    select provider, consumer, sum(calls) as calls, sum(records) as records, sum(failures) as failures
+    from sharing_events
+    where day >= $1::date and day <= $2::date and consumer <> provider
+    group by provider, consumer
+  )
+  select provider as department,
+         sum(records)::float8 as records_delivered,
+         sum(calls)::float8 as calls_served,
+         (count(*) filter (where calls > 0))::float8 as consumer_departments,
+         case when sum(calls) > 0 then greatest(0, 1 - sum(failures)::float8 / sum(calls)::float8) end as service_success_rate
+  from pairs group by provider`;
+
+const METRICS_SQL = `
+  select v.department_code as department, v.indicator,
+         (case r.rule
+            when 'sum' then sum(v.value)
+            when 'mean' then avg(v.value)
+            when 'max' then max(v.value)
+            else (array_agg(v.value order by v.period desc))[1]
+          end)::float8 as value
+  from indicator_values v
+  join unnest($3::text[], $4::text[]) as r(indicator, rule) on r.indicator = v.indicator
+  where v.superseded_at is null and v.period >= $1 and v.period <= $2
+  group by v.department_code, v.indicator, r.rule`;
+
+const INCIDENTS_SQL = `
+  select department_code as department, sum(points)::float8 as points
+  from incidents
+  where occurred_on >= $1::date and occurred_on <= $2::date and exemption_status <> 'granted'
+  group by department_code`;
+
+export async function loadEventIndicators(session: Session, period: PeriodInfo) {
+  return session.query<{ department: string } & Record<EventIndicator, number | null>>(EVENTS_SQL, [period.startsOn, period.endsOn]);
+}
+
+export async function loadMetricRollups(session: Session, period: PeriodInfo, rules: Array<{ code: string; aggregate: string }>) {
+  if (!rules.length) return [];
+  return session.query<{ department: string; indicator: string; value: number }>(METRICS_SQL, [
+    period.months[0],
+    period.months[period.months.length - 1],
+    rules.map((r) => r.code),
+    rules.map((r) => r.aggregate),
+  ]);
+}
+
+export async function loadIncidentPoints(session: Session, period: PeriodInfo) {
+  return session.query<{ department: string; points: number }>(INCIDENTS_SQL, [period.startsOn, period.endsOn]);
+}
+
+export async function loadActiveDepartments(session: Session) {
+  return session.query<{ code: string; name: string }>('select code, name from departments where active order by code');
+}
+
+// A quarter of 5,000 departments has ~110,000 (provider, consumer) pairs: with the
+// default 4 MB of work_mem the grouping spills to disk and runs five times slower.
+const AGGREGATION_WORK_MEM = '128MB';
+
+/**
+ * The whole matrix for one period and scheme: active departments, their values, their
+ * incident points. Call it inside a transaction (recompute does): it raises work_mem
+ * for that transaction only.
+ */
+export async function loadPeriodMatrix(session: Session, period: PeriodInfo, scheme: Scheme): Promise<ScoringInput> {
+  await session.query(`select set_config('work_mem', $1, true)`, [AGGREGATION_WORK_MEM]);
+  const indicators = allIndicators(scheme);
+  const eventCodes = new Set(indicators.filter((i) => i.source === 'events').map((i) => i.code));
+  const metricRules = indicators.filter((i) => i.source === 'metric').map((i) => ({ code: i.code, aggregate: i.aggregate }));
+
+  const departments = await loadActiveDepartments(session);
+  const events = eventCodes.size ? await loadEventIndicators(session, period) : [];
+  const metrics = await loadMetricRollups(session, period, metricRules);
+  const incidents = await loadIncidentPoints(session, period);
+
+  const values: ScoringInput['values'] = {};
+  for (const d of departments) {
+    values[d.code] = {};
+    for (const code of eventCodes) if (code !== 'service_success_rate' && isEventIndicator(code)) values[d.code][code] = 0;
+  }
+  for (const e of events) {
+    const row = values[e.department];
+    if (!row) continue; // an inactive or unknown provider is not ranked
+    for (const code of eventCodes) if (isEventIndicator(code)) row[code] = e[code] === null ? null : Number(e[code]);
+  }
+  for (const m of metrics) {
+    const row = values[m.department];
+    if (row) row[m.indicator] = Number(m.value);
+  }
+  return {
+    departments: departments.map((d) => ({ code: d.code, name: d.name })),
+    values,
+    incidents: incidents
+      .filter((i) => values[i.department])
+      .map((i) => ({ department: i.department, points: Number(i.points), exempt: false })),
+  };
+}
+
+const isEventIndicator = (code: string): code is EventIndicator => (EVENT_INDICATORS as readonly string[]).includes(code);

@@ -1,0 +1,170 @@
+// SQL for the score cache (period_scores header + department_scores rows) and the
+// period list. Advisory locks per period order cache writes against ingest:
+// a recompute holds its period exclusively from reading inputs to writing scores;
+// a batch holds the periods it touches shared while it marks them stale, so a
+// batch committed during a recompute always leaves the cache stale afterwards.
+import type { DepartmentResult } from '../../lib/scoring';
+import type { Session } from '../types';
+import { csvLines } from './csv-line';
+import { advisoryKey } from './ingest';
+
+const periodLockKey = (period: string) => advisoryKey('scores', period);
+
+export async function lockPeriodExclusive(tx: Session, period: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1::bigint)', [periodLockKey(period)]);
+}
+
+/** Marks cached scores of these periods stale (they need not exist yet). */
+export async function markPeriodsStale(tx: Session, periods: string[]): Promise<void> {
+  const sorted = [...new Set(periods)].sort(); // one order everywhere: no lock cycles
+  for (const p of sorted) await tx.query('select pg_advisory_xact_lock_shared($1::bigint)', [periodLockKey(p)]);
+  if (sorted.length) await tx.query('update period_scores set stale = true where period = any($1::text[])', [sorted]);
+}
+
+/** After a scheme change or anything else that touches every period (incident rules, departments). */
+export async function markAllScoresStale(session: Session): Promise<void> {
+  await session.query('update period_scores set stale = true where not stale');
+}
+
+export interface PeriodRow {
+  code: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  publishedAt: Date | null;
+  appealDeadline: Date | null;
+  finalizedAt: Date | null;
+  snapshotHash: string | null;
+  schemeId: number | null;
+}
+
+const PERIOD_COLUMNS = `code, kind, starts_on::text as starts_on, ends_on::text as ends_on, status, published_at,
+  appeal_deadline, finalized_at, snapshot_hash, scheme_id`;
+
+const toPeriod = (r: Record<string, unknown>): PeriodRow => ({
+  code: String(r.code),
+  kind: String(r.kind),
+  startsOn: String(r.starts_on),
+  endsOn: String(r.ends_on),
+  status: String(r.status),
+  publishedAt: r.published_at ? new Date(r.published_at as string) : null,
+  appealDeadline: r.appeal_deadline ? new Date(r.appeal_deadline as string) : null,
+  finalizedAt: r.finalized_at ? new Date(r.finalized_at as string) : null,
+  snapshotHash: (r.snapshot_hash as string | null) ?? null,
+  schemeId: r.scheme_id === null || r.scheme_id === undefined ? null : Number(r.scheme_id),
+});
+
+export async function findPeriod(session: Session, code: string): Promise<PeriodRow | null> {
+  const [row] = await session.query<Record<string, unknown>>(`select ${PERIOD_COLUMNS} from periods where code = $1`, [code]);
+  return row ? toPeriod(row) : null;
+}
+
+/**
+ * Periods that have data (a metric value or a sharing event in one of their
+ * months), newest first: by last day, then the shorter period first. Each test
+ * is an index probe (sharing_events_day, indicator_values_period), not a scan.
+ */
+export async function listPeriodsWithData(session: Session): Promise<PeriodRow[]> {
+  const rows = await session.query<Record<string, unknown>>(
+    `select ${PERIOD_COLUMNS} from periods p
+     where exists (select 1 from sharing_events e where e.day between p.starts_on and p.ends_on)
+        or exists (select 1 from indicator_values v
+                   where v.period between to_char(p.starts_on, 'YYYY-MM') and to_char(p.ends_on, 'YYYY-MM'))
+     order by p.ends_on desc, p.starts_on desc`,
+  );
+  return rows.map(toPeriod);
+}
+
+export interface CacheHeader {
+  period: string;
+  schemeId: number | null;
+  inputHash: string;
+  stale: boolean;
+  computedAt: Date;
+  summary: CacheSummary;
+}
+
+export interface CacheSummary {
+  scheme: { id: number | null; version: number; hash: string; name: string };
+  departments: number;
+  weights: unknown;
+  methodology: unknown;
+}
+
+export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {
+  const [row] = await session.query<Record<string, unknown>>(
+    'select period, scheme_id, input_hash, stale, computed_at, summary from period_scores where period = $1',
+    [period],
+  );
+  if (!row) return null;
+  const schemeId = Number(row.scheme_id);
+  return {
+    period: String(row.period),
+    schemeId: schemeId > 0 ? schemeId : null, // 0 stands for the built-in default scheme
+    inputHash: String(row.input_hash),
+    stale: Boolean(row.stale),
+    computedAt: new Date(row.computed_at as string),
+    summary: row.summary as CacheSummary,
+  };
+}
+
+/** Replaces a period's cached scores: one COPY for the department rows. */
+export async function writeCache(
+  tx: Session,
+  header: { period: string; schemeId: number | null; inputHash: string; summary: CacheSummary },
+  departments: DepartmentResult[],
+): Promise<Date> {
+  await tx.query('delete from department_scores where period = $1', [header.period]);
+  await tx.copyCsv(
+    'department_scores',
+    ['period', 'department_code', 'rank', 'total', 'tier', 'detail'],
+    csvLines(departments.map((d) => [header.period, d.department, d.rank, d.total, d.tier, JSON.stringify(d)])),
+  );
+  const [{ computed_at }] = await tx.query<{ computed_at: string }>(
+    `insert into period_scores (period, scheme_id, input_hash, stale, computed_at, summary)
+     values ($1, $2, $3, false, clock_timestamp(), $4::jsonb)
+     on conflict (period) do update set scheme_id = excluded.scheme_id, input_hash = excluded.input_hash,
+       stale = false, computed_at = excluded.computed_at, summary = excluded.summary
+     returning computed_at`,
+    [header.period, header.schemeId ?? 0, header.inputHash, JSON.stringify(header.summary)],
+  );
+  return new Date(computed_at);
+}
+
+/** The ranking: each department's entry without its per-indicator detail, in rank order. */
+export async function readRanking(session: Session, period: string): Promise<Array<Record<string, unknown>>> {
+  const rows = await session.query<{ entry: Record<string, unknown> }>(
+    `select detail - 'indicators' - 'levers' - 'missing' - 'gapToAbove' - 'straddlesTier' as entry
+     from department_scores where period = $1 order by rank, department_code`,
+    [period],
+  );
+  return rows.map((r) => (typeof r.entry === 'string' ? JSON.parse(r.entry) : r.entry));
+}
+
+export async function readDepartmentResult(session: Session, period: string, department: string): Promise<DepartmentResult | null> {
+  const [row] = await session.query<{ detail: DepartmentResult | string }>(
+    'select detail from department_scores where period = $1 and department_code = $2',
+    [period, department],
+  );
+  if (!row) return null;
+  return typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail;
+}
+
+export async function departmentExists(session: Session, code: string): Promise<boolean> {
+  const [row] = await session.query('select 1 from departments where code = $1', [code]);
+  return Boolean(row);
+}
+
+/** The scheme with the highest version, or null when none is stored. */
+export async function latestSchemeRow(session: Session): Promise<{ id: number; version: number; hash: string; body: unknown } | null> {
+  const [row] = await session.query<{ id: number; version: number; hash: string; body: unknown }>(
+    'select id, version, hash, body from schemes order by version desc limit 1',
+  );
+  return row ? { id: Number(row.id), version: Number(row.version), hash: row.hash, body: row.body } : null;
+}
+
+export async function schemeRowById(session: Session, id: number): Promise<{ id: number; version: number; hash: string; body: unknown } | null> {
+  const [row] = await session.query<{ id: number; version: number; hash: string; body: unknown }>('select id, version, hash, body from schemes where id = $1', [id]);
+  return row ? { id: Number(row.id), version: Number(row.version), hash: row.hash, body: row.body } : null;
+}

@@ -1,0 +1,200 @@
+// Appeals (数据异议与申诉): while a period is published and its deadline has not
+// passed, a department files an appeal on its total or on one indicator; an admin
+// accepts it (optionally correcting a reported metric value through the ingest
+// path: the old value is superseded and kept, the scores recompute) or rejects it
+// with a reason the department sees. Every step is audited.
+import { randomUUID } from 'node:crypto';
+import type { Database, Session } from '../../db/types';
+import {
+  decideAppealRow,
+  findOpenAppeal,
+  getAppeal,
+  insertAppeal,
+  listAppeals,
+  type AppealFilter,
+  type AppealRow,
+} from '../../db/queries/appeals';
+import { insertBatch, writeMetricRows } from '../../db/queries/ingest';
+import { departmentExists } from '../../db/queries/incidents';
+import { appendAudit } from '../audit/log';
+import { can } from '../auth/permissions';
+import { actorId, boundDepartment, type Principal } from '../auth/principal';
+import { badRequest, conflict, forbidden, notFound, periodLocked } from '../http/errors';
+import { fill } from '../i18n/index';
+import { zhCN } from '../i18n/zh-CN';
+import { periodsContaining } from '../periods/codes';
+import { actorLabel, invalid, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
+import { assertPeriodWritable } from '../periods/lock';
+import { markScoresStale, refreshScores } from '../periods/scores-port';
+import { formatChinaTime, requirePeriod } from '../periods/service';
+import { allIndicators, valueRangeProblem } from '../scoring/index';
+import { schemeForPeriod } from '../schemes/service';
+
+export const MAX_REASON = 2000;
+export const MAX_EVIDENCE = 5000;
+
+const t = zhCN.appeals;
+
+export interface FileAppealInput {
+  period: string;
+  department: string;
+  /** null or '': an appeal on the total. */
+  indicator?: string | null;
+  reason: string;
+  evidence?: string | null;
+}
+
+function text(value: string | null | undefined, max: number, requiredMessage: string | null, tooLong: string): string | null {
+  const trimmed = (value ?? '').trim();
+  if (!trimmed) {
+    if (requiredMessage) throw badRequest(requiredMessage);
+    return null;
+  }
+  if (trimmed.length > max) throw badRequest(fill(tooLong, { max }));
+  return trimmed;
+}
+
+/** Files an appeal: only in the window, only for one's own department. */
+export async function fileAppeal(database: Database, ctx: ActionContext, input: FileAppealInput): Promise<AppealRow> {
+  const department = input.department.trim();
+  requireCan(ctx, 'appeals:create', { department });
+  const reason = text(input.reason, MAX_REASON, t.errors.reasonRequired, t.errors.tooLong)!;
+  const evidence = text(input.evidence, MAX_EVIDENCE, null, t.errors.tooLong);
+  const indicator = input.indicator?.trim() || null;
+  const now = nowOf(ctx);
+
+  const appeal = await database.transaction(async (tx) => {
+    const period = await requirePeriod(tx, input.period, { forUpdate: true });
+    if (period.status !== 'published') {
+      throw refused('appeal_window_closed', fill(t.errors.notPublished, { period: period.code }));
+    }
+    if (period.appealDeadline && now.getTime() > period.appealDeadline.getTime()) {
+      throw refused('appeal_late', fill(t.errors.late, { deadline: formatChinaTime(period.appealDeadline) }));
+    }
+    if (!(await departmentExists(tx, department))) throw notFound(fill(t.errors.unknownDepartment, { department }));
+    if (indicator) {
+      const scheme = await schemeForPeriod(tx, period.code);
+      if (!allIndicators(scheme.scheme).some((i) => i.code === indicator)) {
+        throw badRequest(fill(t.errors.unknownIndicator, { indicator }));
+      }
+    }
+    const existing = await findOpenAppeal(tx, period.code, department, indicator);
+    if (existing !== null) throw conflict(fill(t.errors.duplicate, { id: existing }));
+    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, reason, evidence, createdBy: actorLabel(ctx.principal) });
+    await appendAudit(tx, {
+      actor: ctx.principal,
+      ip: ctx.ip,
+      action: 'appeal.create',
+      target: `appeal:${row.id}`,
+      outcome: 'success',
+      payload: { id: row.id, period: period.code, department, indicator, reason, evidence },
+    });
+    return row;
+  });
+  return appeal;
+}
+
+export interface Correction {
+  /** The month whose reported value is corrected; within the appealed period. */
+  month: string;
+  /** Defaults to the appealed indicator. */
+  indicator?: string | null;
+  value: number;
+}
+
+export interface DecideAppealInput {
+  decision: 'accept' | 'reject';
+  reason: string;
+  correction?: Correction | null;
+}
+
+export interface DecideAppealResult {
+  appeal: AppealRow;
+  correction: { batchId: string; month: string; indicator: string; previous: number | null; value: number } | null;
+}
+
+/** Accepts (with an optional metric correction) or rejects an open appeal. */
+export async function decideAppeal(database: Database, ctx: ActionContext, id: number, input: DecideAppealInput): Promise<DecideAppealResult> {
+  requireCan(ctx, 'appeals:decide');
+  if (input.decision !== 'accept' && input.decision !== 'reject') throw badRequest(t.errors.badDecision);
+  const reason = text(input.reason, MAX_REASON, t.errors.decisionReasonRequired, t.errors.tooLong)!;
+  const correction = input.decision === 'accept' ? (input.correction ?? null) : null;
+  const now = nowOf(ctx);
+
+  const result = await database.transaction(async (tx) => {
+    const appeal = await getAppeal(tx, id, { forUpdate: true });
+    if (!appeal) throw notFound(fill(t.errors.unknownAppeal, { id }));
+    const period = await requirePeriod(tx, appeal.period, { forUpdate: true });
+    if (period.status === 'finalized') throw periodLocked(period.code);
+    if (appeal.status !== 'open') throw conflict(fill(t.errors.alreadyDecided, { id }));
+
+    const corrected = correction ? await applyCorrection(tx, ctx, appeal, period.code, correction) : null;
+    const status = input.decision === 'accept' ? 'accepted' : 'rejected';
+    await decideAppealRow(tx, id, { status, reason, decidedBy: actorLabel(ctx.principal), decidedAt: now });
+    await appendAudit(tx, {
+      actor: ctx.principal,
+      ip: ctx.ip,
+      action: input.decision === 'accept' ? 'appeal.accept' : 'appeal.reject',
+      target: `appeal:${id}`,
+      outcome: 'success',
+      payload: { id, period: appeal.period, department: appeal.departmentCode, indicator: appeal.indicator, reason, correction: corrected },
+    });
+    return { appeal: (await getAppeal(tx, id))!, correction: corrected };
+  });
+  if (result.correction) await refreshScores(database, periodsContaining(result.correction.month));
+  return result;
+}
+
+/**
+ * Writes the corrected value the way an ingest batch does (db/queries/ingest.ts:
+ * the current value is superseded and kept in history, a batch record names the
+ * change) and marks the month, its quarter and its year stale.
+ */
+async function applyCorrection(tx: Session, ctx: ActionContext, appeal: AppealRow, periodCode: string, correction: Correction) {
+  const indicatorCode = (correction.indicator ?? appeal.indicator ?? '').trim();
+  if (!indicatorCode) throw badRequest(t.errors.correctionIndicator);
+  const period = await requirePeriod(tx, periodCode);
+  const month = correction.month.trim();
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < period.startsOn.slice(0, 7) || month > period.endsOn.slice(0, 7)) {
+    throw badRequest(fill(t.errors.correctionMonth, { month, period: periodCode }));
+  }
+  const scheme = await schemeForPeriod(tx, periodCode);
+  const indicator = allIndicators(scheme.scheme).find((i) => i.code === indicatorCode);
+  if (!indicator) throw badRequest(fill(t.errors.unknownIndicator, { indicator: indicatorCode }));
+  if (indicator.source === 'events') throw invalid(fill(t.errors.derivedIndicator, { indicator: indicator.name }));
+  if (typeof correction.value !== 'number' || !Number.isFinite(correction.value)) throw badRequest(t.errors.correctionValue);
+  const problem = valueRangeProblem(indicator, correction.value);
+  if (problem) throw invalid(problem);
+  await assertPeriodWritable(tx, month);
+
+  const [previous] = await tx.query<{ value: number }>(
+    'select value from indicator_values where department_code = $1 and period = $2 and indicator = $3 and superseded_at is null',
+    [appeal.departmentCode, month, indicator.code],
+  );
+  const batchId = `appeal-${appeal.id}-${randomUUID().slice(0, 8)}`;
+  const note = fill(t.correctionNote, { id: appeal.id });
+  await writeMetricRows(tx, batchId, [{ row: 2, department: appeal.departmentCode, period: month, indicator: indicator.code, value: correction.value, note }]);
+  const periods = periodsContaining(month);
+  await insertBatch(tx, {
+    id: batchId,
+    kind: 'metrics',
+    actor: actorId(ctx.principal),
+    idempotencyKey: null,
+    bodyHash: `appeal:${appeal.id}`,
+    status: 'accepted',
+    statusCode: 201,
+    rows: 1,
+    periods,
+    response: { batchId, rows: 1, replayed: false, appeal: appeal.id },
+  });
+  await markScoresStale(tx, periods);
+  return { batchId, month, indicator: indicator.code, previous: previous ? Number(previous.value) : null, value: correction.value };
+}
+
+/** Who may see which appeals: admins and readers all; a department its own. */
+export async function appealsFor(session: Session, principal: Principal, filter: AppealFilter = {}): Promise<AppealRow[]> {
+  if (can(principal, 'appeals:read')) return listAppeals(session, filter);
+  const own = boundDepartment(principal);
+  if (!own || (filter.department && filter.department !== own) || !can(principal, 'appeals:read', { department: own })) throw forbidden();
+  return listAppeals(session, { ...filter, department: own });
+}

@@ -1,0 +1,97 @@
+// Reading the audit log for the /audit page: filter by actor, action and time range,
+// newest first, one page at a time. Read-only; the chain check is verifyAuditChain.
+import { z } from 'zod';
+import type { Session } from '../../db/types';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+
+export const auditFilterSchema = z.object({
+  actor: optional(z.string().trim().max(100)),
+  action: optional(z.string().trim().max(100)),
+  from: optional(day), // calendar days in China time (UTC+8), inclusive
+  to: optional(day),
+  page: z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number().int().min(1).max(1_000_000)),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export interface AuditListEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  actorName: string | null; // the username behind user:<id>, when it exists
+  actorType: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  ip: string | null;
+  payload: string;
+}
+
+export interface AuditPage {
+  entries: AuditListEntry[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+const CHINA_OFFSET = '+08:00';
+
+/** Start of `from` and end of `to` as instants, reading the days as China time. */
+export function dayRange(from?: string, to?: string): { start: Date | null; end: Date | null } {
+  const start = from ? new Date(`${from}T00:00:00${CHINA_OFFSET}`) : null;
+  const end = to ? new Date(new Date(`${to}T00:00:00${CHINA_OFFSET}`).getTime() + 86_400_000) : null;
+  return { start, end };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function queryAudit(session: Session, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+  const { start, end } = dayRange(filter.from, filter.to);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.actor) {
+    // Matches the stored actor (user:3, token:5, cli), a username, or a name typed at a failed sign-in.
+    const p = param(filter.actor);
+    where.push(`(a.actor = ${p} or u.username = ${p} or a.actor = 'anonymous:' || ${p})`);
+  }
+  if (filter.action) where.push(`a.action like ${param(escapeLike(filter.action) + '%')}`);
+  if (start) where.push(`a.at >= ${param(start)}`);
+  if (end) where.push(`a.at < ${param(end)}`);
+  const from = `from audit_log a left join users u on a.actor_type = 'user' and a.actor = 'user:' || u.id ${where.length ? 'where ' + where.join(' and ') : ''}`;
+  const [{ n }] = await session.query<{ n: number }>(`select count(*)::int as n ${from}`, params);
+  const pages = Math.max(1, Math.ceil(n / pageSize));
+  const page = Math.min(filter.page, pages);
+  const rows = await session.query<{
+    id: number; at: Date | string; actor: string; username: string | null; actor_type: string; role: string | null;
+    action: string; target: string | null; outcome: string; ip: string | null; payload: string;
+  }>(
+    `select a.id, a.at, a.actor, u.username, a.actor_type, a.role, a.action, a.target, a.outcome, a.ip, a.payload ${from}
+     order by a.id desc limit ${param(pageSize)} offset ${param((page - 1) * pageSize)}`,
+    params,
+  );
+  return {
+    entries: rows.map((r) => ({
+      id: Number(r.id),
+      at: new Date(r.at),
+      actor: r.actor,
+      actorName: r.username,
+      actorType: r.actor_type,
+      role: r.role,
+      action: r.action,
+      target: r.target,
+      outcome: r.outcome,
+      ip: r.ip,
+      payload: r.payload,
+    })),
+    total: n,
+    page,
+    pages,
+  };
+}

@@ -1,0 +1,54 @@
+// Page and server-action guards. Every page calls guardPage first: the signed-out go to
+// /login (and come back after), a role that can() refuses gets the 403 page.
+//
+//   const gate = await guardPage('/admin/users', 'users:manage');
+//   if (!gate.allowed) return gate.deny;
+//   const { principal } = gate;
+import { forbidden, redirect } from 'next/navigation';
+import type { ReactElement } from 'react';
+import { can, type Action, type Resource } from './permissions';
+import type { Principal } from './principal';
+import { getSignedInUser, type SignedInUser } from './session';
+
+export type PageDecision = 'allow' | 'signin' | 'forbidden';
+
+/** The decision guardPage acts on; pure, so the access matrix tests it directly. */
+export function pageDecision(principal: Principal | null, action: Action | null, resource?: Resource): PageDecision {
+  if (!principal || principal.kind !== 'user') return 'signin'; // tokens never open pages
+  if (action && !can(principal, action, resource)) return 'forbidden';
+  return 'allow';
+}
+
+/** /login with a way back to `path`; only same-site relative paths are kept. */
+export function loginUrl(path: string): string {
+  return `/login?callbackUrl=${encodeURIComponent(safeCallbackPath(path))}`;
+}
+
+export function safeCallbackPath(path: string | null | undefined): string {
+  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+}
+
+export type PageGate =
+  | { allowed: true; principal: SignedInUser['principal']; user: SignedInUser }
+  | { allowed: false; deny: ReactElement };
+
+/**
+ * `path`: this page's URL (with its query) to come back to after sign-in.
+ * `action: null` means any signed-in user.
+ */
+export async function guardPage(path: string, action: Action | null, resource?: Resource): Promise<PageGate> {
+  const user = await getSignedInUser();
+  const decision = pageDecision(user?.principal ?? null, action, resource);
+  if (decision === 'signin' || !user) redirect(loginUrl(path));
+  // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts).
+  if (decision === 'forbidden') forbidden();
+  return { allowed: true, principal: user.principal, user };
+}
+
+/** For server actions: the signed-in user if can() allows the action, else why not. */
+export async function authorizeAction(action: Action, resource?: Resource): Promise<{ ok: true; user: SignedInUser } | { ok: false; reason: 'signin' | 'forbidden' }> {
+  const user = await getSignedInUser();
+  const decision = pageDecision(user?.principal ?? null, action, resource);
+  if (decision !== 'allow' || !user) return { ok: false, reason: decision === 'forbidden' ? 'forbidden' : 'signin' };
+  return { ok: true, user };
+}

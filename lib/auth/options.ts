@@ -1,0 +1,127 @@
+// next-auth v4 configuration: credentials sign-in (with lockout) and optional OIDC,
+// JWT sessions whose claims are re-checked against the database on every read.
+// Built lazily (getAuthOptions) so `next build` never needs the secret.
+import type { AuthOptions, User } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDatabase } from '../../db/client';
+import type { Database } from '../../db/types';
+import { audit } from '../audit/log';
+import { linkOidcUser, OIDC_PROVIDER_ID, oidcConfigured, oidcProvider } from './oidc';
+import type { Principal } from './principal';
+import { authSecret } from './secret';
+import { IDLE_TIMEOUT_MS, readClaims, type SessionClaims } from './session-policy';
+import { loadSessionUser, newSessionClaims, refreshClaims, secureCookies, SessionEnded, type SessionUser } from './session-token';
+import { signInWithPassword } from './sign-in';
+
+export interface AuthDeps {
+  database: () => Promise<Database>;
+  now: () => number;
+}
+
+const defaultDeps: AuthDeps = { database: getDatabase, now: Date.now };
+
+/** What the session callback exposes to pages (getServerSession). */
+export interface SessionBody {
+  user: { id: number; username: string; name: string; role: SessionClaims['role']; departmentCode: string | null };
+  expires: string;
+}
+
+type HeaderBag = Record<string, string | string[] | undefined> | undefined;
+function ipFromHeaders(headers: HeaderBag): string | null {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return first(headers?.['x-forwarded-for'])?.split(',')[0].trim() || first(headers?.['x-real-ip']) || null;
+}
+
+type SignedInUser = User & { sessionUser?: SessionUser };
+
+export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<string, string | undefined> = process.env): AuthOptions {
+  const providers: AuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: '用户名密码',
+      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+      async authorize(credentials, req) {
+        const outcome = await signInWithPassword(
+          await deps.database(),
+          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), ip: ipFromHeaders(req.headers as HeaderBag) },
+          deps.now(),
+        );
+        // The message becomes the `error` the sign-in form shows: invalid | locked | throttled.
+        if (!outcome.ok) throw new Error(outcome.reason);
+        const u = outcome.user;
+        return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u } as SignedInUser;
+      },
+    }),
+  ];
+  if (oidcConfigured(env)) providers.push(oidcProvider(env));
+
+  return {
+    secret: authSecret(env),
+    providers,
+    session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_MS / 1000, updateAge: 0 },
+    jwt: { maxAge: IDLE_TIMEOUT_MS / 1000 },
+    useSecureCookies: secureCookies(env),
+    pages: { signIn: '/login', error: '/login' },
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const linked = await linkOidcUser(await deps.database(), {
+          subject: account.providerAccountId,
+          username: (profile as { preferred_username?: string } | undefined)?.preferred_username ?? null,
+          ip: null,
+        });
+        if (!linked) return false;
+        (user as SignedInUser).sessionUser = linked;
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        const now = deps.now();
+        if (user) {
+          let signedIn = (user as SignedInUser).sessionUser ?? null;
+          if (!signedIn && account?.provider === OIDC_PROVIDER_ID) {
+            signedIn = await loadSessionUser(await deps.database(), { oidcSubject: account.providerAccountId });
+          }
+          if (!signedIn) throw new SessionEnded('unknown_user');
+          return { ...token, ...newSessionClaims(signedIn, now) };
+        }
+        return { ...token, ...(await refreshClaims(await deps.database(), token, now)) };
+      },
+      async session({ session, token }) {
+        const claims = readClaims(token);
+        if (!claims) return { expires: session.expires } as never;
+        const body: SessionBody = {
+          user: { id: claims.uid, username: claims.username, name: claims.name ?? claims.username, role: claims.role, departmentCode: claims.dept },
+          expires: session.expires,
+        };
+        return body as never;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const claims = readClaims(token);
+        if (!claims) return;
+        const actor: Principal = { kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept };
+        await audit(await deps.database(), { actor, action: 'auth.logout', target: claims.username, outcome: 'success' });
+      },
+    },
+    logger: {
+      // An ended session (idle, expired, disabled, role changed) is routine, not an error.
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded || (metadata as { error?: unknown })?.error instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        if (code === 'NEXTAUTH_URL' && env.NODE_ENV !== 'production') return;
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
+    },
+  };
+}
+
+const g = globalThis as { __sharescoreAuthOptions?: AuthOptions };
+
+/** The app's auth options, built on first use (request time, never at build time). */
+export function getAuthOptions(): AuthOptions {
+  return (g.__sharescoreAuthOptions ??= buildAuthOptions());
+}

@@ -1,0 +1,130 @@
+// The session cookie: an encrypted next-auth JWT carrying SessionClaims. Every read
+// re-checks the user in the database (active, role, department, session_version)
+// and the timeouts, so disabling a user or changing their role ends their session
+// on the next request. Used by next-auth's jwt callback, route handlers and proxy.ts.
+import { decode, encode } from 'next-auth/jwt';
+import type { Session } from '../../db/types';
+import type { Principal, Role } from './principal';
+import { authSecret } from './secret';
+import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
+
+/** Secure cookies unless the site is plain http on this machine (npm run demo, next dev). */
+export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
+  const url = env.NEXTAUTH_URL ?? '';
+  if (url.startsWith('https://') || env.VERCEL === '1') return true;
+  if (env.NODE_ENV !== 'production') return false;
+  return !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url);
+}
+
+/** next-auth's session cookie name for that setting (see next-auth core/lib/cookie.js). */
+export function sessionCookieName(env: Record<string, string | undefined> = process.env): string {
+  return `${secureCookies(env) ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  departmentCode: string | null;
+  active: boolean;
+  sessionVersion: number;
+}
+
+export async function loadSessionUser(session: Session, where: { id: number } | { username: string } | { oidcSubject: string }): Promise<SessionUser | null> {
+  const [column, value] = 'id' in where ? ['id', where.id] : 'username' in where ? ['username', where.username] : ['oidc_subject', where.oidcSubject];
+  const [row] = await session.query<{ id: number; username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean; session_version: number }>(
+    `select id, username, display_name, role, department_code, active, session_version from users where ${column} = $1`,
+    [value],
+  );
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    departmentCode: row.department_code,
+    active: row.active,
+    sessionVersion: Number(row.session_version),
+  };
+}
+
+export function newSessionClaims(user: SessionUser, now: number): SessionClaims {
+  return {
+    uid: user.id,
+    username: user.username,
+    name: user.displayName,
+    role: user.role,
+    dept: user.departmentCode,
+    sv: user.sessionVersion,
+    authTime: now,
+    lastSeen: now,
+  };
+}
+
+/** Why a session was refused; next-auth logs it, we keep it out of the error log. */
+export class SessionEnded extends Error {
+  constructor(readonly reason: 'malformed' | 'idle' | 'expired' | 'unknown_user' | 'disabled' | 'revoked') {
+    super(`session ended: ${reason}`);
+  }
+}
+
+/** The claims for this request, re-read from the database, with lastSeen moved to now; throws SessionEnded. */
+export async function refreshClaims(session: Session, token: unknown, now: number): Promise<SessionClaims> {
+  const claims = readClaims(token);
+  if (!claims) throw new SessionEnded('malformed');
+  const state = sessionState(claims, now);
+  if (state !== 'active') throw new SessionEnded(state);
+  const user = await loadSessionUser(session, { id: claims.uid });
+  if (!user) throw new SessionEnded('unknown_user');
+  if (!user.active) throw new SessionEnded('disabled');
+  // Role, department and password changes bump session_version (lib/auth/users.ts).
+  if (user.sessionVersion !== claims.sv) throw new SessionEnded('revoked');
+  return { ...claims, username: user.username, name: user.displayName, role: user.role, dept: user.departmentCode, lastSeen: now };
+}
+
+export function principalFromClaims(claims: SessionClaims): Principal {
+  return { kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept };
+}
+
+/** Encrypts claims into a session cookie value; the JWT expires after the idle timeout. */
+export function encodeSession(claims: SessionClaims, secret = authSecret()): Promise<string> {
+  return encode({ token: { ...claims, sub: String(claims.uid), name: claims.name ?? claims.username }, secret, maxAge: IDLE_TIMEOUT_MS / 1000 });
+}
+
+/** The decoded JWT payload, or null when it is not ours (bad key, expired, garbage). */
+export async function decodeSession(value: string, secret = authSecret()): Promise<Record<string, unknown> | null> {
+  try {
+    return ((await decode({ token: value, secret })) as Record<string, unknown> | null) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The session cookie's value from a Cookie header, joining next-auth's chunks (name.0, name.1…) if split. */
+export function readSessionCookie(cookieHeader: string | null, name = sessionCookieName()): string | null {
+  if (!cookieHeader) return null;
+  const jar = new Map<string, string>();
+  for (const part of cookieHeader.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) jar.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+  }
+  if (jar.has(name)) return jar.get(name) || null;
+  const chunks: string[] = [];
+  for (let i = 0; jar.has(`${name}.${i}`); i++) chunks.push(jar.get(`${name}.${i}`)!);
+  return chunks.length ? chunks.join('') : null;
+}
+
+/** The signed-in user behind a Cookie header, checked against the database; null when none or ended. */
+export async function principalFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<Principal | null> {
+  const value = readSessionCookie(cookieHeader);
+  if (!value) return null;
+  const payload = await decodeSession(value);
+  if (!payload) return null;
+  try {
+    return principalFromClaims(await refreshClaims(session, payload, now));
+  } catch (err) {
+    if (err instanceof SessionEnded) return null;
+    throw err;
+  }
+}

@@ -1,0 +1,162 @@
+// Everything /rankings shows, as plain data: the period and the picker's choices, the
+// summary cards, one page of the ranking table, and the three charts' series. Reads the
+// score cache only (made fresh first). What a page shows is kept in memory under the cache
+// stamps of the periods it reads, so a request for a page already assembled costs the
+// one read of the period list; department users then get others' rank, total and tier
+// but not their dimensions, penalty or rank interval (CONTRACT.md §3).
+import 'server-only';
+import { getDatabase } from '../../db/client';
+import * as q from '../../db/queries/dashboard';
+import type { Database } from '../../db/types';
+import { can } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import { previousPeriod } from '../periods/codes';
+import { defaultScheme } from '../scoring';
+import { freshenPeriods } from './fresh-scores';
+import { MemoCache } from './memo-cache';
+import { choosePeriod, type PeriodChoiceRow } from './period-choice';
+import { recentPeriodsOfKind } from './period-labels';
+import { MAX_COMPARE, PAGE_SIZE, sortKey, type RankingParams } from './ranking-params';
+import { schemeMeta, type SchemeMeta } from './scheme-meta';
+import { buildTrendSeries, type TrendSeries } from './trend-series';
+
+export const TOP_N = 10;
+export const MOVERS = 5;
+export const TREND_PERIODS = 6;
+export const HISTOGRAM_WIDTH = 5;
+const DEFAULT_COMPARE = 5;
+
+export interface RankingTableRow {
+  code: string;
+  name: string;
+  rank: number;
+  /** Positive: rose that many places since the previous period; null when not ranked then. */
+  change: number | null;
+  total: number;
+  tier: string;
+  tierName: string;
+  /** Null where the reader may not see this department's detail. */
+  dimensions: Record<string, number> | null;
+  penalty: number | null;
+  rankInterval: [number, number] | null;
+  straddlesTier: boolean;
+  /** The reader's own department. */
+  own: boolean;
+}
+
+/** What every reader of the same page sees alike; kept in memory. */
+interface RankingsData {
+  previousPeriod: string | null;
+  computedAt: string | null;
+  scheme: SchemeMeta;
+  summary: q.PeriodSummary;
+  risers: q.Mover[];
+  fallers: q.Mover[];
+  rows: q.RankingRow[];
+  matched: number;
+  histogram: Array<{ from: number; to: number; count: number }>;
+  topDimensions: q.DimensionRow[];
+  trend: TrendSeries;
+}
+
+export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions'> {
+  period: PeriodChoiceRow;
+  periods: PeriodChoiceRow[];
+  rows: RankingTableRow[];
+  page: number;
+  pageCount: number;
+  /** Null when the reader may not see other departments' dimension scores. */
+  topDimensions: q.DimensionRow[] | null;
+}
+
+const pages = new MemoCache<RankingsData>(64);
+
+export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
+  const database = await getDatabase();
+  const periods = await q.listPeriods(database);
+  const period = choosePeriod(periods, params.period);
+  if (!period) return null;
+  const available = new Set(periods.map((p) => p.code));
+  const previous = previousPeriod(period.code);
+  const trendPeriods = recentPeriodsOfKind(period.code, TREND_PERIODS, available);
+  const stamps = await freshenPeriods(database, periods, [period.code, ...trendPeriods]);
+  const key = JSON.stringify([period.code, trendPeriods.map((p) => stamps[p]), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
+  const data = await pages.get(key, () =>
+    assemble(database, { period: period.code, previous: previous && available.has(previous) ? previous : null, trendPeriods, params }),
+  );
+  return present(data, principal, { period, periods, page: params.page });
+}
+
+async function assemble(database: Database, at: { period: string; previous: string | null; trendPeriods: string[]; params: RankingParams }): Promise<RankingsData> {
+  const { period, previous, params } = at;
+  const [cache, summary, risers, fallers, page, histogram, topDimensions, compare] = await Promise.all([
+    q.cachedScheme(database, period),
+    q.periodSummary(database, period),
+    previous ? q.movers(database, period, previous, 'up', MOVERS) : [],
+    previous ? q.movers(database, period, previous, 'down', MOVERS) : [],
+    q.rankingPage(database, {
+      period,
+      previousPeriod: previous,
+      tier: params.tier,
+      search: params.search,
+      sort: params.sort,
+      dimension: params.dimension,
+      descending: params.descending,
+      offset: (params.page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }),
+    q.totalsHistogram(database, period, HISTOGRAM_WIDTH),
+    q.topDimensions(database, period, TOP_N),
+    params.compare.length ? params.compare.slice(0, MAX_COMPARE) : q.topCodes(database, period, DEFAULT_COMPARE),
+  ]);
+  const [points, names] = await Promise.all([q.trendPoints(database, compare, at.trendPeriods), q.departmentNames(database, compare)]);
+  return {
+    previousPeriod: previous,
+    computedAt: cache?.computedAt ?? null,
+    scheme: schemeMeta(cache?.body ?? defaultScheme),
+    summary,
+    risers,
+    fallers,
+    rows: page.rows,
+    matched: page.matched,
+    histogram: fullHistogram(histogram, HISTOGRAM_WIDTH),
+    topDimensions,
+    trend: buildTrendSeries(at.trendPeriods, compare, names, points),
+  };
+}
+
+/** The page for one reader: others' detail hidden where they may not see it, their own row marked. */
+function present(data: RankingsData, principal: Principal, at: { period: PeriodChoiceRow; periods: PeriodChoiceRow[]; page: number }): RankingsView {
+  const seesAll = can(principal, 'scores:detail', { department: null });
+  const own = principal.kind === 'cli' ? null : principal.departmentCode;
+  return {
+    ...data,
+    ...at,
+    pageCount: Math.max(1, Math.ceil(data.matched / PAGE_SIZE)),
+    topDimensions: seesAll ? data.topDimensions : null,
+    rows: data.rows.map((r) => {
+      const visible = seesAll || can(principal, 'scores:detail', { department: r.code });
+      return {
+        code: r.code,
+        name: r.name,
+        rank: r.rank,
+        change: r.previousRank === null ? null : r.previousRank - r.rank,
+        total: r.total,
+        tier: r.tier,
+        tierName: r.tierName,
+        dimensions: visible ? r.dimensions : null,
+        penalty: visible ? r.penalty : null,
+        rankInterval: visible ? r.rankInterval : null,
+        straddlesTier: visible && r.straddlesTier,
+        own: r.code === own,
+      };
+    }),
+  };
+}
+
+/** Every band from 0 to 100, empty ones included, so the chart's axis is the whole scale. */
+export function fullHistogram(bands: Array<{ band: number; count: number }>, width: number) {
+  const counts = new Map(bands.map((b) => [b.band, b.count]));
+  const n = Math.ceil(100 / width);
+  return Array.from({ length: n }, (_, band) => ({ from: band * width, to: Math.min(100, (band + 1) * width), count: counts.get(band) ?? 0 }));
+}

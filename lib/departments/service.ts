@@ -1,0 +1,70 @@
+// Departments (the bureau manages them): list, create, rename, re-parent, activate.
+// Every change is audited in its transaction and makes cached scores stale, since the
+// set of departments scored (active ones) or their names in the results change.
+import { z } from 'zod';
+import type { Database, Session } from '../../db/types';
+import { appendAudit } from '../audit/log';
+import type { Principal } from '../auth/principal';
+import { ApiError, conflict, notFound } from '../http/errors';
+import { markAllScoresStale } from '../../db/queries/scores';
+
+export const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
+
+export interface DepartmentRow {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  level: string;
+  active: boolean;
+}
+
+const LEVELS = ['province', 'city', 'county'] as const;
+
+export const departmentInput = z.object({
+  code: z.string().trim().regex(DEPARTMENT_CODE, '部门编码须为 1–32 位字母、数字、下划线或连字符'),
+  name: z.string().trim().min(1, '请填写部门名称').max(100, '部门名称不超过 100 个字符'),
+  parentCode: z.string().trim().regex(DEPARTMENT_CODE).nullable().default(null),
+  level: z.enum(LEVELS).default('province'),
+});
+
+export const departmentUpdate = departmentInput.omit({ code: true }).extend({ active: z.boolean() });
+
+export async function listDepartments(session: Session): Promise<DepartmentRow[]> {
+  const rows = await session.query<{ code: string; name: string; parent_code: string | null; level: string; active: boolean }>(
+    'select code, name, parent_code, level, active from departments order by active desc, code',
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level, active: r.active }));
+}
+
+async function assertParent(tx: Session, code: string, parentCode: string | null) {
+  if (!parentCode) return;
+  if (parentCode === code) throw new ApiError(422, 'invalid_parent', '上级部门不能是部门自身');
+  const [parent] = await tx.query('select 1 from departments where code = $1', [parentCode]);
+  if (!parent) throw new ApiError(422, 'invalid_parent', `上级部门 ${parentCode} 不存在`);
+}
+
+export async function createDepartment(database: Database, actor: Principal, input: z.input<typeof departmentInput>, ip: string | null = null): Promise<DepartmentRow> {
+  const d = departmentInput.parse(input);
+  return database.transaction(async (tx) => {
+    const [existing] = await tx.query('select 1 from departments where code = $1', [d.code]);
+    if (existing) throw conflict(`部门编码 ${d.code} 已存在`);
+    await assertParent(tx, d.code, d.parentCode);
+    await tx.query('insert into departments (code, name, parent_code, level) values ($1, $2, $3, $4)', [d.code, d.name, d.parentCode, d.level]);
+    await markAllScoresStale(tx);
+    await appendAudit(tx, { actor, action: 'department.create', target: d.code, outcome: 'success', ip, payload: d });
+    return { ...d, active: true };
+  });
+}
+
+export async function updateDepartment(database: Database, actor: Principal, code: string, input: z.input<typeof departmentUpdate>, ip: string | null = null): Promise<DepartmentRow> {
+  const d = departmentUpdate.parse(input);
+  return database.transaction(async (tx) => {
+    const [before] = await tx.query<{ name: string; active: boolean }>('select name, active from departments where code = $1', [code]);
+    if (!before) throw notFound(`部门 ${code} 不存在`);
+    await assertParent(tx, code, d.parentCode);
+    await tx.query('update departments set name = $2, parent_code = $3, level = $4, active = $5 where code = $1', [code, d.name, d.parentCode, d.level, d.active]);
+    await markAllScoresStale(tx);
+    await appendAudit(tx, { actor, action: 'department.update', target: code, outcome: 'success', ip, payload: { before, after: d } });
+    return { code, ...d };
+  });
+}

@@ -1,0 +1,53 @@
+// Reads an upload from an HTTP request: the format from Content-Type, the body up
+// to 10 MB (refused while streaming, so an oversized body is never buffered whole)
+// and the optional Idempotency-Key header.
+import { ApiError, badRequest } from '../http/errors';
+import { messages, type Locale } from '../i18n';
+import { MAX_BYTES } from './kinds';
+
+export type UploadFormat = 'csv' | 'json';
+
+export interface Upload {
+  format: UploadFormat;
+  text: string;
+  idempotencyKey: string | null;
+}
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function formatOf(contentType: string | null): UploadFormat | null {
+  const type = contentType?.split(';')[0].trim().toLowerCase();
+  if (type === 'text/csv' || type === 'application/csv') return 'csv';
+  if (type === 'application/json') return 'json';
+  return null;
+}
+
+export async function readUpload(request: Request, locale: Locale = 'zh-CN'): Promise<Upload> {
+  const t = messages(locale).ingest.errors;
+  const format = formatOf(request.headers.get('content-type'));
+  if (!format) throw new ApiError(415, 'unsupported_media_type', t.unsupportedType);
+  const key = request.headers.get('idempotency-key');
+  if (key !== null && !KEY.test(key)) throw badRequest(t.badKey);
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BYTES) throw new ApiError(413, 'payload_too_large', t.tooLarge);
+  const text = await readLimited(request, MAX_BYTES, () => new ApiError(413, 'payload_too_large', t.tooLarge));
+  return { format, text, idempotencyKey: key };
+}
+
+async function readLimited(request: Request, limit: number, tooLarge: () => Error): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}

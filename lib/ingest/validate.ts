@@ -1,0 +1,81 @@
+// Everything that decides whether a batch may be stored, in the order a caller
+// can act on: the body (400/413), whose rows they are (403), every bad row (422),
+// finalized periods (409). Shared by the commit and the upload page's dry run.
+import { loadIngestFacts } from '../../db/queries/ingest';
+import type { Session } from '../../db/types';
+import type { Principal } from '../auth/principal';
+import { boundDepartment } from '../auth/principal';
+import { ApiError, type RowError } from '../http/errors';
+import type { Locale } from '../i18n';
+import { allIndicators } from '../scoring';
+import { getActiveScheme } from '../scores/active-scheme';
+import { checkEventRows, checkMetricRows, foreignRows, lockedRows, monthOfRow, todayInChina, type IngestContext } from './check-rows';
+import type { IngestKind } from './kinds';
+import { ingestText, type RowProblem } from './messages';
+import { parseUpload } from './parse';
+import { shapeRows, type EventRow, type MetricRow } from './rows';
+import type { Upload } from './upload';
+
+export type Verdict =
+  | { ok: true; kind: 'metrics'; rows: MetricRow[]; months: string[] }
+  | { ok: true; kind: 'events'; rows: EventRow[]; months: string[] }
+  | { ok: false; error: ApiError; rows: number };
+
+export interface ValidateOptions {
+  kind: IngestKind;
+  principal: Principal;
+  upload: Upload;
+  locale: Locale;
+  /** For tests: the date "today" is, in China. */
+  today?: string;
+}
+
+export async function validateUpload(session: Session, o: ValidateOptions): Promise<Verdict> {
+  const t = ingestText(o.locale);
+  let raw;
+  try {
+    raw = await parseUpload(o.kind, o.upload, o.locale);
+  } catch (err) {
+    if (err instanceof ApiError) return { ok: false, error: err, rows: 0 };
+    throw err;
+  }
+  const shaped = shapeRows(o.kind, raw);
+  const reject = (status: number, code: string, message: string, problems: RowProblem[]): Verdict => ({
+    ok: false,
+    error: new ApiError(status, code, message, sortRows(problems.map(t.row))),
+    rows: raw.length,
+  });
+
+  const foreign = foreignRows(o.kind, shaped.rows, o.principal);
+  if (foreign.length) return reject(403, 'forbidden', t.batch('foreignRows', { department: boundDepartment(o.principal) ?? '', count: foreign.length }), foreign);
+
+  const ctx = await loadContext(session, o.today);
+  const problems = [
+    ...shaped.problems,
+    ...(o.kind === 'metrics' ? checkMetricRows(shaped.rows as MetricRow[], ctx) : checkEventRows(shaped.rows as EventRow[], ctx)),
+  ];
+  if (problems.length) {
+    const badRows = new Set(problems.map((p) => p.row)).size;
+    return reject(422, 'validation_failed', t.batch('rowsInvalid', { count: badRows }), problems);
+  }
+
+  const locked = lockedRows(o.kind, shaped.rows, ctx);
+  if (locked.problems.length) return reject(409, 'period_locked', t.batch('periodLocked', { periods: locked.periods.join('、') }), locked.problems);
+
+  const months = [...new Set(shaped.rows.map((r) => monthOfRow(o.kind, r)))].sort();
+  return o.kind === 'metrics'
+    ? { ok: true, kind: 'metrics', rows: shaped.rows as MetricRow[], months }
+    : { ok: true, kind: 'events', rows: shaped.rows as EventRow[], months };
+}
+
+async function loadContext(session: Session, today?: string): Promise<IngestContext> {
+  const [facts, active] = [await loadIngestFacts(session), await getActiveScheme(session)];
+  return {
+    departments: new Set(facts.departments),
+    indicators: new Map(allIndicators(active.scheme).map((i) => [i.code, i])),
+    today: today ?? todayInChina(),
+    finalized: new Set(facts.finalized),
+  };
+}
+
+const sortRows = (errors: RowError[]) => errors.sort((a, b) => a.row - b.row);

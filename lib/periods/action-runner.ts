@@ -1,0 +1,51 @@
+// Server-action plumbing for the assessment-cycle pages: the signed-in user (any
+// role; each service checks can() itself with the right resource), the caller's
+// address, one service call, the pages to refresh, and errors as form messages.
+import { revalidatePath } from 'next/cache';
+import { getDatabase } from '../../db/client';
+import type { Database } from '../../db/types';
+import { actionError, requestIp } from '../auth/action-support';
+import { can, type Action } from '../auth/permissions';
+import { getSignedInUser } from '../auth/session';
+import { getI18n } from '../i18n/server';
+import type { ActionContext } from './context';
+
+export interface CycleActionState {
+  ok?: string;
+  error?: string;
+  /** A hash to show with the message (finalize, verify). */
+  hash?: string;
+  /** Bumped on every success so forms can reset. */
+  done?: number;
+}
+
+export async function runCycleAction(
+  action: Action | null,
+  paths: string[],
+  work: (database: Database, ctx: ActionContext) => Promise<CycleActionState>,
+): Promise<CycleActionState> {
+  const { t } = await getI18n();
+  const user = await getSignedInUser();
+  if (!user) return { error: t.errors.forbidden };
+  // A coarse check for admin-only actions; department-owned resources are checked in the service.
+  if (action && !can(user.principal, action)) return { error: t.errors.forbidden };
+  try {
+    const state = await work(await getDatabase(), { principal: user.principal, ip: await requestIp() });
+    for (const path of paths) revalidatePath(path);
+    return { ...state, done: Date.now() };
+  } catch (err) {
+    return { ...actionError(err, t.errors.generic), done: Date.now() };
+  }
+}
+
+export const formText = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export function formNumber(form: FormData, name: string): number {
+  const text = formText(form, name);
+  return text === '' ? Number.NaN : Number(text);
+}
+
+export function formId(form: FormData, name = 'id'): number {
+  const id = Number(form.get(name));
+  return Number.isInteger(id) && id > 0 ? id : -1;
+}

@@ -1,0 +1,70 @@
+// The working-day calendar in the database (calendar_days). The 2025–2026 default
+// list is inserted on first use, so a fresh database computes correct deadlines
+// without a migration; admins add later years' holidays on /admin/periods.
+import type { Database, Session } from '../../db/types';
+import {
+  countCalendarDays,
+  deleteCalendarDay,
+  listCalendarDays,
+  upsertCalendarDays,
+  type CalendarDayRow,
+} from '../../db/queries/periods';
+import { appendAudit } from '../audit/log';
+import { badRequest } from '../http/errors';
+import { fill } from '../i18n/index';
+import { zhCN } from '../i18n/zh-CN';
+import { calendarFrom, type WorkCalendar } from './calendar';
+import { requireCan, type ActionContext } from './context';
+import { DEFAULT_CALENDAR_DAYS } from './holidays-cn';
+
+/** Inserts the default holidays when the table is empty; returns how many were inserted. */
+export async function ensureDefaultCalendar(session: Session): Promise<number> {
+  if ((await countCalendarDays(session)) > 0) return 0;
+  return upsertCalendarDays(session, DEFAULT_CALENDAR_DAYS, false);
+}
+
+/** The calendar used for deadlines (the defaults are inserted on first use). */
+export async function loadWorkCalendar(session: Session): Promise<WorkCalendar> {
+  await ensureDefaultCalendar(session);
+  return calendarFrom(await listCalendarDays(session));
+}
+
+export async function listCalendar(session: Session, year?: number): Promise<CalendarDayRow[]> {
+  await ensureDefaultCalendar(session);
+  return year ? listCalendarDays(session, `${year}-01-01`, `${year}-12-31`) : listCalendarDays(session);
+}
+
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+function checkDay(day: string): string {
+  const trimmed = day.trim();
+  if (!ISO_DAY.test(trimmed) || new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) !== trimmed) {
+    throw badRequest(fill(zhCN.cycle.errors.badDay, { day }));
+  }
+  return trimmed;
+}
+
+/** Adds or replaces one holiday or make-up workday. Audited. */
+export async function setCalendarDay(database: Database, ctx: ActionContext, input: { day: string; kind: string; name?: string | null }): Promise<CalendarDayRow> {
+  requireCan(ctx, 'periods:manage');
+  const day = checkDay(input.day);
+  if (input.kind !== 'holiday' && input.kind !== 'workday') throw badRequest(zhCN.cycle.errors.badDayKind);
+  const row: CalendarDayRow = { day, kind: input.kind, name: input.name?.trim() || null };
+  await database.transaction(async (tx) => {
+    await ensureDefaultCalendar(tx);
+    await upsertCalendarDays(tx, [row], true);
+    await appendAudit(tx, { actor: ctx.principal, ip: ctx.ip, action: 'calendar.set', target: day, outcome: 'success', payload: row });
+  });
+  return row;
+}
+
+export async function removeCalendarDay(database: Database, ctx: ActionContext, dayInput: string): Promise<boolean> {
+  requireCan(ctx, 'periods:manage');
+  const day = checkDay(dayInput);
+  return database.transaction(async (tx) => {
+    await ensureDefaultCalendar(tx);
+    const removed = await deleteCalendarDay(tx, day);
+    if (removed) await appendAudit(tx, { actor: ctx.principal, ip: ctx.ip, action: 'calendar.remove', target: day, outcome: 'success', payload: { day } });
+    return removed;
+  });
+}

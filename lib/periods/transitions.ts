@@ -1,0 +1,31 @@
+// Applying a state-machine step to a period row, shared by the period service and
+// the scheme service (a scheme change withdraws published periods).
+import type { Session } from '../../db/types';
+import { setPeriodOpen, type PeriodRow } from '../../db/queries/periods';
+import { appendAudit } from '../audit/log';
+import { refused, type ActionContext } from './context';
+import { IllegalTransitionError, nextStatus, type PeriodAction, type PeriodStatus } from './workflow';
+
+/** The status after `action`, or 409 illegal_transition with a readable reason. */
+export function transition(row: PeriodRow, action: PeriodAction): PeriodStatus {
+  try {
+    return nextStatus(row.status, action);
+  } catch (err) {
+    if (err instanceof IllegalTransitionError) throw refused('illegal_transition', err.message);
+    throw err;
+  }
+}
+
+/** published → open inside the caller's transaction, audited. */
+export async function withdrawInTransaction(tx: Session, ctx: ActionContext, period: PeriodRow, reason: string): Promise<void> {
+  transition(period, 'withdraw');
+  await setPeriodOpen(tx, period.code);
+  await appendAudit(tx, {
+    actor: ctx.principal,
+    ip: ctx.ip,
+    action: 'period.withdraw',
+    target: period.code,
+    outcome: 'success',
+    payload: { period: period.code, reason, previousDeadline: period.appealDeadline?.toISOString() ?? null },
+  });
+}

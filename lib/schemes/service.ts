@@ -1,0 +1,181 @@
+// Scheme versions: the active scheme (the highest version; the default ships with
+// the code and becomes version 1 on a fresh database), saving a new version with
+// a reason, and what each version changed. Saving marks every non-finalized
+// period's score cache stale and withdraws published periods, which must then be
+// published again; a finalized period keeps the scheme stored in its snapshot.
+import type { Database, Session } from '../../db/types';
+import { getSnapshot } from '../../db/queries/assessment';
+import { getPeriodRow, publishedPeriodCodes, listPeriodRows } from '../../db/queries/periods';
+import {
+  ensureSchemeRow,
+  insertSchemeVersion,
+  listSchemeRows,
+  schemeRowById,
+  type SchemeRow,
+} from '../../db/queries/schemes';
+import { appendAudit } from '../audit/log';
+import { ApiError, badRequest, conflict, notFound } from '../http/errors';
+import { fill } from '../i18n/index';
+import { zhCN } from '../i18n/zh-CN';
+import { actorLabel, requireCan, type ActionContext } from '../periods/context';
+import { markScoresStale } from '../periods/scores-port';
+import { withdrawInTransaction } from '../periods/transitions';
+import { defaultScheme, parseScheme, schemeHash, type Scheme } from '../scoring/index';
+import { describeChange, diffSchemes, type SchemeChange } from './diff';
+
+export interface StoredScheme {
+  id: number;
+  version: number;
+  name: string;
+  hash: string;
+  reason: string | null;
+  createdBy: string;
+  createdAt: Date;
+  scheme: Scheme;
+}
+
+const t = zhCN.schemeEditor;
+
+function toStored(row: SchemeRow): StoredScheme {
+  const parsed = parseScheme(row.body);
+  if (!parsed.ok) throw new Error(`scheme version ${row.version} in the database is invalid: ${parsed.errors[0]}`);
+  return { id: row.id, version: row.version, name: row.name, hash: row.hash, reason: row.reason, createdBy: row.createdBy, createdAt: row.createdAt, scheme: parsed.scheme };
+}
+
+/** The active scheme; on a fresh database the default is stored as version 1 first. */
+export async function activeScheme(session: Session): Promise<StoredScheme> {
+  const row = await ensureSchemeRow(session, { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme), reason: t.defaultReason });
+  return toStored(row);
+}
+
+export async function schemeOfRow(session: Session, id: number): Promise<StoredScheme> {
+  const row = await schemeRowById(session, id);
+  if (!row) throw notFound(fill(t.errors.unknownVersion, { version: id }));
+  return toStored(row);
+}
+
+/**
+ * The scheme a period is scored with: a finalized period's own (from its snapshot,
+ * forever); otherwise the active scheme.
+ */
+export async function schemeForPeriod(session: Session, period: string): Promise<StoredScheme> {
+  const row = await getPeriodRow(session, period);
+  if (row?.status === 'finalized') {
+    const snapshot = await getSnapshot(session, period);
+    const stored = snapshot?.scheme as { id: number; version: number; hash: string; body: unknown } | undefined;
+    const parsed = parseScheme(stored?.body);
+    if (snapshot && stored && parsed.ok) {
+      const version = await schemeRowById(session, stored.id);
+      return {
+        id: stored.id,
+        version: stored.version,
+        name: parsed.scheme.name,
+        hash: stored.hash,
+        reason: version?.reason ?? null,
+        createdBy: version?.createdBy ?? '',
+        createdAt: version?.createdAt ?? snapshot.createdAt,
+        scheme: parsed.scheme,
+      };
+    }
+  }
+  return activeScheme(session);
+}
+
+export interface SchemeVersion {
+  id: number;
+  version: number;
+  name: string;
+  hash: string;
+  reason: string | null;
+  createdBy: string;
+  createdAt: Date;
+  /** What changed against the previous version (empty for version 1). */
+  changes: SchemeChange[];
+  /** Periods finalized with this version (they keep it forever). */
+  finalizedPeriods: string[];
+}
+
+/** Every version, newest first, each with its changes against the one before. */
+export async function listSchemeVersions(session: Session): Promise<SchemeVersion[]> {
+  await activeScheme(session);
+  const rows = await listSchemeRows(session);
+  const periods = await listPeriodRows(session);
+  return rows.map((row, i) => {
+    const previous = rows[i + 1];
+    return {
+      id: row.id,
+      version: row.version,
+      name: row.name,
+      hash: row.hash,
+      reason: row.reason,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+      changes: previous ? diffSchemes(previous.body, row.body) : [],
+      finalizedPeriods: periods.filter((p) => p.status === 'finalized' && p.schemeId === row.id).map((p) => p.code),
+    };
+  });
+}
+
+export interface SaveSchemeInput {
+  body: unknown;
+  reason: string;
+  /** The version the editor started from; a newer one saved meanwhile → 409. */
+  basedOnVersion?: number;
+}
+
+export interface SaveSchemeResult {
+  scheme: StoredScheme;
+  changes: SchemeChange[];
+  /** Published periods withdrawn: they must be published again. */
+  withdrawn: string[];
+}
+
+/** Validates and stores a new version. Invalid → 422 listing every problem. */
+export async function saveScheme(database: Database, ctx: ActionContext, input: SaveSchemeInput): Promise<SaveSchemeResult> {
+  requireCan(ctx, 'scheme:manage');
+  const reason = input.reason.trim();
+  if (!reason) throw badRequest(t.errors.reasonRequired);
+  if (reason.length > 1000) throw badRequest(t.errors.reasonTooLong);
+  const parsed = parseScheme(input.body);
+  if (!parsed.ok) {
+    throw new ApiError(422, 'invalid_scheme', fill(t.errors.invalid, { count: parsed.errors.length, first: parsed.errors[0] }),
+      parsed.errors.map((message, i) => ({ row: i + 1, column: 'scheme', message })));
+  }
+  const scheme = parsed.scheme;
+  const hash = schemeHash(scheme);
+  return database.transaction(async (tx) => {
+    const current = await activeScheme(tx);
+    if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) {
+      throw conflict(fill(t.errors.stale, { based: input.basedOnVersion, current: current.version }));
+    }
+    if (hash === current.hash) throw conflict(t.errors.unchanged);
+    const row = await insertSchemeVersion(tx, { name: scheme.name, body: scheme, hash, reason, createdBy: actorLabel(ctx.principal) });
+    const changes = diffSchemes(current.scheme, scheme);
+
+    // A published period was shown under the old scheme: withdraw it so it is published again.
+    const withdrawn = await publishedPeriodCodes(tx, { forUpdate: true });
+    for (const code of withdrawn) {
+      const period = (await getPeriodRow(tx, code))!;
+      await withdrawInTransaction(tx, ctx, period, fill(t.withdrawReason, { version: row.version }));
+    }
+    const stale = (await listPeriodRows(tx)).filter((p) => p.status !== 'finalized').map((p) => p.code);
+    await markScoresStale(tx, stale);
+    await appendAudit(tx, {
+      actor: ctx.principal,
+      ip: ctx.ip,
+      action: 'scheme.save',
+      target: `v${row.version}`,
+      outcome: 'success',
+      payload: {
+        version: row.version,
+        previousVersion: current.version,
+        hash,
+        reason,
+        changes: changes.slice(0, 50).map(describeChange),
+        changeCount: changes.length,
+        withdrawnPeriods: withdrawn,
+      },
+    });
+    return { scheme: toStored(row), changes, withdrawn };
+  });
+}

@@ -1,0 +1,37 @@
+// The scheme in force: the highest version stored in `schemes` (the seed inserts
+// version 1), or the built-in default when none is stored. Parsed once per hash.
+import { latestSchemeRow, schemeRowById } from '../../db/queries/scores';
+import type { Session } from '../../db/types';
+import { defaultScheme, parseSchemeOrThrow, schemeHash, type Scheme } from '../scoring';
+
+export interface ActiveScheme {
+  /** null: the built-in default (nothing stored yet). */
+  id: number | null;
+  version: number;
+  hash: string;
+  scheme: Scheme;
+}
+
+const parsed = new Map<string, Scheme>();
+
+function fromRow(row: { id: number; version: number; hash: string; body: unknown }): ActiveScheme {
+  let scheme = parsed.get(row.hash);
+  if (!scheme) {
+    scheme = parseSchemeOrThrow(typeof row.body === 'string' ? JSON.parse(row.body) : row.body, `scheme version ${row.version}`);
+    parsed.set(row.hash, scheme);
+  }
+  return { id: row.id, version: row.version, hash: row.hash, scheme };
+}
+
+export const builtInScheme = (): ActiveScheme => ({ id: null, version: 0, hash: schemeHash(defaultScheme), scheme: defaultScheme });
+
+export async function getActiveScheme(session: Session): Promise<ActiveScheme> {
+  const row = await latestSchemeRow(session);
+  return row ? fromRow(row) : builtInScheme();
+}
+
+/** A stored scheme by id (a finalized period keeps the one it was finalized with). */
+export async function getSchemeById(session: Session, id: number): Promise<ActiveScheme | null> {
+  const row = await schemeRowById(session, id);
+  return row ? fromRow(row) : null;
+}

@@ -1,0 +1,50 @@
+// The scores API (CONTRACT.md §3) served from the cache, recomputed first when
+// stale. Everyone who may read scores sees every department's rank, total and
+// tier; the rest of an entry only where can(…, 'scores:detail', {department}).
+import { readCacheHeader, readDepartmentResult, readRanking, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import type { Database } from '../../db/types';
+import { can } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import { forbidden, notFound } from '../http/errors';
+import { fill, messages } from '../i18n';
+import { findPeriodOrThrow, needsRecompute, recomputePeriod, schemeForPeriod } from './recompute';
+
+const t = () => messages('zh-CN').scores;
+const PUBLIC_FIELDS = ['department', 'name', 'rank', 'total', 'tier', 'tierName'] as const;
+
+async function freshCache(database: Database, code: string): Promise<{ period: PeriodRow; header: CacheHeader }> {
+  const period = await findPeriodOrThrow(database, code);
+  const header = await readCacheHeader(database, code);
+  if (!needsRecompute(header, period, await schemeForPeriod(database, period))) return { period, header: header! };
+  await recomputePeriod(database, code, { onlyIfStale: true });
+  return { period, header: (await readCacheHeader(database, code))! };
+}
+
+function periodHeader(period: PeriodRow, header: CacheHeader) {
+  const { id, version, hash } = header.summary.scheme;
+  return {
+    period: period.code,
+    status: period.status,
+    computedAt: header.computedAt.toISOString(),
+    scheme: { id, version, hash },
+    ...(period.status === 'finalized' ? { snapshotHash: period.snapshotHash } : {}),
+  };
+}
+
+export async function getPeriodScores(database: Database, code: string, principal: Principal) {
+  const { period, header } = await freshCache(database, code);
+  const ranking = await readRanking(database, code);
+  const departments = ranking.map((entry) =>
+    can(principal, 'scores:detail', { department: String(entry.department) }) ? entry : Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, entry[f]])),
+  );
+  return { ...periodHeader(period, header), departments };
+}
+
+export async function getDepartmentScore(database: Database, code: string, department: string, principal: Principal) {
+  if (!can(principal, 'scores:detail', { department })) throw forbidden(t().noDetail);
+  const { period, header } = await freshCache(database, code);
+  const result = await readDepartmentResult(database, code, department);
+  // Unknown, or not ranked in this period (inactive): either way nothing to show.
+  if (!result) throw notFound(fill(t().unknownDepartment, { value: department }));
+  return { ...periodHeader(period, header), ...result };
+}

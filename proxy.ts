@@ -1,0 +1,48 @@
+// Runs before every page and API request. It only sorts the signed-out from the rest
+// (every page and handler checks permissions again itself) and slides the idle timeout:
+// a live session's cookie is re-issued with lastSeen = now. No database here.
+import { NextResponse, type NextRequest } from 'next/server';
+import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
+import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
+
+const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
+const REFRESH_AFTER_MS = 60_000; // re-issue the cookie at most once a minute
+
+export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((re) => re.test(pathname));
+
+async function liveClaims(request: NextRequest, now: number): Promise<SessionClaims | null> {
+  const value = readSessionCookie(request.headers.get('cookie'), sessionCookieName());
+  if (!value) return null;
+  const claims = readClaims(await decodeSession(value));
+  return claims && sessionState(claims, now) === 'active' ? claims : null;
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const { pathname, search } = request.nextUrl;
+  if (isPublicPath(pathname)) return NextResponse.next();
+  // API tokens work only under /api/v1; their handlers check the token themselves.
+  if (pathname.startsWith('/api/v1/') && request.headers.has('authorization')) return NextResponse.next();
+
+  const now = Date.now();
+  const claims = await liveClaims(request, now);
+  if (!claims) {
+    if (pathname.startsWith('/api/')) {
+      return Response.json({ error: 'unauthorized', message: '未登录或凭据无效' }, { status: 401 });
+    }
+    const login = new URL('/login', request.url);
+    login.searchParams.set('callbackUrl', pathname + search);
+    return NextResponse.redirect(login);
+  }
+  if (now - claims.lastSeen < REFRESH_AFTER_MS) return NextResponse.next();
+
+  const name = sessionCookieName();
+  const value = await encodeSession({ ...claims, lastSeen: now });
+  request.cookies.set(name, value); // the page rendered now sees the refreshed cookie too
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  response.cookies.set(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|woff2?)$).*)'],
+};

@@ -1,0 +1,212 @@
+// Page speed (issue #6 item 5): p50/p95 of /rankings against /api/health under the same
+// load, measured with autocannon from a second process on loopback, and LCP in headless
+// Chromium, for the demo province (embedded PGlite) and for 5,000 departments (PostgreSQL).
+//
+//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json]
+//
+// The 5,000-department scenario copies postgres://…/ss_seed5000 (CREATE DATABASE … TEMPLATE,
+// never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
+// at the end. The first /rankings request fills the score cache; it is not measured.
+// Needs a build (.next) and /usr/bin/chromium.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { launchChromium } from '../../tests/browser/support/chromium.ts';
+import { startDemoServer, startNext, type RunningServer } from '../../tests/browser/support/demo-server.ts';
+import { cookieHeader, signIn } from '../../tests/browser/support/sign-in.ts';
+
+interface LoadResult {
+  url: string;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
+
+// autocannon ships no types: the little of it used here.
+interface AutocannonInstance extends PromiseLike<{ errors: number }> {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => AutocannonInstance;
+
+// ── the second process: autocannon against one URL, every response time kept ─────────────
+async function loadWorker(url: string, cookie: string, connections: number, seconds: number): Promise<void> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const times: number[] = [];
+  let non2xx = 0;
+  const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    times.push(ms);
+    if (status < 200 || status >= 300) non2xx++;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const out: LoadResult = {
+    url,
+    requests: times.length,
+    non2xx,
+    errors: result.errors,
+    p50: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+    p99: quantile(times, 0.99),
+    mean: times.reduce((s, x) => s + x, 0) / (times.length || 1),
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function measure(url: string, cookie: string, connections: number, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/tsx', ['scripts/bench/pages.ts', '--load-worker', url, cookie, String(connections), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`load worker exited ${code}`))));
+  });
+}
+
+// ── LCP in headless Chromium ─────────────────────────────────────────────────────────────
+async function largestContentfulPaint(page: import('playwright-core').Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let lcp = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) lcp = Math.max(lcp, entry.startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => resolve(lcp), 1000);
+      }),
+  );
+}
+
+interface ScenarioResult {
+  scenario: string;
+  departments: number;
+  health: LoadResult;
+  pages: LoadResult[];
+  lcp: { first: number; median: number; max: number };
+}
+
+async function runScenario(name: string, departments: number, server: RunningServer, password: string, paths: string[], opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
+  const browser = await launchChromium();
+  try {
+    const { context, page } = await signIn(browser, server.url, 'leader', password);
+    const cookie = await cookieHeader(context);
+    // Warm up: fills the score cache (not measured) and the server's code paths.
+    for (const p of paths) {
+      const started = Date.now();
+      const res = await fetch(`${server.url}${p}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
+      await res.text();
+      log(`${name}: warm-up ${p} ${Date.now() - started} ms`);
+    }
+    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map((p) => fetch(`${server.url}${p}`, { headers: { cookie } }).then((r) => r.text()))]);
+
+    const health = await measure(`${server.url}/api/health`, cookie, opts.connections, opts.seconds);
+    log(`${name}: /api/health p50 ${health.p50} ms, p95 ${health.p95} ms (${health.requests} requests)`);
+    const pages: LoadResult[] = [];
+    for (const p of paths) {
+      const r = await measure(`${server.url}${p}`, cookie, opts.connections, opts.seconds);
+      pages.push(r);
+      log(`${name}: ${p} p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests, ${r.non2xx} non-2xx)`);
+    }
+
+    const lcps: number[] = [];
+    for (let i = 0; i < 5; i++) lcps.push(await largestContentfulPaint(page, `${server.url}/rankings`));
+    const sorted = [...lcps].sort((a, b) => a - b);
+    await context.close();
+    return { scenario: name, departments, health, pages, lcp: { first: lcps[0], median: sorted[2], max: sorted[4] } };
+  } finally {
+    await browser.close();
+  }
+}
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function demoScenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
+  const server = await startDemoServer({ departments: 60, months: 12, log });
+  try {
+    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings'], opts);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function province5000Scenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
+  const admin = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const copy = `ss_bench_pages_${process.pid}`;
+  const url = new URL(admin);
+  url.pathname = `/${copy}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    log(`copying ss_seed5000 to ${copy}`);
+    await client.query(`CREATE DATABASE ${copy} TEMPLATE ss_seed5000`);
+    const password = 'Bench-Pages-2026!';
+    const { hashPassword } = await import('../../lib/auth/passwords.ts');
+    const db = new pg.Client({ connectionString: url.toString() });
+    await db.connect();
+    await db.query(`update users set password_hash = $1, locked_until = null where username = 'leader'`, [await hashPassword(password)]);
+    await db.query('ANALYZE');
+    await db.end();
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString() };
+    delete env.PGLITE_DIR;
+    delete env.DB_DRIVER;
+    const server = await startNext(env);
+    try {
+      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40'], opts);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await client.query(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
+    await client.end();
+  }
+}
+
+function markdown(results: ScenarioResult[], opts: { connections: number; seconds: number }): string {
+  const lines = [
+    `autocannon, ${opts.connections} connections, ${opts.seconds} s per URL, one URL at a time; times in ms.`,
+    '',
+    '| scenario | URL | requests | p50 | p95 | p95 ÷ health p95 | LCP median (first / max) |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    lines.push(`| ${r.scenario} | /api/health | ${r.health.requests} | ${r.health.p50.toFixed(1)} | ${r.health.p95.toFixed(1)} | 1.0 | |`);
+    for (const p of r.pages) {
+      const path = new URL(p.url).pathname + new URL(p.url).search;
+      const lcp = path === '/rankings' ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';
+      lines.push(`| ${r.scenario} | ${path} | ${p.requests} | ${p.p50.toFixed(1)} | ${p.p95.toFixed(1)} | ${(p.p95 / r.health.p95).toFixed(2)} | ${lcp} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  if (process.argv[2] === '--load-worker') {
+    const [, , , url, cookie, connections, seconds] = process.argv;
+    await loadWorker(url, cookie, Number(connections), Number(seconds));
+    return;
+  }
+  const { values } = parseArgs({
+    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false } },
+  });
+  const opts = { connections: Number(values.connections), seconds: Number(values.seconds) };
+  const results: ScenarioResult[] = [];
+  if (values.scenario === 'demo' || values.scenario === 'all') results.push(await demoScenario(opts));
+  if (values.scenario === '5000' || values.scenario === 'all') results.push(await province5000Scenario(opts));
+  process.stdout.write((values.json ? JSON.stringify(results, null, 2) : markdown(results, opts)) + '\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

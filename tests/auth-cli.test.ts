@@ -1,0 +1,103 @@
+// The CLI's user, token and audit commands (CONTRACT.md §5), run as real processes on an
+// embedded database in a temporary folder. Exit codes: 0 ok, 1 failed check, 2 bad usage.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import type { Database } from '@/db/types';
+import { principalForToken } from '@/lib/auth/tokens';
+
+let dir: string;
+beforeAll(() => {
+  dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-cli-')), 'pglite');
+});
+afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+function cli(args: string[], input?: string) {
+  // Always the embedded database in the temp folder, even when the suite runs on PostgreSQL.
+  const env = { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', DB_DRIVER: 'pglite', POSTGRES_URL: '' };
+  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/cli.mts', ...args], { input: input ?? '', env, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Opens the CLI's database in this process (the CLI has exited, so the folder is free). */
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ driver: 'pglite', dir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+// Each run opens the embedded database (seconds each on a busy machine).
+describe('cli user / token / audit', { timeout: 240_000 }, () => {
+  it('refuses to write to an unmigrated database, then migrates', () => {
+    const early = cli(['user', 'add', '--username', 'x1', '--role', 'leader', '--password-stdin'], 'Strong-pass-2026\n');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/migrate/);
+    expect(cli(['migrate']).code).toBe(0);
+  });
+
+  it('user add creates a user from a password on stdin, audited as cli', async () => {
+    const result = cli(['user', 'add', '--username', 'zhang', '--role', 'admin', '--display-name', '张管理', '--password-stdin'], 'Strong-pass-2026\n');
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('created user zhang');
+    const rows = await withDb((db) => db.query<{ role: string; display_name: string; actor: string }>(
+      `select u.role, u.display_name, a.actor from users u join audit_log a on a.target = u.username and a.action = 'user.create' where u.username = 'zhang'`,
+    ));
+    expect(rows).toEqual([{ role: 'admin', display_name: '张管理', actor: 'cli' }]);
+  });
+
+  it('user add exits 2 on bad input: weak password, missing stdin flag, unknown role or department, taken name', () => {
+    const weak = cli(['user', 'add', '--username', 'li', '--role', 'leader', '--password-stdin'], 'short\n');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('密码至少 10 个字符');
+    expect(cli(['user', 'add', '--username', 'li', '--role', 'leader'], 'Strong-pass-2026').code).toBe(2);
+    expect(cli(['user', 'add', '--username', 'li', '--role', 'boss', '--password-stdin'], 'Strong-pass-2026').code).toBe(2);
+    expect(cli(['user', 'add', '--username', 'li', '--role', 'department', '--department', 'NOPE', '--password-stdin'], 'Strong-pass-2026').code).toBe(2);
+    expect(cli(['user', 'add', '--username', 'zhang', '--role', 'leader', '--password-stdin'], 'Strong-pass-2026').code).toBe(2);
+  });
+
+  it('token create prints a working secret once; only its hash is stored', async () => {
+    const result = cli(['token', 'create', '--name', 'exchange', '--scopes', 'events:write,scores:read']);
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    const secret = result.stdout.trim();
+    expect(secret).toMatch(/^ss_\S+$/);
+    const principal = await withDb(async (db) => {
+      const stored = await db.query<{ token_hash: string }>('select token_hash from api_tokens');
+      expect(JSON.stringify(stored)).not.toContain(secret);
+      return principalForToken(db, secret);
+    });
+    expect(principal).toMatchObject({ kind: 'token', name: 'exchange', scopes: ['events:write', 'scores:read'], departmentCode: null });
+    const listed = cli(['token', 'list']);
+    expect(listed.stdout).toContain('exchange');
+    expect(listed.stdout).not.toContain(secret);
+    expect(cli(['token', 'create', '--name', 'bad', '--scopes', 'everything']).code).toBe(2);
+    expect(cli(['token', 'create', '--name', 'bad', '--scopes', 'scores:read', '--department', 'NOPE']).code).toBe(2);
+  });
+
+  it('audit verify prints ok N entries, and after tampering exits 1 naming the first broken entry', async () => {
+    const count = await withDb(async (db) => Number((await db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n));
+    expect(count).toBeGreaterThanOrEqual(2);
+    const ok = cli(['audit', 'verify']);
+    expect(ok, ok.stderr).toMatchObject({ code: 0, stdout: `ok ${count} entries\n` });
+
+    const firstId = await withDb(async (db) => {
+      const [{ id }] = await db.query<{ id: number }>('select min(id)::int as id from audit_log');
+      await db.transaction(async (tx) => {
+        await tx.query('alter table audit_log disable trigger audit_log_no_update');
+        await tx.query(`update audit_log set target = 'someone-else' where id = $1`, [id]);
+        await tx.query('alter table audit_log enable trigger audit_log_no_update');
+      });
+      return Number(id);
+    });
+    const broken = cli(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`entry ${firstId}`);
+    expect(broken.stdout).toBe('');
+    expect(cli(['audit', 'check']).code).toBe(2);
+  });
+});

@@ -1,0 +1,82 @@
+// Managing users: create (password policy, department rules), disable/enable, role and
+// department, password reset. Admin only, audited in the same transaction, never a password in the log.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/types';
+import { CLI, type Principal } from '@/lib/auth/principal';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { createUser, listUsers, resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
+import { auditEntries, createTestUser, ensureDepartment, principalOf } from './support/auth';
+import { useTestDatabase } from './support/db';
+
+let database: Database;
+let admin: Principal;
+beforeAll(async () => {
+  database = await useTestDatabase();
+  await ensureDepartment(database, 'GAT');
+  admin = principalOf(await createTestUser(database, 'admin'));
+});
+afterAll(() => database.close());
+
+const PASSWORD = 'Strong-pass-2026';
+
+describe('users service', () => {
+  it('creates a user who can then sign in; audited without the password', async () => {
+    const { id } = await createUser(database, admin, { username: 'wang.dept', displayName: '王专员', role: 'department', departmentCode: 'GAT', password: PASSWORD }, '192.0.2.10');
+    expect((await listUsers(database)).find((u) => u.id === id)).toMatchObject({ username: 'wang.dept', role: 'department', departmentCode: 'GAT', active: true });
+    expect(await signInWithPassword(database, { username: 'wang.dept', password: PASSWORD, ip: '192.0.2.10' })).toMatchObject({ ok: true });
+    const entry = (await auditEntries(database, 'user.create')).at(-1)!;
+    expect(entry).toMatchObject({ actor: `user:${admin.kind === 'user' ? admin.id : 0}`, target: 'wang.dept', ip: '192.0.2.10' });
+    expect(entry.payload).not.toContain(PASSWORD);
+  });
+
+  it('enforces the password policy, department rules and unique names', async () => {
+    await expect(createUser(database, admin, { username: 'weak', role: 'leader', password: 'short1' })).rejects.toMatchObject({ status: 400 });
+    await expect(createUser(database, admin, { username: 'nodept', role: 'department', password: PASSWORD })).rejects.toThrow(/须指定所属部门/);
+    await expect(createUser(database, admin, { username: 'baddept', role: 'department', departmentCode: 'NOPE', password: PASSWORD })).rejects.toMatchObject({ status: 400 });
+    await expect(createUser(database, admin, { username: 'WANG.DEPT', role: 'leader', password: PASSWORD })).rejects.toMatchObject({ status: 409 });
+    await expect(createUser(database, admin, { username: 'bad name!', role: 'leader', password: PASSWORD })).rejects.toThrow(/用户名/);
+    // A department is kept only for department users.
+    const { id } = await createUser(database, admin, { username: 'li.leader', role: 'leader', departmentCode: 'GAT', password: PASSWORD });
+    expect((await listUsers(database)).find((u) => u.id === id)!.departmentCode).toBeNull();
+  });
+
+  it('disables and enables, sets role and department, resets passwords: each audited and bumping the session version', async () => {
+    const user = await createTestUser(database, 'leader');
+    const version = async () => Number((await database.query<{ v: number }>('select session_version as v from users where id = $1', [user.id]))[0].v);
+    const v0 = await version();
+    await setUserActive(database, admin, user.id, false);
+    await setUserActive(database, admin, user.id, true);
+    await setUserRole(database, admin, user.id, { role: 'department', departmentCode: 'GAT' });
+    await resetPassword(database, admin, user.id, 'Another-pass-77');
+    expect(await version()).toBe(v0 + 4);
+    expect((await auditEntries(database, 'user.disable')).at(-1)!.target).toBe(user.username);
+    expect((await auditEntries(database, 'user.enable')).at(-1)!.target).toBe(user.username);
+    expect(JSON.parse((await auditEntries(database, 'user.role')).at(-1)!.payload)).toMatchObject({ from: { role: 'leader' }, to: { role: 'department', department: 'GAT' } });
+    const reset = (await auditEntries(database, 'user.password_reset')).at(-1)!;
+    expect(reset.payload).not.toContain('Another-pass-77');
+    expect(await signInWithPassword(database, { username: user.username, password: 'Another-pass-77', ip: '192.0.2.11' })).toMatchObject({ ok: true, user: { role: 'department' } });
+  });
+
+  it('refuses everyone but admins (and the CLI), and admins cannot disable or demote themselves', async () => {
+    const target = await createTestUser(database, 'leader');
+    for (const role of ['leader', 'assessor', 'auditor', 'department'] as const) {
+      const p = principalOf(await createTestUser(database, role));
+      await expect(createUser(database, p, { username: `x-${role}`, role: 'admin', password: PASSWORD })).rejects.toMatchObject({ status: 403 });
+      await expect(setUserActive(database, p, target.id, false)).rejects.toMatchObject({ status: 403 });
+      await expect(setUserRole(database, p, target.id, { role: 'admin' })).rejects.toMatchObject({ status: 403 });
+      await expect(resetPassword(database, p, target.id, PASSWORD)).rejects.toMatchObject({ status: 403 });
+    }
+    const self = admin.kind === 'user' ? admin.id : 0;
+    await expect(setUserActive(database, admin, self, false)).rejects.toMatchObject({ status: 400 });
+    await expect(setUserRole(database, admin, self, { role: 'leader' })).rejects.toMatchObject({ status: 400 });
+    await expect(setUserActive(database, CLI, 999_999, false)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('leaves the user and the log unchanged when a change is refused', async () => {
+    const user = await createTestUser(database, 'leader');
+    const before = (await auditEntries(database, 'user.role')).length;
+    await expect(setUserRole(database, admin, user.id, { role: 'department', departmentCode: 'NOPE' })).rejects.toMatchObject({ status: 400 });
+    expect((await listUsers(database)).find((u) => u.id === user.id)!.role).toBe('leader');
+    expect((await auditEntries(database, 'user.role')).length).toBe(before);
+  });
+});

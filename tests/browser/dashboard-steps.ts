@@ -1,0 +1,183 @@
+// The browser suite: sign in as each role, the leader's ranking and drill-down, a
+// department's own page and the refusal of another's, the language switch, the flows
+// chart, and the tablet layout. Every page visited is saved under screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { assert, type Step } from './support/harness';
+import { DESKTOP, signIn, TABLET } from './support/sign-in';
+
+const SHOTS = path.resolve('screenshots');
+
+export interface SuiteContext {
+  browser: Browser;
+  url: string;
+  password: string;
+}
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-top.png`) });
+}
+
+/** One part of a page, for a close look. */
+async function shotOf(page: Page, selector: string, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.locator(selector).first().screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+const signInAs = (ctx: SuiteContext, username: string, viewport = DESKTOP) => signIn(ctx.browser, ctx.url, username, ctx.password, viewport);
+
+const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
+
+export function dashboardSteps(ctx: SuiteContext): Step[] {
+  const roleStep = (username: string, landing: string): Step => ({
+    name: `${username} signs in and lands on ${landing}`,
+    run: async () => {
+      const { context, page } = await signInAs(ctx, username);
+      try {
+        assert(new URL(page.url()).pathname === landing, `expected ${landing}, got ${page.url()}`);
+        assert((await text(page, '[data-testid=signed-in-user]')).length > 0, 'no signed-in user in the header');
+        await shot(page, `role-${username}`);
+      } finally {
+        await context.close();
+      }
+    },
+  });
+
+  return [
+    roleStep('admin', '/rankings'),
+    roleStep('leader', '/rankings'),
+    roleStep('assessor', '/rankings'),
+    roleStep('auditor', '/rankings'),
+    roleStep('department', '/me'),
+    {
+      name: 'a leader sees the ranking, sorts and filters it, and opens a department',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'leader');
+        try {
+          await page.goto(`${ctx.url}/rankings`);
+          const rows = page.locator('[data-testid=ranking-table] tbody tr');
+          assert((await rows.count()) === 30, `expected 30 ranked departments, got ${await rows.count()}`);
+          assert((await text(page, 'h1')).includes('排名总览'), 'the title is not in Chinese');
+          assert((await page.locator('[data-testid=ranking-table] th[scope=row] a').count()) === 30, 'department links missing');
+          await page.waitForSelector('[data-testid=chart-distribution] svg .recharts-bar-rectangle');
+          await shot(page, 'rankings-leader');
+          await shotOf(page, '[data-testid=ranking-table]', 'rankings-table');
+
+          await page.click('[data-testid=ranking-table] thead a:has-text("总分")');
+          await page.waitForURL(/sort=total/);
+          const totals = await page.locator('[data-testid=ranking-table] td.total-cell').allInnerTexts();
+          const numbers = totals.map((s) => Number(s.replace(/,/g, '')));
+          assert(numbers.every((n, i) => i === 0 || numbers[i - 1] >= n), `not sorted by total: ${numbers.join(' ')}`);
+
+          const firstTier = await page.locator('select[name=tier] option').nth(1).getAttribute('value');
+          await page.selectOption('select[name=tier]', firstTier!);
+          await Promise.all([page.waitForURL(/tier=/), page.click('form.ranking-filters button[type=submit]')]);
+          const badges = await page.locator('[data-testid=ranking-table] tbody .badge').allInnerTexts();
+          assert(badges.length > 0 && new Set(badges).size === 1, `the tier filter left ${new Set(badges).size} tiers`);
+
+          await page.goto(`${ctx.url}/rankings`);
+          const link = page.locator('[data-testid=ranking-table] th[scope=row] a').first();
+          const name = (await link.innerText()).trim();
+          await link.focus();
+          await Promise.all([page.waitForURL(/\/departments\//), page.keyboard.press('Enter')]);
+          await page.waitForSelector('[data-testid=score-card]');
+          assert((await text(page, 'h1')).includes(name), `the department page is not ${name}`);
+          assert((await page.locator('[data-testid=indicator-table] tbody th[scope=row]').count()) === 15, 'the indicator table lacks indicators');
+          const lever = await text(page, '[data-testid=levers] li');
+          assert(/提高到全省最佳水平，预计可提高 [\d.]+ 分/.test(lever), `the lever is not in words: ${lever}`);
+          await page.waitForSelector('[data-testid=chart-dimensions] svg .recharts-radar');
+          await page.waitForSelector('[data-testid=chart-department-trend] svg .recharts-line');
+          await shot(page, 'department-leader');
+          await shotOf(page, '[data-testid=indicator-table]', 'department-indicators');
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'a department officer sees its own page and is refused another’s',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'department');
+        try {
+          await page.waitForSelector('[data-testid=department-page]');
+          const own = await page.locator('[data-testid=department-page]').getAttribute('data-department');
+          assert(own, 'the own page names no department');
+          await shot(page, 'me-department');
+
+          await page.goto(`${ctx.url}/rankings`);
+          const hidden = await page.locator('[data-testid=ranking-table] tbody td.muted').count();
+          assert(hidden === 29, `others' dimension scores should be hidden, ${hidden} rows hide them`);
+          await shot(page, 'rankings-department');
+
+          const other = await page.locator('[data-testid=ranking-table] tbody tr:not(.own-row) th[scope=row] a').first().getAttribute('href');
+          await page.goto(`${ctx.url}${other}`);
+          await page.waitForSelector('[data-status="403"]');
+          assert((await page.locator('[data-testid=score-card]').count()) === 0, 'another department’s score card was shown');
+          await shot(page, 'forbidden-department');
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'the language switch turns the pages into English and back',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'leader');
+        try {
+          await page.goto(`${ctx.url}/rankings`);
+          await page.click('[data-testid=language-switch]');
+          await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Rankings'));
+          assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang is not en');
+          assert((await text(page, '[data-testid=ranking-table] caption')).includes('ranking'), 'the table caption is not in English');
+          await page.waitForSelector('[data-testid=chart-top-dimensions] svg .recharts-bar-rectangle');
+          await shot(page, 'rankings-english');
+          await page.click('[data-testid=language-switch]');
+          await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('排名总览'));
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'the flows page draws a Sankey whose departments open their pages',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'leader');
+        try {
+          await page.goto(`${ctx.url}/flows`);
+          await page.waitForSelector('[data-testid=chart-flows] svg .recharts-sankey-link');
+          const links = await page.locator('[data-testid=chart-flows] svg .recharts-sankey-link').count();
+          assert(links > 0 && links <= 24, `expected 1–24 Sankey links, got ${links}`);
+          assert((await page.locator('[data-testid=flows-table] tbody tr').count()) > 0, 'the pairs table is empty');
+          assert((await page.locator('[data-testid=flow-heatmap] td.heatmap-cell').count()) > 0, 'the heat map is empty');
+          await shot(page, 'flows');
+          await shotOf(page, '[data-testid=flow-heatmap]', 'flows-heatmap');
+          await Promise.all([page.waitForURL(/\/departments\//), page.locator('[data-testid=chart-flows] svg .recharts-sankey-nodes text').first().click()]);
+          await page.waitForSelector('[data-testid=score-card]');
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'the rankings and a department page fit a tablet',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'leader', TABLET);
+        try {
+          await page.goto(`${ctx.url}/rankings`);
+          await page.waitForSelector('[data-testid=chart-distribution] svg');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert(overflow <= 0, `the page scrolls sideways by ${overflow} px on a tablet`);
+          await shot(page, 'rankings-tablet');
+          await page.locator('[data-testid=ranking-table] th[scope=row] a').nth(2).click();
+          await page.waitForSelector('[data-testid=score-card]');
+          await shot(page, 'department-tablet');
+        } finally {
+          await context.close();
+        }
+      },
+    },
+  ];
+}

@@ -1,0 +1,48 @@
+// `npm run test:browser`: the dashboard in Chromium against a freshly seeded demo.
+// Builds the app if needed, seeds a temporary embedded database, serves it the way
+// `npm run demo` does, runs the steps, stops everything, and exits non-zero on failure.
+import { spawnSync } from 'node:child_process';
+import { needsBuild } from '../../scripts/build-stamp.ts';
+import { dashboardSteps } from './dashboard-steps.ts';
+import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
+import { startDemoServer } from './support/demo-server.ts';
+import { runSteps, summaryLine } from './support/harness.ts';
+
+const log = (line: string) => process.stdout.write(`[browser] ${line}\n`);
+
+async function main(): Promise<number> {
+  if (!chromiumInstalled()) {
+    log(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk`);
+    process.stdout.write('0 passed, 1 failed\n');
+    return 1;
+  }
+  // BROWSER_TESTS_NO_BUILD=1 tests the build that is there (while others keep editing sources).
+  if (needsBuild() && process.env.BROWSER_TESTS_NO_BUILD !== '1') {
+    log('building the app …');
+    const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) {
+      process.stdout.write('0 passed, 1 failed\n');
+      return 1;
+    }
+  }
+  const server = await startDemoServer({ departments: 30, months: 6, log });
+  const browser = await launchChromium();
+  try {
+    const outcomes = await runSteps(dashboardSteps({ browser, url: server.url, password: server.password }));
+    const line = summaryLine(outcomes);
+    process.stdout.write(`${line}\n`);
+    return outcomes.every((o) => o.ok) ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,139 @@
+// Runs the product the way `npm run demo` does, on a fresh embedded database in a temp
+// folder, and waits for /api/health. Also starts `next start` against any database, for
+// the page benchmark.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningServer {
+  url: string;
+  /** What the server printed, for diagnosing a failure. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+export interface DemoServer extends RunningServer {
+  password: string;
+  dataDir: string;
+}
+
+export const TEST_AUTH_SECRET = 'sharescore-browser-tests-secret-0123456789abcdef';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `next start` (the existing build) on a free loopback port, waiting until /api/health answers. */
+export async function startNext(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: TEST_AUTH_SECRET, ...env, PORT: String(port), NEXTAUTH_URL: url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() ends it with its children
+  });
+  const output: string[] = [];
+  server.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  server.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  const stop = async () => {
+    if (server.exitCode !== null || !server.pid) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}\n${output.join('').slice(-4000)}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${url}/api/health did not answer within ${timeoutMs / 1000} s\n${output.join('').slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { url, log: () => output.join(''), stop };
+}
+
+/** `npm run cli -- seed` writes the accounts to .data/demo-accounts.txt: keep the developer's copy. */
+function preservingAccountsFile<T>(fn: () => T): T {
+  const file = path.resolve('.data/demo-accounts.txt');
+  const saved = fs.existsSync(file) ? fs.readFileSync(file) : null;
+  try {
+    return fn();
+  } finally {
+    if (saved) fs.writeFileSync(file, saved, { mode: 0o600 });
+    else fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Seeds a fresh embedded database with the CLI, then serves it the way scripts/demo.mts
+ * does: this process owns the PGlite folder and shares it over pglite-socket, and
+ * `next start` (the existing build) is its client. demo.mts itself is not spawned because
+ * it rebuilds whenever a source file is newer than the build.
+ */
+export async function startDemoServer(options: { departments: number; months: number; log: (line: string) => void }): Promise<DemoServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharescore-browser-'));
+  const pgliteDir = path.join(dataDir, 'pglite');
+  const password = 'Browser-Test-2026!';
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: pgliteDir, DEMO_PASSWORD: password, NEXT_TELEMETRY_DISABLED: '1' };
+  delete env.DATABASE_URL;
+  delete env.DB_DRIVER;
+  delete env.POSTGRES_URL;
+
+  options.log(`seeding ${options.departments} departments × ${options.months} months into ${dataDir}`);
+  const seeded = preservingAccountsFile(() =>
+    spawnSync('node_modules/.bin/tsx', ['scripts/cli.mts', 'seed', '--demo', '--departments', String(options.departments), '--months', String(options.months)], {
+      env,
+      encoding: 'utf8',
+    }),
+  );
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
+
+  const { openDatabase } = await import('../../../db/client.ts');
+  const { servePglite } = await import('../../../db/serve.ts');
+  const database = (await openDatabase({ driver: 'pglite', dir: pgliteDir })) as Awaited<ReturnType<typeof openDatabase>> & { pglite: import('@electric-sql/pglite').PGlite };
+  // Fill the score cache while this process still talks to PGlite directly: writing the
+  // cache uses COPY FROM STDIN, which pglite-socket cannot relay (electric-sql/pglite#1028).
+  const { recomputePeriod } = await import('../../../lib/scores/index.ts');
+  const { listPeriods } = await import('../../../db/queries/dashboard.ts');
+  for (const period of await listPeriods(database)) await recomputePeriod(database, period.code);
+  const socket = await servePglite(database.pglite, pgliteDir);
+
+  const release = async () => {
+    await socket.stop();
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let server: RunningServer;
+  try {
+    server = await startNext(env);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  options.log(`serving on ${server.url}`);
+  return {
+    ...server,
+    password,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      await release();
+    },
+  };
+}

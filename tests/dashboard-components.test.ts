@@ -1,0 +1,56 @@
+// Server-rendered dashboard pieces, checked as HTML: the rank interval's tier flag, rank
+// changes for screen readers, the sortable header's aria-sort, and the chart figure's
+// text alternative and data table.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { messages } from '@/lib/i18n';
+import { ChartFigure } from '@/components/dashboard/chart-figure';
+import { RankChange } from '@/components/dashboard/rank-change';
+import { RankInterval } from '@/components/dashboard/rank-interval';
+import { SortHeader } from '@/components/dashboard/sort-header';
+import { rankTicks } from '@/components/charts/department-trend-chart';
+
+const t = messages('zh-CN');
+const html = (el: ReturnType<typeof createElement>) => renderToStaticMarkup(el);
+
+describe('dashboard components', () => {
+  it('flags a rank interval that crosses a tier boundary, in words', () => {
+    const flagged = html(createElement(RankInterval, { rank: 5, interval: [3, 8], ranked: 30, straddles: true, t }));
+    expect(flagged).toContain('第 3–8 名');
+    expect(flagged).toContain(t.rankings.straddles);
+    expect(flagged).toContain(t.rankings.straddlesHint);
+    const plain = html(createElement(RankInterval, { rank: 5, interval: [4, 6], ranked: 30, straddles: false, t }));
+    expect(plain).not.toContain(t.rankings.straddles);
+  });
+
+  it('draws the interval as a range on the scale of departments ranked', () => {
+    const out = html(createElement(RankInterval, { rank: 11, interval: [1, 21], ranked: 21, straddles: false, t }));
+    expect(out).toContain('--lo:0.0%;--hi:100.0%;--at:50.0%');
+  });
+
+  it('gives rank changes a symbol and words', () => {
+    expect(html(createElement(RankChange, { change: 3, t }))).toMatch(/▲3.*上升 3 位/);
+    expect(html(createElement(RankChange, { change: -2, t }))).toMatch(/▼2.*下降 2 位/);
+    expect(html(createElement(RankChange, { change: null, t }))).toContain('新参评');
+  });
+
+  it('marks the sorted column for assistive technology', () => {
+    const row = (active: boolean) => html(createElement('table', null, createElement('thead', null, createElement('tr', null, createElement(SortHeader, { label: '总分', href: '/rankings?sort=total', active, descending: true, t })))));
+    expect(row(true)).toContain('aria-sort="descending"');
+    expect(row(false)).not.toContain('aria-sort');
+  });
+
+  it('gives every chart a title, a description and its data as a table', () => {
+    const out = html(createElement(ChartFigure, { id: 'x', title: '总分分布', description: '说明', summaryLabel: '查看图表数据', chart: createElement('svg'), table: createElement('table', null) }));
+    expect(out).toContain('role="img"');
+    expect(out).toContain('aria-describedby="x-desc"');
+    expect(out).toMatch(/<details[^>]*><summary>查看图表数据<\/summary><table>/);
+  });
+
+  it('ticks the rank axis at round numbers', () => {
+    expect(rankTicks(30)).toEqual([1, 10, 20, 30]);
+    expect(rankTicks(5000)).toEqual([1, 2000, 4000]);
+    expect(rankTicks(3)).toEqual([1, 2, 3]);
+  });
+});

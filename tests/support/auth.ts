@@ -1,0 +1,77 @@
+// Test helpers for anything behind sign-in: users of each role, their session cookie or
+// Principal, API tokens, and Requests that carry either. Import before calling handlers.
+import type { Database, Session } from '@/db/types';
+import { hashPassword } from '@/lib/auth/passwords';
+import type { Principal, Role, Scope } from '@/lib/auth/principal';
+import { encodeSession, newSessionClaims, sessionCookieName, type SessionUser } from '@/lib/auth/session-token';
+import { createToken } from '@/lib/auth/tokens';
+
+// A fixed key, so tests never read or create .data/auth-secret.
+process.env.AUTH_SECRET ||= 'sharescore-test-secret-not-for-production-0123456789';
+
+export const TEST_PASSWORD = 'Test-password-2026';
+let passwordHash: Promise<string> | undefined;
+const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+export type TestUser = SessionUser;
+
+export async function ensureDepartment(session: Session, code: string, name = `测试部门 ${code}`): Promise<void> {
+  await session.query('insert into departments (code, name) values ($1, $2) on conflict (code) do nothing', [code, name]);
+}
+
+let counter = 0;
+
+/** Inserts an active user (password TEST_PASSWORD); a department user's department is created if missing. */
+export async function createTestUser(
+  session: Session,
+  role: Role,
+  options: { department?: string | null; username?: string; active?: boolean } = {},
+): Promise<TestUser> {
+  const department = options.department ?? (role === 'department' ? 'OWN' : null);
+  if (department) await ensureDepartment(session, department);
+  const username = options.username ?? `${role}-${process.pid}-${++counter}`;
+  const [row] = await session.query<{ id: number; session_version: number }>(
+    `insert into users (username, display_name, password_hash, role, department_code, active, password_changed_at)
+     values ($1, $2, $3, $4, $5, $6, now() - interval '1 minute') returning id, session_version`,
+    [username, `测试${username}`, await testPasswordHash(), role, department, options.active ?? true],
+  );
+  return { id: Number(row.id), username, displayName: `测试${username}`, role, departmentCode: department, active: options.active ?? true, sessionVersion: Number(row.session_version) };
+}
+
+export function principalOf(user: TestUser): Principal & { kind: 'user' } {
+  return { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
+}
+
+/** A Cookie header value holding a session for `user`; times default to now. */
+export async function sessionCookie(user: TestUser, times: { authTime?: number; lastSeen?: number } = {}): Promise<string> {
+  const now = Date.now();
+  const claims = { ...newSessionClaims(user, now), ...times };
+  return `${sessionCookieName()}=${await encodeSession(claims)}`;
+}
+
+/** Creates an API token and returns its secret (the only copy). */
+export async function createTestToken(session: Session, scopes: Scope[], department: string | null = null, expiresAt: Date | null = null) {
+  if (department) await ensureDepartment(session, department);
+  return createToken(session, { name: `test ${scopes.join('+')}`, scopes, departmentCode: department, expiresAt }, 'test');
+}
+
+export interface Credentials {
+  cookie?: string;
+  bearer?: string;
+}
+
+/** A Request to this app's `path`, carrying a session cookie or a bearer token. */
+export function requestAs(path: string, credentials: Credentials = {}, init: RequestInit = {}): Request {
+  const headers = new Headers(init.headers);
+  if (credentials.cookie) headers.set('cookie', credentials.cookie);
+  if (credentials.bearer) headers.set('authorization', `Bearer ${credentials.bearer}`);
+  return new Request(new URL(path, 'http://localhost:3000'), { ...init, headers });
+}
+
+/** Audit entries for an action, oldest first (for asserting that something was audited). */
+export async function auditEntries(database: Database, action: string) {
+  return database.query<{ id: number; actor: string; target: string | null; outcome: string; ip: string | null; payload: string }>(
+    'select id, actor, target, outcome, ip, payload from audit_log where action = $1 order by id',
+    [action],
+  );
+}
