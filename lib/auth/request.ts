@@ -3,7 +3,8 @@
 // against the database (active, role, session version, timeouts) on every call.
 import { getDatabase } from '../../db/client';
 import { unauthorized } from '../http/errors';
-import type { Principal } from './principal';
+import { takeRequest } from '../http/rate-limit';
+import { actorId, type Principal } from './principal';
 import { principalFromCookieHeader } from './session-token';
 import { principalForToken } from './tokens';
 
@@ -19,10 +20,11 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
   return principalFromCookieHeader(cookie, await getDatabase());
 }
 
-/** The caller, or a 401 in the contract's error shape. */
+/** The caller, or a 401 in the contract's error shape; a 429 once its per-minute budget is spent. */
 export async function requirePrincipal(request: Request): Promise<Principal> {
   const principal = await getPrincipal(request);
   if (!principal) throw unauthorized();
+  takeRequest(actorId(principal));
   return principal;
 }
 

@@ -14,6 +14,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: RowError[],
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -33,7 +34,7 @@ export function errorBody(err: ApiError) {
 
 /** Turns anything thrown in a route handler into the contract's JSON error response. */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return Response.json(errorBody(err), { status: err.status });
+  if (err instanceof ApiError) return Response.json(errorBody(err), { status: err.status, headers: err.headers });
   if (err instanceof ZodError) {
     const message = err.issues.map((i) => `${i.path.join('.') || '请求'}: ${i.message}`).join('; ');
     return Response.json({ error: 'bad_request', message }, { status: 400 });
