@@ -10,7 +10,7 @@ import { getDatabase, closeDatabase } from '../db/client.ts';
 import { resolveDbConfig } from '../db/config.ts';
 import { servePglite } from '../db/serve.ts';
 import { needsBuild } from './build-stamp.ts';
-import seed from './commands/seed.ts';
+import seed, { accountsFileFor } from './commands/seed.ts';
 
 const port = Number(process.env.PORT) || 3000;
 const dataDir = path.resolve('.data');
@@ -56,6 +56,14 @@ if (needsBuild()) {
 
 const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], { stdio: ['ignore', 'inherit', 'inherit'], env });
 
+/** The password and the role accounts; the per-department ones stay in the file. */
+function summarizeAccounts(text: string, file: string): string {
+  const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
+  const roles = lines.filter((l) => /^(password:|admin |leader |assessor |auditor |department )/.test(l));
+  const perDepartment = lines.length - roles.length;
+  return [...roles, `… and ${perDepartment} department accounts (username = lower-case department code), all in ${path.relative(process.cwd(), file)}`].join('\n');
+}
+
 async function waitForHealth(): Promise<boolean> {
   for (let i = 0; i < 120; i++) {
     try {
@@ -83,9 +91,9 @@ process.on('SIGTERM', () => void stop(0));
 server.on('exit', (code) => void stop(code ?? 1));
 
 if (await waitForHealth()) {
-  const accounts = path.join(dataDir, 'demo-accounts.txt');
+  const accounts = accountsFileFor(config);
   log(`ready in ${elapsed()}: http://localhost:${port}`);
-  if (fs.existsSync(accounts)) process.stdout.write('\n' + fs.readFileSync(accounts, 'utf8') + '\n');
+  if (fs.existsSync(accounts)) process.stdout.write('\n' + summarizeAccounts(fs.readFileSync(accounts, 'utf8'), accounts) + '\n');
   log('press Ctrl+C to stop');
 } else {
   log('the server did not become healthy in 60 s');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, type Command } from './_shared';
 import { getDatabase } from '../../db/client';
+import { resolveDbConfig, type DbConfig } from '../../db/config';
 import { migrateDatabase } from '../../db/migrate';
 import { isEmpty, seedDemoProvince, type DemoAccount } from '../../db/queries/seed';
 import { allIndicators, defaultScheme, schemeHash } from '../../lib/scoring';
@@ -19,7 +20,8 @@ the default scheme, and one account per role plus one per department.
   --seed S         the random seed (default 20261126); the same seed gives the same data
   --if-empty       do nothing (exit 0) when the database already has departments
 Passwords: DEMO_PASSWORD if set, else generated; all demo accounts share it.
-The accounts are printed and saved to .data/demo-accounts.txt (mode 600).`;
+The accounts are printed and saved (mode 600) to .data/demo-accounts.txt for the embedded
+database, or .data/demo-accounts-<database>.txt for a PostgreSQL one.`;
 
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -28,7 +30,14 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
   return n;
 }
 
-export function writeAccountsFile(accounts: DemoAccount[], password: string, file = path.resolve('.data/demo-accounts.txt')) {
+/** Where a database's demo accounts go: one file per database, so seeding another never hides these. */
+export function accountsFileFor(config: DbConfig): string {
+  if (config.driver === 'pglite') return path.resolve('.data/demo-accounts.txt');
+  const name = new URL(config.url).pathname.replace(/^\//, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'postgres';
+  return path.resolve(`.data/demo-accounts-${name}.txt`);
+}
+
+export function writeAccountsFile(accounts: DemoAccount[], password: string, file: string) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const lines = ['# Sharescore demo accounts (all share one password)', `password: ${password}`, ''];
   for (const a of accounts) lines.push(`${a.username.padEnd(12)} ${a.role.padEnd(11)} ${a.departmentCode ?? ''}`.trimEnd());
@@ -74,7 +83,7 @@ const command: Command = {
       onProgress: bar.update,
     });
     bar.stop();
-    const file = writeAccountsFile(summary.accounts, password);
+    const file = writeAccountsFile(summary.accounts, password, accountsFileFor(resolveDbConfig()));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `seeded ${summary.departments} departments, ${summary.events} event rows, ${summary.metricValues} metric values, ` +
