@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { servePglite } from '@/db/serve';
+import { openPg } from '@/db/drivers/pg';
 import { lockPath } from '@/db/pglite-lock';
 import type { Database } from '@/db/types';
 
@@ -50,6 +51,25 @@ describe('PGlite single-instance guard', () => {
       const result = await childOpen();
       expect(result).toEqual({ ok: true, driver: 'pglite', departments: 1 });
     } finally {
+      await served.stop();
+    }
+  });
+
+  it('bulk-loads and runs transactions over the socket (COPY is replaced by INSERTs there)', async () => {
+    const served = await servePglite(owner.pglite!, dir);
+    const client = openPg(`postgres://postgres@127.0.0.1:${served.port}/postgres`, 'pglite', 2);
+    try {
+      await client.transaction(async (tx) => {
+        await tx.copyCsv('departments', ['code', 'name', 'parent_code'], 'S1,"甲,乙",\nS2,"",GAT\n');
+      });
+      const rows = await client.query('select code, name, parent_code from departments where code like $1 order by code', ['S%']);
+      expect(rows).toEqual([
+        { code: 'S1', name: '甲,乙', parent_code: null },
+        { code: 'S2', name: '', parent_code: 'GAT' },
+      ]);
+      expect(await client.query('select 1 as ok')).toEqual([{ ok: 1 }]); // the connection is still in sync
+    } finally {
+      await client.close();
       await served.stop();
     }
   });

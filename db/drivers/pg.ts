@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../schema';
+import { insertCsv } from './insert-csv';
 import type { DriverName } from '../config';
 import type { Database, Db, Session } from '../types';
 
@@ -12,13 +13,14 @@ import type { Database, Db, Session } from '../types';
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-function session(client: pg.Pool | pg.PoolClient): Session {
+function session(client: pg.Pool | pg.PoolClient, viaPgliteSocket: boolean): Session {
+  const query = async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[];
   return {
     db: drizzle(client, { schema }) as unknown as Db,
-    async query<T>(text: string, params: unknown[] = []) {
-      return (await client.query(text, params)).rows as T[];
-    },
+    query,
     async copyCsv(table, columns, csv) {
+      // COPY FROM STDIN over pglite-socket loses protocol sync (electric-sql/pglite#1028).
+      if (viaPgliteSocket) return insertCsv(query, table, columns, csv);
       const conn = 'release' in client ? client : await client.connect();
       try {
         const sink = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
@@ -33,13 +35,13 @@ function session(client: pg.Pool | pg.PoolClient): Session {
 export function openPg(url: string, label: DriverName = 'pg', max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   return {
-    ...session(pool),
+    ...session(pool, label === 'pglite'),
     driver: label,
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(session(client));
+        const result = await fn(session(client, label === 'pglite'));
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -4,7 +4,7 @@
 // WebSocket-to-TCP proxy (see tests/support/ws-proxy.ts and the README).
 import { createPool, type VercelPool, type VercelPoolClient } from '@vercel/postgres';
 import { drizzle } from 'drizzle-orm/vercel-postgres';
-import { parse } from 'csv-parse/sync';
+import { insertCsv } from './insert-csv';
 import * as schema from '../schema';
 import type { Database, Db, Session } from '../types';
 
@@ -26,23 +26,14 @@ async function useLocalProxy(proxy: string): Promise<void> {
   neonConfig.pipelineConnect = false;
 }
 
-// Neon's driver has no COPY: load in multi-row INSERTs of this many rows.
-const INSERT_CHUNK = 1000;
-
 function session(client: VercelPool | VercelPoolClient): Session {
   const query = async <T>(text: string, params: unknown[] = []) =>
     (await client.query(text, params as never[])).rows as T[];
   return {
     db: drizzle(client as VercelPool, { schema }) as unknown as Db,
     query,
-    async copyCsv(table, columns, csv) {
-      const rows = parse(csv) as string[][];
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        const chunk = rows.slice(i, i + INSERT_CHUNK);
-        const values = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-        await query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat());
-      }
-    },
+    // Neon's driver has no COPY.
+    copyCsv: (table, columns, csv) => insertCsv(query, table, columns, csv),
   };
 }
 
