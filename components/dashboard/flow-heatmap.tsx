@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { fill, formatInteger, type Locale, type Messages } from '@/lib/i18n';
+import { fill, type Locale, type Messages } from '@/lib/i18n';
+import { formatCompact, formatCount } from '@/lib/dashboard/numbers';
 import { cellColors, heat, type FlowMatrix } from '@/lib/dashboard/flow-matrix';
-
-const compact = (locale: Locale, n: number) => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 
 /** Light to dark blue by calls, black or white text for AA contrast; an empty cell stays white. */
 function cellStyle(calls: number | null, max: number) {
@@ -39,8 +38,8 @@ export function FlowHeatmap({ matrix, period, locale, t }: { matrix: FlowMatrix;
                   <Link href={href(p.code)}>{p.name}</Link>
                 </th>
                 {matrix.cells[i].map((calls, j) => (
-                  <td key={matrix.consumers[j].code} className="num heatmap-cell" style={cellStyle(calls, matrix.max)} title={calls === null ? undefined : `${p.name} → ${matrix.consumers[j].name}：${formatInteger(locale, calls)}`}>
-                    {calls === null ? '' : compact(locale, calls)}
+                  <td key={matrix.consumers[j].code} className="num heatmap-cell" style={cellStyle(calls, matrix.max)} title={calls === null ? undefined : `${p.name} → ${matrix.consumers[j].name}：${formatCount(locale, calls)}`}>
+                    {calls === null ? '' : formatCompact(locale, calls)}
                   </td>
                 ))}
               </tr>

@@ -1,4 +1,5 @@
-import { fill, formatInteger, type Locale, type Messages } from '@/lib/i18n';
+import { fill, type Locale, type Messages } from '@/lib/i18n';
+import { formatCount } from '@/lib/dashboard/numbers';
 import type { FlowsView } from '@/lib/dashboard/flows';
 import { FlowsSankey } from '@/components/charts/flows-sankey';
 import { ChartFigure } from './chart-figure';
@@ -30,7 +31,7 @@ export function FlowsFigure({ view, locale, t }: { view: FlowsView; locale: Loca
               <tr key={`${l.source}>${l.target}`}>
                 <td>{nodes[l.source].name}</td>
                 <td>{nodes[l.target].name}</td>
-                <td className="num">{formatInteger(locale, l.value)}</td>
+                <td className="num">{formatCount(locale, l.value)}</td>
               </tr>
             ))}
           </tbody>

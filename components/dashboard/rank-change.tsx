@@ -1,8 +1,7 @@
-import type { Messages } from '@/lib/i18n';
-import { rankChangeText } from '@/lib/dashboard/format';
+import { rankChangeText, type ChangeWords } from '@/lib/dashboard/format';
 
 /** ▲3 / ▼2 / – / 新, with the change in words for screen readers. */
-export function RankChange({ change, t }: { change: number | null; t: Messages }) {
+export function RankChange({ change, t }: { change: number | null; t: ChangeWords }) {
   const words = rankChangeText(change, t);
   if (change === null) return <span className="change change-new">{words}</span>;
   const symbol = change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '–';

@@ -1,14 +1,11 @@
-import type { CSSProperties } from 'react';
-import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
+import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { tierLabel } from '@/lib/dashboard/format';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import { rankingHref, sortHref, type RankingParams } from '@/lib/dashboard/ranking-params';
 import type { RankingsView } from '@/lib/dashboard/rankings';
 import { Pagination } from './pagination';
-import { RankChange } from './rank-change';
-import { RankInterval } from './rank-interval';
+import { RankingRows, type RankingRowData, type RowWords } from './ranking-rows';
 import { SortHeader } from './sort-header';
-import { TierBadge } from './tier-badge';
 
 const COMPARE_FORM = 'compare-form';
 
@@ -21,6 +18,25 @@ export function RankingTable({ view, params, locale, t }: { view: RankingsView; 
   const ranked = view.summary.departments;
   const onPage = new Set(view.rows.map((r) => r.code));
   const compareElsewhere = p.compare.filter((c) => !onPage.has(c));
+  const rows: RankingRowData[] = view.rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    href: `/departments/${encodeURIComponent(r.code)}?period=${encodeURIComponent(p.period)}`,
+    rank: r.rank,
+    change: r.change,
+    total: r.total,
+    tier: r.tier,
+    tierLabel: tierLabel(r.tier, r.tierName, locale, t),
+    dimensions: r.dimensions ? view.scheme.dimensions.map((d) => r.dimensions?.[d.code] ?? 0) : null,
+    penalty: r.penalty,
+    rankInterval: r.rankInterval,
+    straddlesTier: r.straddlesTier,
+    own: r.own,
+  }));
+  const words: RowWords = {
+    rankings: t.rankings,
+    dashboard: { rankValue: t.dashboard.rankValue, rankRange: t.dashboard.rankRange },
+  };
   return (
     <section className="stack" aria-labelledby="ranking-title">
       <form id={COMPARE_FORM} action="/rankings" method="get" hidden>
@@ -55,49 +71,7 @@ export function RankingTable({ view, params, locale, t }: { view: RankingsView; 
               </th>
             </tr>
           </thead>
-          <tbody>
-            {view.rows.length === 0 ? (
-              <tr>
-                <td colSpan={8 + view.scheme.dimensions.length} className="muted">
-                  {t.rankings.empty}
-                </td>
-              </tr>
-            ) : (
-              view.rows.map((r) => (
-                <tr key={r.code} className={r.own ? 'own-row' : undefined}>
-                  <td className="col-compare">
-                    <input type="checkbox" form={COMPARE_FORM} name="compare" value={r.code} defaultChecked={p.compare.includes(r.code)} aria-label={fill(t.rankings.compareLabel, { name: r.name })} />
-                  </td>
-                  <td className="num rank-cell">{r.rank}</td>
-                  <td>
-                    <RankChange change={r.change} t={t} />
-                  </td>
-                  <th scope="row" className="dept-cell">
-                    <a href={`/departments/${encodeURIComponent(r.code)}?period=${encodeURIComponent(p.period)}`}>{r.name}</a>
-                    <span className="dept-code">{r.code}</span>
-                    {r.own ? <span className="own-tag">{t.rankings.own}</span> : null}
-                  </th>
-                  <td className="num total-cell">{formatNumber(locale, r.total, 1)}</td>
-                  {view.scheme.dimensions.map((d, i) =>
-                    r.dimensions ? (
-                      <td key={d.code} className={`num col-dim dim-${i}`} style={{ '--v': `${Math.max(0, Math.min(100, r.dimensions[d.code] ?? 0))}%` } as CSSProperties}>
-                        {formatNumber(locale, r.dimensions[d.code] ?? 0, 1)}
-                      </td>
-                    ) : i === 0 ? (
-                      <td key={d.code} colSpan={view.scheme.dimensions.length} className="muted small">
-                        {t.rankings.detailHidden}
-                      </td>
-                    ) : null,
-                  )}
-                  <td className="num">{r.penalty === null ? '—' : r.penalty > 0 ? `−${formatNumber(locale, r.penalty, 1)}` : formatNumber(locale, 0, 1)}</td>
-                  <td>
-                    <TierBadge tier={r.tier} label={tierLabel(r.tier, r.tierName, locale, t)} />
-                  </td>
-                  <td className="col-interval">{r.rankInterval ? <RankInterval rank={r.rank} interval={r.rankInterval} ranked={ranked} straddles={r.straddlesTier} t={t} /> : '—'}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
+          <RankingRows rows={rows} dimensionCount={view.scheme.dimensions.length} ranked={ranked} compare={p.compare} form={COMPARE_FORM} locale={locale} t={words} />
         </table>
       </div>
       <div className="table-foot">

@@ -49,6 +49,14 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
   const [draftInput, setDraftInput] = useState<{ signature: string; input: ScoringInput } | null>(null);
   const [loadingInput, startLoading] = useTransition();
   const [saveState, saveAction, saving] = useActionState(saveSchemeAction, initialState);
+  // A saved version comes back as the new `initial`: start editing from it, keeping the save message.
+  const [seenVersion, setSeenVersion] = useState(version);
+  if (version !== seenVersion) {
+    setSeenVersion(version);
+    setDraft(initial);
+    setDraftInput(null);
+    setRevision((r) => r + 1);
+  }
 
   const deferred = useDeferredValue(draft);
   const parsed = useMemo(() => parseScheme(deferred), [deferred]);
@@ -539,7 +547,7 @@ function DimensionEditor({
                     <TextField value={indicator.unit} width="4em" label={field(t.unit)} onChange={(v) => indicatorField(i, (x) => void (x.unit = v || undefined))} />
                   </td>
                   <td>
-                    <div className={styles.buttons}>
+                    <div className={styles.rowButtons}>
                       <button type="button" className="secondary" disabled={i === 0} onClick={() => onMoveIndicator(i, i - 1)} aria-label={`${t.moveUp} ${name}`}>
                         ↑
                       </button>

@@ -1,6 +1,7 @@
 // How the dashboard writes values in the reader's language: raw indicator values with
 // their unit, weights as percentages, tier names. Presentation only; no scoring here.
-import { fill, formatInteger, formatNumber, type Locale, type Messages } from '../i18n';
+import { fill, type Locale, type Messages } from '../i18n';
+import { formatDecimal, formatCount } from './numbers';
 import type { IndicatorMeta } from './scheme-meta';
 
 /** The tier's name in the reader's language: the catalog's for English, the scheme's in Chinese. */
@@ -10,7 +11,7 @@ export function tierLabel(tier: string, schemeName: string, locale: Locale, t: M
 }
 
 export function percent(locale: Locale, fraction: number, digits = 1): string {
-  return `${formatNumber(locale, fraction * 100, digits)}%`;
+  return `${formatDecimal(locale, fraction * 100, digits)}%`;
 }
 
 function unitLabel(unit: string | null, locale: Locale, t: Messages): string {
@@ -23,21 +24,25 @@ function unitLabel(unit: string | null, locale: Locale, t: Messages): string {
 export function indicatorValueText(indicator: Pick<IndicatorMeta, 'kind' | 'unit'>, value: number | null, locale: Locale, t: Messages): string {
   if (value === null || value === undefined) return t.department.notReported;
   if (indicator.kind === 'rate' || indicator.unit === '%') return percent(locale, value);
-  if (indicator.kind === 'count') return `${formatInteger(locale, value)}${unitLabel(indicator.unit, locale, t)}`;
+  if (indicator.kind === 'count') return `${formatCount(locale, value)}${unitLabel(indicator.unit, locale, t)}`;
   const digits = Number.isInteger(value) ? 0 : value < 10 ? 3 : 1;
-  return `${formatNumber(locale, value, digits)}${unitLabel(indicator.unit, locale, t)}`;
+  return `${formatDecimal(locale, value, digits)}${unitLabel(indicator.unit, locale, t)}`;
 }
 
+/** The words rank texts need (a part of the catalog, so client components get only these). */
+export type RankWords = { dashboard: Pick<Messages['dashboard'], 'rankValue' | 'rankRange'> };
+export type ChangeWords = { rankings: Pick<Messages['rankings'], 'newEntry' | 'placesUp' | 'placesDown' | 'unchanged'> };
+
 /** "第 3 名" / "No. 3". */
-export const rankText = (rank: number, t: Messages) => fill(t.dashboard.rankValue, { rank });
+export const rankText = (rank: number, t: RankWords) => fill(t.dashboard.rankValue, { rank });
 
 /** "第 2–5 名" / "No. 2–5", or the single rank when the interval is one place. */
-export function rankRangeText(interval: [number, number], t: Messages): string {
+export function rankRangeText(interval: [number, number], t: RankWords): string {
   return interval[0] === interval[1] ? rankText(interval[0], t) : fill(t.dashboard.rankRange, { lo: interval[0], hi: interval[1] });
 }
 
 /** The words for a rank change: "上升 3 位", "下降 2 位", "持平", "新参评". */
-export function rankChangeText(change: number | null, t: Messages): string {
+export function rankChangeText(change: number | null, t: ChangeWords): string {
   if (change === null) return t.rankings.newEntry;
   if (change > 0) return fill(t.rankings.placesUp, { n: change });
   if (change < 0) return fill(t.rankings.placesDown, { n: -change });
@@ -46,5 +51,5 @@ export function rankChangeText(change: number | null, t: Messages): string {
 
 /** The lever in words: "将数据更新及时率提高到全省最佳水平，预计可提高 3.2 分". */
 export function leverText(indicatorName: string, points: number, locale: Locale, t: Messages): string {
-  return fill(t.department.leverText, { indicator: indicatorName, points: formatNumber(locale, points, 1) });
+  return fill(t.department.leverText, { indicator: indicatorName, points: formatDecimal(locale, points, 1) });
 }

@@ -10,18 +10,28 @@ const PATTERNS: Record<Locale, Record<PeriodKind, string>> = {
   en: { month: 'MMMM yyyy', quarter: 'QQQ yyyy', year: 'yyyy' },
 };
 
+const labels = new Map<string, string>();
+
 /** A period code in the locale's words; an unparseable code is returned as it is. */
 export function periodLabel(code: string, locale: Locale): string {
-  const info = parsePeriod(code);
-  if (!info) return code;
-  const [year, month] = info.startsOn.split('-').map(Number);
-  return format(new Date(year, month - 1, 1), PATTERNS[locale][info.kind], { locale: locale === 'en' ? enUS : zhCN });
+  const key = `${locale}|${code}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    const info = parsePeriod(code);
+    if (!info) return code;
+    const [year, month] = info.startsOn.split('-').map(Number);
+    label = format(new Date(year, month - 1, 1), PATTERNS[locale][info.kind], { locale: locale === 'en' ? enUS : zhCN });
+    if (labels.size < 10_000) labels.set(key, label);
+  }
+  return label;
 }
+
+const chinaClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
 
 /** The wall-clock fields of an instant in China time (UTC+8), as a local Date for date-fns. */
 function inChinaTime(iso: string): Date {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+    chinaClock
       .formatToParts(new Date(iso))
       .map((p) => [p.type, Number(p.value)]),
   );

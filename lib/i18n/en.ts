@@ -583,6 +583,7 @@ export const en: Messages = {
     department: 'Department',
     filedBy: 'Filed by',
     filedAt: 'Filed',
+    deadlineShort: 'Appeals close: ',
     status: 'Status',
     statusNames: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' },
     decision: 'Decision',

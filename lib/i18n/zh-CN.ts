@@ -582,6 +582,7 @@ export const zhCN = {
     department: '部门',
     filedBy: '提交人',
     filedAt: '提交时间',
+    deadlineShort: '申诉截止：',
     status: '状态',
     statusNames: { open: '待处理', accepted: '已采纳', rejected: '未采纳' },
     decision: '处理意见',

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
 import { startDemoServer, startNext, type RunningServer } from '../../tests/browser/support/demo-server.ts';
-import { cookieHeader, signIn } from '../../tests/browser/support/sign-in.ts';
+import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
 
 interface LoadResult {
   url: string;
@@ -95,7 +95,8 @@ interface ScenarioResult {
 async function runScenario(name: string, departments: number, server: RunningServer, password: string, paths: string[], opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
   const browser = await launchChromium();
   try {
-    const { context, page } = await signIn(browser, server.url, 'leader', password);
+    // Land on a light page: the first /rankings may spend a minute filling the score cache.
+    const { context, page } = await signIn(browser, server.url, 'leader', password, DESKTOP, '/me');
     const cookie = await cookieHeader(context);
     // Warm up: fills the score cache (not measured) and the server's code paths.
     for (const p of paths) {

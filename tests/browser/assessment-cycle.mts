@@ -215,6 +215,43 @@ export function assessmentCycleSteps(ctx: CycleSuiteContext): Step[] {
           await shot(page, 'cycle-export');
         }),
     },
+    {
+      name: 'an admin edits the scheme: live validation, AHP CR, the preview of moves, and saving a version',
+      run: () =>
+        as(ctx, 'admin', async (page) => {
+          await page.goto(`${ctx.url}/admin/scheme`);
+          const validation = page.locator('[data-testid=scheme-validation]');
+          await validation.getByText('方案有效').waitFor();
+          const weight = page.getByLabel('维度权重').first();
+          await weight.fill('abc');
+          await validation.getByText('个问题').waitFor();
+          await weight.fill('0.8');
+          await validation.getByText('方案有效').waitFor();
+          const summary = page.locator('[data-testid=preview-summary]');
+          await summary.waitFor();
+          assert(/\d+ 个部门：/.test(await summary.innerText()), `no preview summary: ${await summary.innerText()}`);
+          assert((await page.locator('[data-testid=preview-table] tbody tr').count()) > 0, 'the preview lists no departments');
+
+          await page.locator('select:has(option[value=ahp])').selectOption('ahp');
+          await page.getByText(/CR = 0\.000/).first().waitFor();
+          await page.getByLabel('共享数量 : 共享质量').fill('9');
+          await page.getByLabel('共享质量 : 应用成效').fill('9');
+          await page.getByLabel('共享数量 : 应用成效').fill('1/9');
+          await page.getByText('一致性不可接受').first().waitFor();
+          await validation.getByText('个问题').waitFor();
+          assert(await page.locator('button:has-text("保存为新版本")').isDisabled(), 'an inconsistent AHP matrix can be saved');
+          await page.locator('select:has(option[value=ahp])').selectOption('expert');
+          await validation.getByText('方案有效').waitFor();
+          await shot(page, 'cycle-scheme-editor');
+
+          await page.fill('textarea[name=reason]', '提高共享数量维度权重，鼓励扩大共享');
+          await page.click('button:has-text("保存为新版本")');
+          const message = await outcome(page, 'form');
+          assert(/已保存为 v\d+/.test(message), `unexpected message: ${message}`);
+          await page.waitForSelector('[data-testid=scheme-versions] tr[data-version="2"]');
+          assert((await page.locator('[data-testid=scheme-versions] tr[data-version="2"]').innerText()).includes('提高共享数量维度权重'), 'the reason is not in the version list');
+        }),
+    },
   ];
 }
 

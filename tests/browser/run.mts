@@ -1,8 +1,9 @@
-// `npm run test:browser`: the dashboard in Chromium against a freshly seeded demo.
+// `npm run test:browser`: the dashboard and the assessment cycle in Chromium against a freshly seeded demo.
 // Builds the app if needed, seeds a temporary embedded database, serves it the way
 // `npm run demo` does, runs the steps, stops everything, and exits non-zero on failure.
 import { spawnSync } from 'node:child_process';
 import { needsBuild } from '../../scripts/build-stamp.ts';
+import { assessmentCycleSteps } from './assessment-cycle.mts';
 import { dashboardSteps } from './dashboard-steps.ts';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
 import { startDemoServer } from './support/demo-server.ts';
@@ -28,7 +29,10 @@ async function main(): Promise<number> {
   const server = await startDemoServer({ departments: 30, months: 6, log });
   const browser = await launchChromium();
   try {
-    const outcomes = await runSteps(dashboardSteps({ browser, url: server.url, password: server.password }));
+    const suite = { browser, url: server.url, password: server.password };
+    // The dashboard first, on the untouched demo; then the assessment cycle, which publishes
+    // and finalizes a quarter (issue #7, tests/browser/assessment-cycle.mts).
+    const outcomes = await runSteps([...dashboardSteps(suite), ...assessmentCycleSteps({ ...suite, dataDir: server.dataDir })]);
     const line = summaryLine(outcomes);
     process.stdout.write(`${line}\n`);
     return outcomes.every((o) => o.ok) ? 0 : 1;

@@ -82,7 +82,15 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
                 return (
                   <tr key={a.id} data-appeal={a.id}>
                     <th scope="row">{a.id}</th>
-                    <td>{a.period}</td>
+                    <td>
+                      {a.period}
+                      {info?.appealDeadline && (
+                        <div className="muted">
+                          {k.deadlineShort}
+                          {formatTime(locale, info.appealDeadline)}
+                        </div>
+                      )}
+                    </td>
                     <td>
                       {a.departmentName ?? a.departmentCode}
                       <div className="muted">{a.departmentCode}</div>

@@ -50,7 +50,6 @@ export default async function AdminSchemePage({ searchParams }: Props) {
             </form>
           )}
           <SchemeEditor
-            key={view.active.version}
             locale={locale}
             initial={view.active.scheme}
             version={view.active.version}
