@@ -13,7 +13,7 @@ import type { Database, Db, Session } from '../types';
  * WebSocket-to-TCP proxy (VERCEL_POSTGRES_WS_PROXY=host:port). The setting must go on
  * the copy of @neondatabase/serverless that @vercel/postgres itself imports.
  */
-async function useLocalProxy(proxy: string): Promise<void> {
+async function routeThroughLocalProxy(proxy: string): Promise<void> {
   const { createRequire } = await import('node:module');
   const { pathToFileURL } = await import('node:url');
   const path = await import('node:path');
@@ -38,7 +38,7 @@ function session(client: VercelPool | VercelPoolClient): Session {
 }
 
 export async function openVercel(url: string): Promise<Database> {
-  if (process.env.VERCEL_POSTGRES_WS_PROXY) await useLocalProxy(process.env.VERCEL_POSTGRES_WS_PROXY);
+  if (process.env.VERCEL_POSTGRES_WS_PROXY) await routeThroughLocalProxy(process.env.VERCEL_POSTGRES_WS_PROXY);
   const pool = createPool({ connectionString: url });
   return {
     ...session(pool),
