@@ -1,6 +1,7 @@
 // The signed-in user behind a page, layout or server action (next-auth JWT session,
 // read with getServerSession; the jwt callback re-checks the user and the timeouts).
 // Route handlers use lib/auth/request.ts, which reads the request's own cookie.
+import { cache } from 'react';
 import { getServerSession } from 'next-auth/next';
 import { getAuthOptions, type SessionBody } from './options';
 import type { Principal } from './principal';
@@ -10,7 +11,8 @@ export interface SignedInUser {
   displayName: string;
 }
 
-export async function getSignedInUser(): Promise<SignedInUser | null> {
+/** Once per request: the header and the page guard share one session check (React cache()). */
+export const getSignedInUser = cache(async function getSignedInUser(): Promise<SignedInUser | null> {
   let session: SessionBody | null;
   try {
     session = (await getServerSession(getAuthOptions())) as SessionBody | null;
@@ -23,7 +25,7 @@ export async function getSignedInUser(): Promise<SignedInUser | null> {
     principal: { kind: 'user', id: u.id, username: u.username, role: u.role, departmentCode: u.departmentCode },
     displayName: u.name,
   };
-}
+});
 
 export async function getSessionPrincipal(): Promise<Principal | null> {
   return (await getSignedInUser())?.principal ?? null;
