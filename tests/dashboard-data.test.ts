@@ -101,6 +101,18 @@ describe('the rankings view', () => {
     expect(quality).toEqual([...quality].sort((a, b) => b - a));
   });
 
+  it('ranks a quarter and a year too, comparing only with periods of the same kind', async () => {
+    const quarter = (await loadRankings(leader, parseRankingParams({ period: '2026-Q4' })))!;
+    expect(quarter.period.code).toBe('2026-Q4');
+    expect(quarter.previousPeriod).toBe('2026-Q3');
+    expect(quarter.trend.periods).toEqual(['2026-Q3', '2026-Q4']);
+    expect(quarter.summary.departments).toBe(DEPARTMENTS);
+    const year = (await loadRankings(leader, parseRankingParams({ period: '2026' })))!;
+    expect(year.previousPeriod).toBeNull();
+    expect(year.rows.every((r) => r.change === null)).toBe(true);
+    expect(year.risers).toEqual([]);
+  });
+
   it('matches a search literally: % and _ are not wildcards', async () => {
     const page = await q.rankingPage(database, { period: '2026-10', previousPeriod: null, search: '%', sort: 'rank', descending: false, offset: 0, limit: 50 });
     expect(page.matched).toBe(0);

@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from 'recharts';
+import { ClientOnly } from './client-only';
 import { SERIES_COLORS, colorAt } from './palette';
 
 export interface FlowsSankeyNode {
@@ -21,22 +22,24 @@ export interface FlowsSankeyData {
 export function FlowsSankey({ data, height = 520 }: { data: FlowsSankeyData; height?: number }) {
   const router = useRouter();
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <Sankey
-        data={data}
-        nodePadding={12}
-        nodeWidth={12}
-        margin={{ top: 8, right: 160, bottom: 8, left: 160 }}
-        link={{ stroke: '#1d4ed8', strokeOpacity: 0.25 }}
-        node={FlowNode}
-        onClick={(item, type) => {
-          const code = type === 'node' ? ((item as SankeyNodeProps).payload as unknown as Partial<FlowsSankeyNode> | undefined)?.code : undefined;
-          if (typeof code === 'string') router.push(`/departments/${encodeURIComponent(code)}`);
-        }}
-      >
-        <Tooltip />
-      </Sankey>
-    </ResponsiveContainer>
+    <ClientOnly height={height}>
+      <ResponsiveContainer width="100%" height={height}>
+        <Sankey
+          data={data}
+          nodePadding={12}
+          nodeWidth={12}
+          margin={{ top: 8, right: 160, bottom: 8, left: 160 }}
+          link={{ stroke: '#1d4ed8', strokeOpacity: 0.25 }}
+          node={FlowNode}
+          onClick={(item, type) => {
+            const code = type === 'node' ? ((item as SankeyNodeProps).payload as unknown as Partial<FlowsSankeyNode> | undefined)?.code : undefined;
+            if (typeof code === 'string') router.push(`/departments/${encodeURIComponent(code)}`);
+          }}
+        >
+          <Tooltip />
+        </Sankey>
+      </ResponsiveContainer>
+    </ClientOnly>
   );
 }
 

@@ -17,8 +17,17 @@ export function messages(locale: Locale): Messages {
   return catalogs[locale];
 }
 
+// Building an Intl.NumberFormat is costly and pages format thousands of numbers: keep them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, value: number, digits = 1): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function formatInteger(locale: Locale, value: number): string {

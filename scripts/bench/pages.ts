@@ -88,6 +88,8 @@ interface ScenarioResult {
   scenario: string;
   departments: number;
   health: LoadResult;
+  /** The smallest signed-in page (/me for a leader: a one-line notice), for scale. */
+  baseline: LoadResult;
   pages: LoadResult[];
   lcp: { first: number; median: number; max: number };
 }
@@ -110,6 +112,8 @@ async function runScenario(name: string, departments: number, server: RunningSer
 
     const health = await measure(`${server.url}/api/health`, cookie, opts.connections, opts.seconds);
     log(`${name}: /api/health p50 ${health.p50} ms, p95 ${health.p95} ms (${health.requests} requests)`);
+    const baseline = await measure(`${server.url}/me`, cookie, opts.connections, opts.seconds);
+    log(`${name}: /me p50 ${baseline.p50} ms, p95 ${baseline.p95} ms (${baseline.requests} requests)`);
     const pages: LoadResult[] = [];
     for (const p of paths) {
       const r = await measure(`${server.url}${p}`, cookie, opts.connections, opts.seconds);
@@ -121,7 +125,7 @@ async function runScenario(name: string, departments: number, server: RunningSer
     for (let i = 0; i < 5; i++) lcps.push(await largestContentfulPaint(page, `${server.url}/rankings`));
     const sorted = [...lcps].sort((a, b) => a - b);
     await context.close();
-    return { scenario: name, departments, health, pages, lcp: { first: lcps[0], median: sorted[2], max: sorted[4] } };
+    return { scenario: name, departments, health, baseline, pages, lcp: { first: lcps[0], median: sorted[2], max: sorted[4] } };
   } finally {
     await browser.close();
   }
@@ -179,6 +183,7 @@ function markdown(results: ScenarioResult[], opts: { connections: number; second
   ];
   for (const r of results) {
     lines.push(`| ${r.scenario} | /api/health | ${r.health.requests} | ${r.health.p50.toFixed(1)} | ${r.health.p95.toFixed(1)} | 1.0 | |`);
+    lines.push(`| ${r.scenario} | /me (leader: smallest signed-in page) | ${r.baseline.requests} | ${r.baseline.p50.toFixed(1)} | ${r.baseline.p95.toFixed(1)} | ${(r.baseline.p95 / r.health.p95).toFixed(2)} | |`);
     for (const p of r.pages) {
       const path = new URL(p.url).pathname + new URL(p.url).search;
       const lcp = path === '/rankings' ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';

@@ -107,11 +107,6 @@ export async function startDemoServer(options: { departments: number; months: nu
   const { openDatabase } = await import('../../../db/client.ts');
   const { servePglite } = await import('../../../db/serve.ts');
   const database = (await openDatabase({ driver: 'pglite', dir: pgliteDir })) as Awaited<ReturnType<typeof openDatabase>> & { pglite: import('@electric-sql/pglite').PGlite };
-  // Fill the score cache while this process still talks to PGlite directly: writing the
-  // cache uses COPY FROM STDIN, which pglite-socket cannot relay (electric-sql/pglite#1028).
-  const { recomputePeriod } = await import('../../../lib/scores/index.ts');
-  const { listPeriods } = await import('../../../db/queries/dashboard.ts');
-  for (const period of await listPeriods(database)) await recomputePeriod(database, period.code);
   const socket = await servePglite(database.pglite, pgliteDir);
 
   const release = async () => {

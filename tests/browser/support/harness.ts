@@ -12,12 +12,23 @@ export interface Outcome {
   error?: string;
 }
 
-export async function runSteps(steps: Step[], log: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<Outcome[]> {
+/** A step that has not finished after this long fails, so a hang cannot stall CI. */
+export const STEP_TIMEOUT_MS = 180_000;
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the step did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function runSteps(steps: Step[], log: (line: string) => void = (l) => process.stdout.write(l + '\n'), timeoutMs = STEP_TIMEOUT_MS): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const step of steps) {
     const started = Date.now();
     try {
-      await step.run();
+      await withTimeout(step.run(), timeoutMs);
       outcomes.push({ name: step.name, ok: true, ms: Date.now() - started });
       log(`  ✓ ${step.name} (${Date.now() - started} ms)`);
     } catch (err) {

@@ -1,0 +1,81 @@
+'use client';
+// The ranking table's rows, a client component fed compact rows: a page of 50 departments
+// then travels as one small JSON array instead of a tree of server-rendered elements.
+import type { CSSProperties } from 'react';
+import { fill, type Locale, type Messages } from '@/lib/i18n';
+import { formatDecimal } from '@/lib/dashboard/numbers';
+import type { ChangeWords } from '@/lib/dashboard/format';
+import { RankChange } from './rank-change';
+import { RankInterval, type IntervalWords } from './rank-interval';
+import { TierBadge } from './tier-badge';
+
+export interface RankingRowData {
+  code: string;
+  name: string;
+  href: string;
+  rank: number;
+  change: number | null;
+  total: number;
+  tier: string;
+  tierLabel: string;
+  /** In scheme order; null where the reader may not see them. */
+  dimensions: number[] | null;
+  penalty: number | null;
+  rankInterval: [number, number] | null;
+  straddlesTier: boolean;
+  own: boolean;
+}
+
+export type RowWords = ChangeWords &
+  IntervalWords & { rankings: Pick<Messages['rankings'], 'compareLabel' | 'own' | 'detailHidden' | 'empty'> };
+
+export function RankingRows({ rows, dimensionCount, ranked, compare, form, locale, t }: { rows: RankingRowData[]; dimensionCount: number; ranked: number; compare: string[]; form: string; locale: Locale; t: RowWords }) {
+  if (rows.length === 0) {
+    return (
+      <tbody>
+        <tr>
+          <td colSpan={8 + dimensionCount} className="muted">
+            {t.rankings.empty}
+          </td>
+        </tr>
+      </tbody>
+    );
+  }
+  return (
+    <tbody>
+      {rows.map((r) => (
+        <tr key={r.code} className={r.own ? 'own-row' : undefined}>
+          <td className="col-compare">
+            <input type="checkbox" form={form} name="compare" value={r.code} defaultChecked={compare.includes(r.code)} aria-label={fill(t.rankings.compareLabel, { name: r.name })} />
+          </td>
+          <td className="num rank-cell">{r.rank}</td>
+          <td>
+            <RankChange change={r.change} t={t} />
+          </td>
+          <th scope="row" className="dept-cell">
+            <a href={r.href}>{r.name}</a>
+            <span className="dept-code">{r.code}</span>
+            {r.own ? <span className="own-tag">{t.rankings.own}</span> : null}
+          </th>
+          <td className="num total-cell">{formatDecimal(locale, r.total, 1)}</td>
+          {r.dimensions ? (
+            r.dimensions.map((score, i) => (
+              <td key={i} className={`num col-dim dim-${i}`} style={{ '--v': `${Math.max(0, Math.min(100, score))}%` } as CSSProperties}>
+                {formatDecimal(locale, score, 1)}
+              </td>
+            ))
+          ) : (
+            <td colSpan={dimensionCount} className="muted small">
+              {t.rankings.detailHidden}
+            </td>
+          )}
+          <td className="num">{r.penalty === null ? '—' : r.penalty > 0 ? `−${formatDecimal(locale, r.penalty, 1)}` : formatDecimal(locale, 0, 1)}</td>
+          <td>
+            <TierBadge tier={r.tier} label={r.tierLabel} />
+          </td>
+          <td className="col-interval">{r.rankInterval ? <RankInterval rank={r.rank} interval={r.rankInterval} ranked={ranked} straddles={r.straddlesTier} t={t} /> : '—'}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
