@@ -7,8 +7,7 @@ export const dynamic = 'force-dynamic';
 const SECTIONS = ['users', 'tokens', 'departments', 'scheme', 'periods', 'appeals', 'exemptions', 'ingest'] as const;
 
 export default async function AdminIndexPage() {
-  const gate = await guardPage('/admin', 'admin:view');
-  if (!gate.allowed) return gate.deny;
+  await guardPage('/admin', 'admin:view');
   const { t } = await getI18n();
   return (
     <section className="stack" aria-labelledby="admin-title">

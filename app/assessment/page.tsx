@@ -23,7 +23,6 @@ const publicColumn = (i: number, n: number) => i <= 3 || i === n - 4;
 export default async function AssessmentPage({ searchParams }: Props) {
   const { period: requested } = await searchParams;
   const gate = await guardPage(requested ? `/assessment?period=${encodeURIComponent(requested)}` : '/assessment', 'periods:read');
-  if (!gate.allowed) return gate.deny;
   const { t, locale } = await getI18n();
   const k = t.assessment;
   const view = await assessmentView(await getDatabase(), gate.principal, requested, new Date());

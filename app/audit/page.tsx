@@ -22,8 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const params = Object.fromEntries(['actor', 'action', 'from', 'to', 'page'].map((k) => [k, first(raw[k])]));
-  const gate = await guardPage(`/audit?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][])}`, 'audit:read');
-  if (!gate.allowed) return gate.deny;
+  await guardPage(`/audit?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][])}`, 'audit:read');
   const { t, locale } = await getI18n();
   const a = t.auditLog;
   const parsed = auditFilterSchema.safeParse(params);

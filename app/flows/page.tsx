@@ -20,8 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
-  const gate = await guardPage(pagePath('/flows', sp), 'flows:read');
-  if (!gate.allowed) return gate.deny;
+  await guardPage(pagePath('/flows', sp), 'flows:read');
   const { locale, t } = await getI18n();
   const view = await loadFlows(firstParam(sp.period));
   if (!view) {

@@ -18,7 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyDepartmentPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const gate = await guardPage(pagePath('/me', sp), null);
-  if (!gate.allowed) return gate.deny;
   const { locale, t } = await getI18n();
   const code = gate.principal.departmentCode;
   const loaded = code ? await loadDepartment(code, firstParam(sp.period)) : null;

@@ -23,7 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RankingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const gate = await guardPage(pagePath('/rankings', sp), 'scores:read');
-  if (!gate.allowed) return gate.deny;
   const { locale, t } = await getI18n();
   const params = parseRankingParams(sp);
   const view = await loadRankings(gate.principal, params);

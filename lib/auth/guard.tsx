@@ -1,11 +1,9 @@
 // Page and server-action guards. Every page calls guardPage first: the signed-out go to
-// /login (and come back after), a role that can() refuses gets the 403 page.
+// /login (and come back after), a role that can() refuses gets the 403 page
+// (forbidden() → app/forbidden.tsx, with HTTP 403). It returns only when allowed:
 //
-//   const gate = await guardPage('/admin/users', 'users:manage');
-//   if (!gate.allowed) return gate.deny;
-//   const { principal } = gate;
+//   const { principal } = await guardPage('/admin/users', 'users:manage');
 import { forbidden, redirect } from 'next/navigation';
-import type { ReactElement } from 'react';
 import { can, type Action, type Resource } from './permissions';
 import type { Principal } from './principal';
 import { getSignedInUser, type SignedInUser } from './session';
@@ -28,9 +26,10 @@ export function safeCallbackPath(path: string | null | undefined): string {
   return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
 }
 
-export type PageGate =
-  | { allowed: true; principal: SignedInUser['principal']; user: SignedInUser }
-  | { allowed: false; deny: ReactElement };
+export interface PageGate {
+  principal: SignedInUser['principal'];
+  user: SignedInUser;
+}
 
 /**
  * `path`: this page's URL (with its query) to come back to after sign-in.
@@ -42,7 +41,7 @@ export async function guardPage(path: string, action: Action | null, resource?: 
   if (decision === 'signin' || !user) redirect(loginUrl(path));
   // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts).
   if (decision === 'forbidden') forbidden();
-  return { allowed: true, principal: user.principal, user };
+  return { principal: user.principal, user };
 }
 
 /** For server actions: the signed-in user if can() allows the action, else why not. */

@@ -7,8 +7,7 @@ import { getI18n } from '@/lib/i18n/server';
 export const dynamic = 'force-dynamic';
 
 export default async function AdminDepartmentsPage() {
-  const gate = await guardPage('/admin/departments', 'departments:manage');
-  if (!gate.allowed) return gate.deny;
+  await guardPage('/admin/departments', 'departments:manage');
   const { t } = await getI18n();
   const labels = t.adminDepartments;
   const departments = await listDepartments(await getDatabase());

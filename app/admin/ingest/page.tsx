@@ -14,7 +14,6 @@ export const dynamic = 'force-dynamic';
 
 export default async function IngestPage() {
   const gate = await guardPage('/admin/ingest', null);
-  if (!gate.allowed) return gate.deny;
   const { principal } = gate;
   const { t, locale } = await getI18n();
   const k = t.ingest.page;

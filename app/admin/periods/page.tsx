@@ -17,8 +17,7 @@ type Props = { searchParams: Promise<{ year?: string }> };
 
 export default async function AdminPeriodsPage({ searchParams }: Props) {
   const { year: yearParam } = await searchParams;
-  const gate = await guardPage('/admin/periods', 'periods:manage');
-  if (!gate.allowed) return gate.deny;
+  await guardPage('/admin/periods', 'periods:manage');
   const { t, locale } = await getI18n();
   const k = t.periodsAdmin;
   const database = await getDatabase();

@@ -17,7 +17,6 @@ type Props = { searchParams: Promise<{ period?: string }> };
 export default async function AdminSchemePage({ searchParams }: Props) {
   const { period } = await searchParams;
   const gate = await guardPage('/admin/scheme', 'scheme:read');
-  if (!gate.allowed) return gate.deny;
   const { t, locale } = await getI18n();
   const k = t.schemeEditor;
   const view = await schemeEditorView(await getDatabase(), period);

@@ -10,8 +10,7 @@ import { getI18n } from '@/lib/i18n/server';
 export const dynamic = 'force-dynamic';
 
 export default async function AdminTokensPage() {
-  const gate = await guardPage('/admin/tokens', 'tokens:manage');
-  if (!gate.allowed) return gate.deny;
+  await guardPage('/admin/tokens', 'tokens:manage');
   const { t, locale } = await getI18n();
   const k = t.adminTokens;
   const database = await getDatabase();

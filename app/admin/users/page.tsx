@@ -11,7 +11,6 @@ export const dynamic = 'force-dynamic';
 
 export default async function AdminUsersPage() {
   const gate = await guardPage('/admin/users', 'users:manage');
-  if (!gate.allowed) return gate.deny;
   const { t, locale } = await getI18n();
   const database = await getDatabase();
   const users = await listUsers(database);

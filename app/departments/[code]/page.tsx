@@ -21,8 +21,7 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
   if (!code) notFound();
   const sp = await searchParams;
   // A department user may open only its own page: anyone else's is the 403 page.
-  const gate = await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
-  if (!gate.allowed) return gate.deny;
+  await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
   const { locale, t } = await getI18n();
   const loaded = await loadDepartment(code, firstParam(sp.period));
   if (loaded.kind === 'not-found') notFound();
