@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../schema';
+import { inTransaction } from './transaction';
 import { insertCsv } from './insert-csv';
 import type { DriverName } from '../config';
 import type { Database, Db, Session } from '../types';
@@ -37,20 +38,7 @@ export function openPg(url: string, label: DriverName = 'pg', max = 10): Databas
   return {
     ...session(pool, label === 'pglite'),
     driver: label,
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(session(client, label === 'pglite'));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => inTransaction(() => pool.connect(), (client) => fn(session(client, label === 'pglite'))),
     close: () => pool.end(),
   };
 }

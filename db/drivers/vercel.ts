@@ -6,6 +6,7 @@ import { createPool, type VercelPool, type VercelPoolClient } from '@vercel/post
 import { drizzle } from 'drizzle-orm/vercel-postgres';
 import { insertCsv } from './insert-csv';
 import * as schema from '../schema';
+import { inTransaction } from './transaction';
 import type { Database, Db, Session } from '../types';
 
 /**
@@ -43,20 +44,7 @@ export async function openVercel(url: string): Promise<Database> {
   return {
     ...session(pool),
     driver: 'vercel',
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(session(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => inTransaction(() => pool.connect(), (client) => fn(session(client))),
     close: () => pool.end(),
   };
 }

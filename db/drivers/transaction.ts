@@ -1,0 +1,21 @@
+// BEGIN … COMMIT on one pooled connection, ROLLBACK on any error, and the connection
+// always returned: shared by the node-postgres and Vercel drivers.
+interface PooledConnection {
+  query(text: string): Promise<unknown>;
+  release(): void;
+}
+
+export async function inTransaction<C extends PooledConnection, T>(connect: () => Promise<C>, fn: (client: C) => Promise<T>): Promise<T> {
+  const client = await connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
