@@ -4,6 +4,7 @@ import { seedDemoProvince, isEmpty } from '@/db/queries/seed';
 import { migrationStatus, migrateDatabase } from '@/db/migrate';
 import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';
 import type { Database } from '@/db/types';
+import { verifyAuditChain } from '@/lib/audit/log';
 
 const options = (seed: number) => ({
   departments: 20,
@@ -93,6 +94,9 @@ describe('demo province seed', () => {
     const incidents = await a.query<{ exemption_status: string }>('select exemption_status from incidents');
     expect(incidents.length).toBeGreaterThan(0);
     expect(incidents.filter((i) => i.exemption_status === 'granted')).toHaveLength(1);
+    const audit = await a.query<{ action: string; actor: string }>('select action, actor from audit_log order by id');
+    expect(audit).toEqual([{ action: 'seed.demo', actor: 'cli' }]);
+    expect(await verifyAuditChain(a)).toMatchObject({ ok: true, count: 1 });
     const periods = await a.query<{ code: string }>('select code from periods order by code');
     expect(periods.map((p) => p.code)).toEqual(['2026', '2026-08', '2026-09', '2026-10', '2026-Q3', '2026-Q4']);
   });

@@ -7,6 +7,8 @@ import * as schema from '../schema';
 import type { Database } from '../types';
 import { csvLines } from './csv-line';
 import { ensurePeriods } from './periods';
+import { appendAudit } from '../../lib/audit/log';
+import { CLI } from '../../lib/auth/principal';
 
 export interface DemoAccount {
   username: string;
@@ -112,6 +114,13 @@ export async function seedDemoProvince(database: Database, input: SeedInput): Pr
       input.onProgress?.(days, totalDays);
     }
     await flush();
+    // The seed changes data like any batch: it is the audit log's first entry.
+    await appendAudit(tx, {
+      actor: CLI,
+      action: 'seed.demo',
+      outcome: 'success',
+      payload: { departments: codes.length, months: input.months, seed: input.seed, events, metricValues: metrics.length, incidents: incidents.length },
+    });
   });
   // Fresh statistics, so the period matrix gets good plans at once (PGlite never autovacuums).
   await database.query('analyze');
