@@ -84,3 +84,26 @@ export function PeriodPicker({
 }
 
 export { styles as cycleStyles };
+
+/** The status filter of the admin lists (appeals, exemptions): a labelled select with "all" first. */
+export function StatusFilterSelect<S extends string>({ label, allLabel, value, statuses, names }: {
+  label: string;
+  allLabel: string;
+  value: S | undefined;
+  statuses: readonly S[];
+  names: Record<S, string>;
+}) {
+  return (
+    <label>
+      {label}
+      <select name="status" defaultValue={value ?? ''}>
+        <option value="">{allLabel}</option>
+        {statuses.map((s) => (
+          <option key={s} value={s}>
+            {names[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

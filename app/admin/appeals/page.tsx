@@ -2,7 +2,7 @@
 // admin accepts (optionally correcting a reported value) or rejects each open one.
 import { getDatabase } from '@/db/client';
 import { DecideAppealForm } from '@/components/assessment/forms';
-import { AppealStatus, cycleStyles as styles, formatTime } from '@/components/assessment/parts';
+import { AppealStatus, cycleStyles as styles, formatTime, StatusFilterSelect } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
 import { appealsAdminView } from '@/lib/appeals/views';
 import { getI18n } from '@/lib/i18n/server';
@@ -39,17 +39,7 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          {k.filterStatus}
-          <select name="status" defaultValue={status ?? ''}>
-            <option value="">{k.all}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {k.statusNames[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilterSelect label={k.filterStatus} allLabel={k.all} value={status} statuses={STATUSES} names={k.statusNames} />
         <button type="submit" className="secondary">
           {k.apply}
         </button>

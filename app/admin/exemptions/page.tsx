@@ -2,7 +2,7 @@
 // departments request, with a reason.
 import { getDatabase } from '@/db/client';
 import { DecideExemptionForm, RecordIncidentForm } from '@/components/assessment/forms';
-import { cycleStyles as styles, ExemptionStatus, formatTime } from '@/components/assessment/parts';
+import { cycleStyles as styles, ExemptionStatus, formatTime, StatusFilterSelect } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
 import { formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
@@ -34,17 +34,7 @@ export default async function AdminExemptionsPage({ searchParams }: Props) {
       <div className="card stack">
         <h2 id="incidents-list">{k.listTitle}</h2>
         <form method="get" action="/admin/exemptions" className="toolbar">
-          <label>
-            {k.filterStatus}
-            <select name="status" defaultValue={status ?? ''}>
-              <option value="">{k.all}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {k.exemptionNames[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StatusFilterSelect label={k.filterStatus} allLabel={k.all} value={status} statuses={STATUSES} names={k.exemptionNames} />
           <button type="submit" className="secondary">
             {k.apply}
           </button>
