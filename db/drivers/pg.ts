@@ -35,10 +35,36 @@ function session(client: pg.Pool | pg.PoolClient, viaPgliteSocket: boolean): Ses
 
 export function openPg(url: string, label: DriverName = 'pg', max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, DROP DATABASE … WITH (FORCE), admin
+  // kill) is an event, not a crash: without a listener the pool's 'error' would
+  // throw from the event loop and take the whole server down.
+  pool.on('error', (err) => console.warn(`[db] idle PostgreSQL connection lost: ${err.message}`));
+  const sockets = openSockets(pool);
   return {
     ...session(pool, label === 'pglite'),
     driver: label,
     transaction: (fn) => inTransaction(() => pool.connect(), (client) => fn(session(client, label === 'pglite'))),
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      await sockets.allClosed();
+    },
+  };
+}
+
+/**
+ * pool.end() resolves once every client has been asked to end, not once each has
+ * hung up. Counting 'connect' against 'remove' lets close() wait for the sockets
+ * too, so a caller that drops the database right after close() cuts nothing.
+ */
+function openSockets(pool: pg.Pool) {
+  let open = 0;
+  let onZero: (() => void) | null = null;
+  pool.on('connect', () => void open++);
+  pool.on('remove', () => {
+    open--;
+    if (open === 0) onZero?.();
+  });
+  return {
+    allClosed: () => (open === 0 ? Promise.resolve() : new Promise<void>((resolve) => (onZero = resolve))),
   };
 }

@@ -41,6 +41,8 @@ function session(client: VercelPool | VercelPoolClient): Session {
 export async function openVercel(url: string): Promise<Database> {
   if (process.env.VERCEL_POSTGRES_WS_PROXY) await routeThroughLocalProxy(process.env.VERCEL_POSTGRES_WS_PROXY);
   const pool = createPool({ connectionString: url });
+  // As in pg.ts: a dropped idle connection is logged, never an uncaught 'error'.
+  pool.on('error', (err: Error) => console.warn(`[db] idle PostgreSQL connection lost: ${err.message}`));
   return {
     ...session(pool),
     driver: 'vercel',
