@@ -20,7 +20,7 @@ export interface AuthDeps {
 
 const defaultDeps: AuthDeps = { database: getDatabase, now: Date.now };
 
-/** What the session callback exposes to pages (getServerSession). */
+/** What the session callback exposes at /api/auth/session (pages read the cookie themselves: lib/auth/session.ts). */
 export interface SessionBody {
   user: { id: number; username: string; name: string; role: SessionClaims['role']; departmentCode: string | null };
   expires: string;

@@ -83,7 +83,7 @@ export async function refreshClaims(session: Session, token: unknown, now: numbe
   return { ...claims, username: user.username, name: user.displayName, role: user.role, dept: user.departmentCode, lastSeen: now };
 }
 
-export function principalFromClaims(claims: SessionClaims): Principal {
+export function principalFromClaims(claims: SessionClaims): Principal & { kind: 'user' } {
   return { kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept };
 }
 
@@ -116,15 +116,20 @@ export function readSessionCookie(cookieHeader: string | null, name = sessionCoo
 }
 
 /** The signed-in user behind a Cookie header, checked against the database; null when none or ended. */
-export async function principalFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<Principal | null> {
+export async function sessionUserFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<{ principal: Principal & { kind: 'user' }; displayName: string } | null> {
   const value = readSessionCookie(cookieHeader);
   if (!value) return null;
   const payload = await decodeSession(value);
   if (!payload) return null;
   try {
-    return principalFromClaims(await refreshClaims(session, payload, now));
+    const claims = await refreshClaims(session, payload, now);
+    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username };
   } catch (err) {
     if (err instanceof SessionEnded) return null;
     throw err;
   }
+}
+
+export async function principalFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<Principal | null> {
+  return (await sessionUserFromCookieHeader(cookieHeader, session, now))?.principal ?? null;
 }

@@ -33,10 +33,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** `next start` (the existing build) on a free loopback port, waiting until /api/health answers. */
-export async function startNext(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunningServer> {
+export async function startNext(env: NodeJS.ProcessEnv, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // node itself, not the .bin shim, so node flags (e.g. --cpu-prof) can be passed.
+  const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: TEST_AUTH_SECRET, ...env, PORT: String(port), NEXTAUTH_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends it with its children
