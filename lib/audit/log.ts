@@ -9,6 +9,9 @@ import { checkEntries, entryHash, GENESIS, type ChainCheck, type StoredEntry } f
 const AUDIT_LOCK = 7_202_611; // arbitrary, fixed: the advisory lock id for appends
 export const RETENTION_DAYS = 180;
 
+/** A prune that would delete records still inside their retention period. */
+export class RetentionRefused extends Error {}
+
 /** Someone not signed in (failed sign-in): identified by the name they typed. */
 export type Actor = Principal | { kind: 'anonymous'; username: string };
 
@@ -114,7 +117,7 @@ async function chainAnchor(session: Session, first: StoredEntry): Promise<string
 /** Deletes entries older than `before`, never younger than 180 days, and records the prune. */
 export async function pruneAudit(database: Database, actor: Actor, before: Date): Promise<number> {
   const floor = new Date(Date.now() - RETENTION_DAYS * 86_400_000);
-  if (before > floor) throw new Error(`audit entries younger than ${RETENTION_DAYS} days cannot be pruned`);
+  if (before > floor) throw new RetentionRefused(`audit entries younger than ${RETENTION_DAYS} days cannot be pruned`);
   return database.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
     const [last] = await tx.query<{ hash: string; n: number }>(
