@@ -4,9 +4,9 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { AppealForm, ExemptionRequestForm, VerifyForm } from '@/components/assessment/forms';
-import { AppealStatus, cycleStyles as styles, ExemptionStatus, formatTime, Hash, PeriodPicker, StatusBadge } from '@/components/assessment/parts';
+import { AppealStatus, cycleStyles as styles, ExemptionStatus, Hash, PeriodPicker, StatusBadge } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
-import { fill, formatNumber } from '@/lib/i18n';
+import { fill, formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { assessmentView } from '@/lib/periods/views';
 
@@ -64,14 +64,14 @@ export default async function AssessmentPage({ searchParams }: Props) {
               {period.publishedAt && (
                 <>
                   <dt>{k.publishedAt}</dt>
-                  <dd>{formatTime(locale, period.publishedAt)}</dd>
+                  <dd>{formatDateTime(locale, period.publishedAt)}</dd>
                 </>
               )}
               {period.appealDeadline && (
                 <>
                   <dt>{k.deadline}</dt>
                   <dd data-testid="appeal-deadline">
-                    {formatTime(locale, period.appealDeadline)}{' '}
+                    {formatDateTime(locale, period.appealDeadline)}{' '}
                     {view.window === 'open' && view.daysLeft !== null
                       ? fill(k.workingDaysLeft, { days: view.daysLeft })
                       : view.window === 'closed'
@@ -83,7 +83,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
               {period.finalizedAt && (
                 <>
                   <dt>{k.finalizedAt}</dt>
-                  <dd>{formatTime(locale, period.finalizedAt)}</dd>
+                  <dd>{formatDateTime(locale, period.finalizedAt)}</dd>
                   <dt>{k.finalizedBy}</dt>
                   <dd>{period.finalizedBy}</dd>
                   <dt>{k.snapshotHash}</dt>
@@ -127,9 +127,9 @@ export default async function AssessmentPage({ searchParams }: Props) {
             <div className="card stack" aria-labelledby="assessment-appeals">
               <h2 id="assessment-appeals">{k.myAppealsTitle}</h2>
               {view.window === 'notPublished' && <p className="muted">{k.notPublishedNote}</p>}
-              {view.window === 'open' && period.appealDeadline && <p>{fill(k.windowOpen, { deadline: formatTime(locale, period.appealDeadline) })}</p>}
+              {view.window === 'open' && period.appealDeadline && <p>{fill(k.windowOpen, { deadline: formatDateTime(locale, period.appealDeadline) })}</p>}
               {view.window === 'closed' && period.appealDeadline && (
-                <p className="muted">{fill(k.windowClosed, { deadline: formatTime(locale, period.appealDeadline) })}</p>
+                <p className="muted">{fill(k.windowClosed, { deadline: formatDateTime(locale, period.appealDeadline) })}</p>
               )}
               {view.window === 'finalized' && <p className="muted">{k.finalizedNote}</p>}
               {view.appeals.length > 0 && (
@@ -154,7 +154,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                           <th scope="row">{a.id}</th>
                           <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}</td>
                           <td className={styles.pre}>{a.reason}</td>
-                          <td>{formatTime(locale, a.createdAt)}</td>
+                          <td>{formatDateTime(locale, a.createdAt)}</td>
                           <td>
                             <AppealStatus status={a.status} t={t} />
                           </td>

@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
-import { formatDateTime } from '@/components/auth/format';
 import { verifyAuditChain } from '@/lib/audit/log';
 import { auditFilterSchema, queryAudit, type AuditFilter } from '@/lib/audit/query';
 import { guardPage } from '@/lib/auth/guard';
-import { fill } from '@/lib/i18n';
+import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
@@ -97,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {result.entries.map((e) => (
               <tr key={e.id}>
                 <td className="num">{e.id}</td>
-                <td>{formatDateTime(locale, e.at)}</td>
+                <td>{formatDateTime(locale, e.at, { seconds: true })}</td>
                 <td>
                   {e.actorName ?? e.actor}
                   {e.actorName && <div className="muted">{e.actor}</div>}

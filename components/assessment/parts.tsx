@@ -1,19 +1,6 @@
 // Small server-rendered pieces shared by the assessment-cycle pages.
-import type { Locale, Messages } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n';
 import styles from './cycle.module.css';
-
-export function formatTime(locale: Locale, value: Date | null, fallback = '—'): string {
-  if (!value) return fallback;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(value);
-}
 
 export function StatusBadge({ status, t }: { status: 'open' | 'published' | 'finalized'; t: Messages }) {
   return (

@@ -3,14 +3,9 @@
 // SQL over the score cache (period_scores / department_scores) or the events table, so a
 // page reads a few hundred rows at most whether the province has 30 or 5,000 departments.
 import type { Session } from '../types';
+import type { PeriodRow } from './periods';
 
-export interface PeriodListRow {
-  code: string;
-  kind: 'month' | 'quarter' | 'year';
-  startsOn: string;
-  endsOn: string;
-  status: string;
-}
+export type PeriodListRow = Pick<PeriodRow, 'code' | 'kind' | 'startsOn' | 'endsOn' | 'status'>;
 
 /** The score cache's header of a period, as far as deciding freshness needs it. */
 export interface CacheHeaderRow {
@@ -53,7 +48,7 @@ export async function listPeriods(session: Session): Promise<PeriodState[]> {
     kind: r.kind as PeriodListRow['kind'],
     startsOn: String(r.starts_on),
     endsOn: String(r.ends_on),
-    status: String(r.status),
+    status: r.status as PeriodRow['status'],
     periodSchemeId: r.scheme_id === null ? null : Number(r.scheme_id),
     snapshotHash: (r.snapshot_hash as string | null) ?? null,
     cache: r.cached

@@ -31,7 +31,7 @@ export interface PeriodRow {
   schemeId: number | null;
 }
 
-interface RawPeriodRow {
+export interface RawPeriodRow {
   code: string;
   kind: PeriodRow['kind'];
   starts_on: string;
@@ -45,12 +45,12 @@ interface RawPeriodRow {
   scheme_id: number | null;
 }
 
-const PERIOD_COLUMNS = `code, kind, starts_on::text as starts_on, ends_on::text as ends_on, status, published_at,
+export const PERIOD_COLUMNS = `code, kind, starts_on::text as starts_on, ends_on::text as ends_on, status, published_at,
   appeal_deadline, finalized_at, finalized_by, snapshot_hash, scheme_id`;
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 
-const toPeriodRow = (r: RawPeriodRow): PeriodRow => ({
+export const toPeriodRow = (r: RawPeriodRow): PeriodRow => ({
   code: r.code,
   kind: r.kind,
   startsOn: r.starts_on,

@@ -7,6 +7,7 @@ import type { DepartmentResult } from '../../lib/scoring';
 import type { Session } from '../types';
 import { csvLines } from './csv-line';
 import { advisoryKey } from './ingest';
+import { PERIOD_COLUMNS, toPeriodRow, type PeriodRow, type RawPeriodRow } from './periods';
 
 const periodLockKey = (period: string) => advisoryKey('scores', period);
 
@@ -26,38 +27,12 @@ export async function markAllScoresStale(session: Session): Promise<void> {
   await session.query('update period_scores set stale = true where not stale');
 }
 
-export interface PeriodRow {
-  code: string;
-  kind: string;
-  startsOn: string;
-  endsOn: string;
-  status: string;
-  publishedAt: Date | null;
-  appealDeadline: Date | null;
-  finalizedAt: Date | null;
-  snapshotHash: string | null;
-  schemeId: number | null;
-}
-
-const PERIOD_COLUMNS = `code, kind, starts_on::text as starts_on, ends_on::text as ends_on, status, published_at,
-  appeal_deadline, finalized_at, snapshot_hash, scheme_id`;
-
-const toPeriod = (r: Record<string, unknown>): PeriodRow => ({
-  code: String(r.code),
-  kind: String(r.kind),
-  startsOn: String(r.starts_on),
-  endsOn: String(r.ends_on),
-  status: String(r.status),
-  publishedAt: r.published_at ? new Date(r.published_at as string) : null,
-  appealDeadline: r.appeal_deadline ? new Date(r.appeal_deadline as string) : null,
-  finalizedAt: r.finalized_at ? new Date(r.finalized_at as string) : null,
-  snapshotHash: (r.snapshot_hash as string | null) ?? null,
-  schemeId: r.scheme_id === null || r.scheme_id === undefined ? null : Number(r.scheme_id),
-});
+// One period row shape for the whole app (db/queries/periods.ts).
+export type { PeriodRow };
 
 export async function findPeriod(session: Session, code: string): Promise<PeriodRow | null> {
-  const [row] = await session.query<Record<string, unknown>>(`select ${PERIOD_COLUMNS} from periods where code = $1`, [code]);
-  return row ? toPeriod(row) : null;
+  const [row] = await session.query<RawPeriodRow>(`select ${PERIOD_COLUMNS} from periods where code = $1`, [code]);
+  return row ? toPeriodRow(row) : null;
 }
 
 /**
@@ -66,14 +41,14 @@ export async function findPeriod(session: Session, code: string): Promise<Period
  * is an index probe (sharing_events_day, indicator_values_period), not a scan.
  */
 export async function listPeriodsWithData(session: Session): Promise<PeriodRow[]> {
-  const rows = await session.query<Record<string, unknown>>(
+  const rows = await session.query<RawPeriodRow>(
     `select ${PERIOD_COLUMNS} from periods p
      where exists (select 1 from sharing_events e where e.day between p.starts_on and p.ends_on)
         or exists (select 1 from indicator_values v
                    where v.period between to_char(p.starts_on, 'YYYY-MM') and to_char(p.ends_on, 'YYYY-MM'))
      order by p.ends_on desc, p.starts_on desc`,
   );
-  return rows.map(toPeriod);
+  return rows.map(toPeriodRow);
 }
 
 export interface CacheHeader {

@@ -21,6 +21,7 @@ function asPeriodRow(s: PeriodState): PeriodRow {
     publishedAt: null,
     appealDeadline: null,
     finalizedAt: null,
+    finalizedBy: null,
     snapshotHash: s.snapshotHash,
     schemeId: s.periodSchemeId,
   };

@@ -30,6 +30,29 @@ export function formatNumber(locale: Locale, value: number, digits = 1): string 
   return format.format(value);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant on the bureau's clock (China time), to the minute, or to the second for logs. */
+export function formatDateTime(locale: Locale, value: Date | null, options: { seconds?: boolean; fallback?: string } = {}): string {
+  if (!value) return options.fallback ?? '—';
+  const key = `${locale}:${options.seconds ? 's' : 'm'}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(options.seconds ? { second: '2-digit' as const } : {}),
+      hourCycle: 'h23', // not hour12: false, which makes en show midnight as 24:05
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
 export function formatInteger(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
 }

@@ -5,7 +5,7 @@ import type { PeriodRow } from '../../db/queries/periods';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The same fields as GET /api/v1/periods/{P} (CONTRACT.md §3). */
+/** A period in every API response: GET /api/v1/periods(/{P}) (CONTRACT.md §3) and the transitions. */
 export const periodJson = (p: PeriodRow) => ({
   period: p.code,
   kind: p.kind,

@@ -1,26 +1,13 @@
 // GET /api/v1/periods and /periods/{P}: the periods that have data, newest first.
-import { listPeriodsWithData, type PeriodRow } from '../../db/queries/scores';
+import { listPeriodsWithData } from '../../db/queries/scores';
+import { periodJson } from '../periods/present';
 import type { Session } from '../../db/types';
 import { findPeriodOrThrow } from './recompute';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export const periodEntry = (p: PeriodRow) => ({
-  period: p.code,
-  kind: p.kind,
-  status: p.status,
-  startsOn: p.startsOn,
-  endsOn: p.endsOn,
-  publishedAt: iso(p.publishedAt),
-  appealDeadline: iso(p.appealDeadline),
-  finalizedAt: iso(p.finalizedAt),
-  snapshotHash: p.snapshotHash,
-});
-
 export async function listPeriods(session: Session) {
-  return { periods: (await listPeriodsWithData(session)).map(periodEntry) };
+  return { periods: (await listPeriodsWithData(session)).map(periodJson) };
 }
 
 export async function getPeriod(session: Session, code: string) {
-  return periodEntry(await findPeriodOrThrow(session, code));
+  return periodJson(await findPeriodOrThrow(session, code));
 }

@@ -2,9 +2,10 @@
 // admin accepts (optionally correcting a reported value) or rejects each open one.
 import { getDatabase } from '@/db/client';
 import { DecideAppealForm } from '@/components/assessment/forms';
-import { AppealStatus, cycleStyles as styles, formatTime, StatusFilterSelect } from '@/components/assessment/parts';
+import { AppealStatus, cycleStyles as styles, StatusFilterSelect } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
 import { appealsAdminView } from '@/lib/appeals/views';
+import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
@@ -76,7 +77,7 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
                       {info?.appealDeadline && (
                         <div className="muted">
                           {k.deadlineShort}
-                          {formatTime(locale, info.appealDeadline)}
+                          {formatDateTime(locale, info.appealDeadline)}
                         </div>
                       )}
                     </td>
@@ -88,7 +89,7 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
                     <td className={styles.pre}>{a.reason}</td>
                     <td className={styles.pre}>{a.evidence ?? '—'}</td>
                     <td>
-                      {formatTime(locale, a.createdAt)}
+                      {formatDateTime(locale, a.createdAt)}
                       <div className="muted">{a.createdBy}</div>
                     </td>
                     <td>
@@ -100,7 +101,7 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
                         appeal={{ id: a.id, indicator: a.indicator }}
                         months={info?.months ?? []}
                         indicators={(info?.correctable ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))}
-                        decided={a.status === 'open' ? null : { reason: a.decisionReason ?? '', by: `${a.decidedBy ?? ''} · ${formatTime(locale, a.decidedAt)}` }}
+                        decided={a.status === 'open' ? null : { reason: a.decisionReason ?? '', by: `${a.decidedBy ?? ''} · ${formatDateTime(locale, a.decidedAt)}` }}
                       />
                     </td>
                   </tr>

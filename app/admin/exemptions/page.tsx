@@ -2,9 +2,9 @@
 // departments request, with a reason.
 import { getDatabase } from '@/db/client';
 import { DecideExemptionForm, RecordIncidentForm } from '@/components/assessment/forms';
-import { cycleStyles as styles, ExemptionStatus, formatTime, StatusFilterSelect } from '@/components/assessment/parts';
+import { cycleStyles as styles, ExemptionStatus, StatusFilterSelect } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
-import { formatNumber } from '@/lib/i18n';
+import { formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { exemptionsAdminView } from '@/lib/incidents/views';
 
@@ -82,7 +82,7 @@ export default async function AdminExemptionsPage({ searchParams }: Props) {
                         <DecideExemptionForm
                           locale={locale}
                           incident={i.id}
-                          decided={i.exemptionStatus === 'requested' ? null : { reason: i.decisionReason ?? '', by: `${i.decidedBy ?? ''} · ${formatTime(locale, i.decidedAt)}` }}
+                          decided={i.exemptionStatus === 'requested' ? null : { reason: i.decisionReason ?? '', by: `${i.decidedBy ?? ''} · ${formatDateTime(locale, i.decidedAt)}` }}
                         />
                       )}
                     </td>

@@ -1,11 +1,10 @@
 // /admin/ingest: upload metric values or sharing events with a dry-run report,
 // then commit; and the history of batches. Department users: their own rows only.
 import { getDatabase } from '@/db/client';
-import { formatDateTime } from '@/components/auth/format';
 import { guardPage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
-import { fill } from '@/lib/i18n';
+import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { batchHistory, KIND_SPECS, type IngestKind } from '@/lib/ingest';
 import { UploadForm } from './upload-form';
@@ -53,7 +52,7 @@ export default async function IngestPage() {
                 <tbody>
                   {history.map((b) => (
                     <tr key={b.id}>
-                      <td>{formatDateTime(locale, b.createdAt)}</td>
+                      <td>{formatDateTime(locale, b.createdAt, { seconds: true })}</td>
                       <td>{b.actorName ?? b.actor}</td>
                       <td>{b.kind}</td>
                       <td className="num">{b.rows}</td>

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { CalendarDayForm, PeriodActions, RemoveDayForm } from '@/components/assessment/forms';
-import { cycleStyles as styles, formatTime, Hash, StatusBadge } from '@/components/assessment/parts';
+import { cycleStyles as styles, Hash, StatusBadge } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
-import { fill } from '@/lib/i18n';
+import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { chinaDay } from '@/lib/periods/calendar';
 import { listCalendar } from '@/lib/periods/calendar-service';
@@ -65,8 +65,8 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
                       <StatusBadge status={p.status} t={t} />
                       {p.schemeVersion !== null && <div className="muted">{fill(k.schemeNote, { version: p.schemeVersion })}</div>}
                     </td>
-                    <td>{formatTime(locale, p.publishedAt)}</td>
-                    <td>{formatTime(locale, p.appealDeadline)}</td>
+                    <td>{formatDateTime(locale, p.publishedAt)}</td>
+                    <td>{formatDateTime(locale, p.appealDeadline)}</td>
                     <td className="num">
                       {p.openAppeals > 0 ? <Link href={`/admin/appeals?period=${encodeURIComponent(p.code)}`}>{p.openAppeals}</Link> : 0}
                     </td>

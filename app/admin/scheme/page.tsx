@@ -1,11 +1,11 @@
 // /admin/scheme: the scheme editor with live validation and a preview of rank and
 // tier moves, and every version with who changed what, when and why.
 import { getDatabase } from '@/db/client';
-import { cycleStyles, formatTime, Hash } from '@/components/assessment/parts';
+import { cycleStyles, Hash } from '@/components/assessment/parts';
 import { SchemeEditor } from '@/components/scheme/editor';
 import { can } from '@/lib/auth/permissions';
 import { guardPage } from '@/lib/auth/guard';
-import { fill } from '@/lib/i18n';
+import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { describeChange } from '@/lib/schemes/diff';
 import { schemeEditorView } from '@/lib/schemes/views';
@@ -82,7 +82,7 @@ export default async function AdminSchemePage({ searchParams }: Props) {
                   <th scope="row">v{v.version}</th>
                   <td>{v.name}</td>
                   <td>{v.createdBy}</td>
-                  <td>{formatTime(locale, v.createdAt)}</td>
+                  <td>{formatDateTime(locale, v.createdAt)}</td>
                   <td className={cycleStyles.pre}>{v.reason ?? '—'}</td>
                   <td>
                     {v.changes.length === 0 ? (

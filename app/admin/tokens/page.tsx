@@ -1,10 +1,11 @@
 import { getDatabase } from '@/db/client';
-import { chinaDay, formatDateTime } from '@/components/auth/format';
+import { chinaDay } from '@/components/auth/format';
 import { CreateTokenForm, ExpiryForm, RevokeForm, type TokenFormLabels } from '@/components/auth/token-admin-forms';
 import { guardPage } from '@/lib/auth/guard';
 import { SCOPES, type Scope } from '@/lib/auth/principal';
 import { listTokens, tokenStatus } from '@/lib/auth/token-admin';
 import { listDepartmentOptions } from '@/lib/auth/users';
+import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
@@ -66,11 +67,11 @@ export default async function AdminTokensPage() {
                     <td>{token.scopes.join(', ')}</td>
                     <td>{token.departmentCode ?? '—'}</td>
                     <td>
-                      {formatDateTime(locale, token.createdAt)}
+                      {formatDateTime(locale, token.createdAt, { seconds: true })}
                       <div className="muted">{token.createdBy}</div>
                     </td>
-                    <td>{formatDateTime(locale, token.expiresAt, k.noExpiry)}</td>
-                    <td>{formatDateTime(locale, token.lastUsedAt, k.never)}</td>
+                    <td>{formatDateTime(locale, token.expiresAt, { seconds: true, fallback: k.noExpiry })}</td>
+                    <td>{formatDateTime(locale, token.lastUsedAt, { seconds: true, fallback: k.never })}</td>
                     <td>{statusNames[status]}</td>
                     <td>
                       {status !== 'revoked' && (

@@ -1,10 +1,9 @@
 import { getDatabase } from '@/db/client';
-import { formatDateTime } from '@/components/auth/format';
 import { CreateUserForm, ResetPasswordForm, RoleForm, ToggleActiveForm, type UserFormLabels } from '@/components/auth/user-admin-forms';
 import { guardPage } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/principal';
 import { listDepartmentOptions, listUsers } from '@/lib/auth/users';
-import { fill } from '@/lib/i18n';
+import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
@@ -58,10 +57,10 @@ export default async function AdminUsersPage() {
                   <td>{user.departmentCode ?? '—'}</td>
                   <td>
                     {user.active ? u.active : u.disabled}
-                    {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil) })}</div>}
+                    {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil, { seconds: true }) })}</div>}
                     {user.oidcLinked && <div className="muted">{u.sso}</div>}
                   </td>
-                  <td>{formatDateTime(locale, user.lastLoginAt, u.never)}</td>
+                  <td>{formatDateTime(locale, user.lastLoginAt, { seconds: true, fallback: u.never })}</td>
                   <td>
                     {!self && <ToggleActiveForm id={user.id} active={user.active} username={user.username} labels={labels} />}
                     <details>
