@@ -32,7 +32,7 @@ function ipFromHeaders(headers: HeaderBag): string | null {
   return first(headers?.['x-forwarded-for'])?.split(',')[0].trim() || first(headers?.['x-real-ip']) || null;
 }
 
-type SignedInUser = User & { sessionUser?: SessionUser };
+type NextAuthUser = User & { sessionUser?: SessionUser };
 
 export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<string, string | undefined> = process.env): AuthOptions {
   const providers: AuthOptions['providers'] = [
@@ -49,7 +49,7 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
         // The message becomes the `error` the sign-in form shows: invalid | locked | throttled.
         if (!outcome.ok) throw new Error(outcome.reason);
         const u = outcome.user;
-        return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u } as SignedInUser;
+        return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u } as NextAuthUser;
       },
     }),
   ];
@@ -71,13 +71,13 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
           ip: null,
         });
         if (!linked) return false;
-        (user as SignedInUser).sessionUser = linked;
+        (user as NextAuthUser).sessionUser = linked;
         return true;
       },
       async jwt({ token, user, account }) {
         const now = deps.now();
         if (user) {
-          let signedIn = (user as SignedInUser).sessionUser ?? null;
+          let signedIn = (user as NextAuthUser).sessionUser ?? null;
           if (!signedIn && account?.provider === OIDC_PROVIDER_ID) {
             signedIn = await loadSessionUser(await deps.database(), { oidcSubject: account.providerAccountId });
           }

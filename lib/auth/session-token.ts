@@ -115,8 +115,13 @@ export function readSessionCookie(cookieHeader: string | null, name = sessionCoo
   return chunks.length ? chunks.join('') : null;
 }
 
+export interface SignedInUser {
+  principal: Principal & { kind: 'user' };
+  displayName: string;
+}
+
 /** The signed-in user behind a Cookie header, checked against the database; null when none or ended. */
-export async function sessionUserFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<{ principal: Principal & { kind: 'user' }; displayName: string } | null> {
+export async function sessionUserFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<SignedInUser | null> {
   const value = readSessionCookie(cookieHeader);
   if (!value) return null;
   const payload = await decodeSession(value);

@@ -6,12 +6,9 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { getDatabase } from '../../db/client';
 import type { Principal } from './principal';
-import { sessionUserFromCookieHeader } from './session-token';
+import { sessionUserFromCookieHeader, type SignedInUser } from './session-token';
 
-export interface SignedInUser {
-  principal: Principal & { kind: 'user' };
-  displayName: string;
-}
+export type { SignedInUser };
 
 /** Once per request: the header and the page guard share one session check (React cache()). */
 export const getSignedInUser = cache(async function getSignedInUser(): Promise<SignedInUser | null> {
