@@ -8,8 +8,11 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Links go through AppLink, which turns off prefetching of per-user pages.
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use AppLink from @/components/app-link (no prefetch of per-user pages).' }] }],
     },
   },
+  { files: ['components/app-link.tsx'], rules: { 'no-restricted-imports': 'off' } },
 ];
 
 export default config;

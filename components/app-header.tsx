@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { can, type Action } from '@/lib/auth/permissions';
 import { boundDepartment, type Principal } from '@/lib/auth/principal';
 import { getSignedInUser } from '@/lib/auth/session';
@@ -26,20 +26,20 @@ export async function AppHeader() {
   ];
   return (
     <header className="header">
-      <Link href="/" className="brand">
+      <AppLink href="/" className="brand">
         <span className="brand-mark" aria-hidden="true">
           共
         </span>
         {t.app.name}
-      </Link>
+      </AppLink>
       <nav aria-label="主导航" className="nav">
         {user &&
           links
             .filter((l) => l.visible(user.principal))
             .map((l) => (
-              <Link key={l.href} href={l.href}>
+              <AppLink key={l.href} href={l.href}>
                 {l.label}
-              </Link>
+              </AppLink>
             ))}
       </nav>
       <div className="header-user">
@@ -52,7 +52,7 @@ export async function AppHeader() {
             <SignOutButton label={t.auth.signOut} />
           </>
         ) : (
-          <Link href="/login">{t.nav.signIn}</Link>
+          <AppLink href="/login">{t.nav.signIn}</AppLink>
         )}
         <LanguageSwitch label={t.nav.language} />
       </div>

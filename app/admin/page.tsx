@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { guardPage } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -17,7 +17,7 @@ export default async function AdminIndexPage() {
         {SECTIONS.map((s) => (
           <li key={s} className="card">
             <h2>
-              <Link href={`/admin/${s}`}>{t.adminIndex[s]}</Link>
+              <AppLink href={`/admin/${s}`}>{t.adminIndex[s]}</AppLink>
             </h2>
             <p className="muted">{t.adminIndex[`${s}Hint`]}</p>
           </li>

@@ -1,7 +1,7 @@
 // /assessment?period=P: a period's workflow status, its results in the export's
 // columns, the exports (admin, assessor, auditor), snapshot verification, and for a
 // department user its own appeals (filed here in the window) and incidents.
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
 import { AppealForm, ExemptionRequestForm, VerifyForm } from '@/components/assessment/forms';
 import { AppealStatus, cycleStyles as styles, ExemptionStatus, Hash, PeriodPicker, StatusBadge } from '@/components/assessment/parts';
@@ -101,7 +101,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
             )}
             {view.canManage && (
               <p>
-                <Link href="/admin/periods">{k.manage}</Link>
+                <AppLink href="/admin/periods">{k.manage}</AppLink>
               </p>
             )}
           </div>

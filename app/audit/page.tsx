@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
 import { verifyAuditChain } from '@/lib/audit/log';
 import { auditFilterSchema, queryAudit, type AuditFilter } from '@/lib/audit/query';
@@ -62,7 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="primary">
           {a.apply}
         </button>
-        <Link href="/audit">{a.reset}</Link>
+        <AppLink href="/audit">{a.reset}</AppLink>
       </form>
       {!parsed.success && (
         <p className="error-box" role="alert">
@@ -118,8 +118,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {result.pages > 1 && (
         <nav aria-label={a.pagination} className="toolbar">
-          {result.page > 1 && <Link href={pageHref(filter, result.page - 1)}>{a.previous}</Link>}
-          {result.page < result.pages && <Link href={pageHref(filter, result.page + 1)}>{a.next}</Link>}
+          {result.page > 1 && <AppLink href={pageHref(filter, result.page - 1)}>{a.previous}</AppLink>}
+          {result.page < result.pages && <AppLink href={pageHref(filter, result.page + 1)}>{a.next}</AppLink>}
         </nav>
       )}
     </section>

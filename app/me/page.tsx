@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { guardPage } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
 import { loadDepartment } from '@/lib/dashboard/department';
@@ -27,7 +27,7 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
         <h1>{t.nav.me}</h1>
         <p className="card">{t.dashboard.notBound}</p>
         <p>
-          <Link href="/rankings">{t.dashboard.toRankings}</Link>
+          <AppLink href="/rankings">{t.dashboard.toRankings}</AppLink>
         </p>
       </section>
     );

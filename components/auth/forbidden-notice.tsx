@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { getI18n } from '@/lib/i18n/server';
 
 /** The 403 page body: shown when the signed-in user's role may not see a page. */
@@ -11,7 +11,7 @@ export async function ForbiddenNotice() {
         {t.auth.forbiddenDetail}
       </p>
       <p>
-        <Link href="/">{t.auth.backHome}</Link>
+        <AppLink href="/">{t.auth.backHome}</AppLink>
       </p>
     </section>
   );

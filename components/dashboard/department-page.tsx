@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import type { Locale, Messages } from '@/lib/i18n';
 import type { DepartmentView } from '@/lib/dashboard/department';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
@@ -34,7 +34,7 @@ export function DepartmentPage({ view: raw, action, locale, t }: { view: Departm
         picker={<PeriodPicker action={action} periods={view.periods} current={view.period.code} locale={locale} t={t} />}
       >
         <p className="muted">
-          <Link href={`/rankings?period=${encodeURIComponent(view.period.code)}`}>← {t.nav.rankings}</Link>
+          <AppLink href={`/rankings?period=${encodeURIComponent(view.period.code)}`}>← {t.nav.rankings}</AppLink>
         </p>
       </PageHeading>
       {view.score ? (

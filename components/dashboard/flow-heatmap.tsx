@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { formatCompact, formatCount } from '@/lib/dashboard/numbers';
 import { cellColors, heat, type FlowMatrix } from '@/lib/dashboard/flow-matrix';
@@ -26,7 +26,7 @@ export function FlowHeatmap({ matrix, period, locale, t }: { matrix: FlowMatrix;
               </th>
               {matrix.consumers.map((c) => (
                 <th key={c.code} scope="col" className="heatmap-col">
-                  <Link href={href(c.code)}>{c.name}</Link>
+                  <AppLink href={href(c.code)}>{c.name}</AppLink>
                 </th>
               ))}
             </tr>
@@ -35,7 +35,7 @@ export function FlowHeatmap({ matrix, period, locale, t }: { matrix: FlowMatrix;
             {matrix.providers.map((p, i) => (
               <tr key={p.code}>
                 <th scope="row">
-                  <Link href={href(p.code)}>{p.name}</Link>
+                  <AppLink href={href(p.code)}>{p.name}</AppLink>
                 </th>
                 {matrix.cells[i].map((calls, j) => (
                   <td key={matrix.consumers[j].code} className="num heatmap-cell" style={cellStyle(calls, matrix.max)} title={calls === null ? undefined : `${p.name} → ${matrix.consumers[j].name}：${formatCount(locale, calls)}`}>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { formatCount } from '@/lib/dashboard/numbers';
 import { percent } from '@/lib/dashboard/format';
@@ -36,14 +36,14 @@ export function FlowsTable({ pairs, period, locale, t }: { pairs: FlowPair[]; pe
               <tr key={`${p.provider}>${p.consumer}`}>
                 <td className="num">{i + 1}</td>
                 <td>
-                  <Link href={departmentHref(p.provider, period)} aria-label={fill(t.flows.openDepartment, { name: p.providerName })}>
+                  <AppLink href={departmentHref(p.provider, period)} aria-label={fill(t.flows.openDepartment, { name: p.providerName })}>
                     {p.providerName}
-                  </Link>
+                  </AppLink>
                 </td>
                 <td>
-                  <Link href={departmentHref(p.consumer, period)} aria-label={fill(t.flows.openDepartment, { name: p.consumerName })}>
+                  <AppLink href={departmentHref(p.consumer, period)} aria-label={fill(t.flows.openDepartment, { name: p.consumerName })}>
                     {p.consumerName}
-                  </Link>
+                  </AppLink>
                 </td>
                 <td className="num">{formatCount(locale, p.calls)}</td>
                 <td className="num">{formatCount(locale, p.records)}</td>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { fill, type Messages } from '@/lib/i18n';
 
 /** Previous / page x of y / next; `href(n)` is the URL of page n. */
@@ -7,9 +7,9 @@ export function Pagination({ page, pageCount, href, t }: { page: number; pageCou
   return (
     <nav className="pagination" aria-label={t.rankings.pagination}>
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev">
+        <AppLink href={href(page - 1)} rel="prev">
           ‹ {t.rankings.previousPage}
-        </Link>
+        </AppLink>
       ) : (
         <span className="muted" aria-disabled="true">
           ‹ {t.rankings.previousPage}
@@ -17,9 +17,9 @@ export function Pagination({ page, pageCount, href, t }: { page: number; pageCou
       )}
       <span aria-current="page">{fill(t.rankings.pageOf, { page, pages: pageCount })}</span>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next">
+        <AppLink href={href(page + 1)} rel="next">
           {t.rankings.nextPage} ›
-        </Link>
+        </AppLink>
       ) : (
         <span className="muted" aria-disabled="true">
           {t.rankings.nextPage} ›

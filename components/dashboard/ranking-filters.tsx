@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import type { Locale, Messages } from '@/lib/i18n';
 import { tierLabel } from '@/lib/dashboard/format';
 import { rankingHref, sortKey, type RankingParams } from '@/lib/dashboard/ranking-params';
@@ -30,7 +30,7 @@ export function RankingFilters({ params, period, tiers, locale, t }: { params: R
       <button type="submit" className="primary">
         {t.rankings.apply}
       </button>
-      {params.tier || params.search ? <Link href={rankingHref({ ...params, period }, { tier: null, search: null, page: 1 })}>{t.rankings.reset}</Link> : null}
+      {params.tier || params.search ? <AppLink href={rankingHref({ ...params, period }, { tier: null, search: null, page: 1 })}>{t.rankings.reset}</AppLink> : null}
     </form>
   );
 }

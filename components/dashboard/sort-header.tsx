@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { fill, type Messages } from '@/lib/i18n';
 
 /** A column header that sorts the table: a link, with aria-sort on the sorted column. */
@@ -6,12 +6,12 @@ export function SortHeader({ label, href, active, descending, numeric, className
   const state = active ? (descending ? 'descending' : 'ascending') : undefined;
   return (
     <th scope="col" aria-sort={state} className={[numeric ? 'num' : '', className ?? ''].join(' ').trim() || undefined}>
-      <Link href={href} className="sort-link" title={fill(t.rankings.sortBy, { column: label })}>
+      <AppLink href={href} className="sort-link" title={fill(t.rankings.sortBy, { column: label })}>
         {label}
         <span aria-hidden="true" className="sort-mark">
           {active ? (descending ? ' ↓' : ' ↑') : ' ↕'}
         </span>
-      </Link>
+      </AppLink>
     </th>
   );
 }

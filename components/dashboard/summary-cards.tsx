@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { formatDecimal, formatCount } from '@/lib/dashboard/numbers';
 import { tierLabel } from '@/lib/dashboard/format';
@@ -46,7 +46,7 @@ function MoverCard({ title, note, movers, period, direction, t }: { title: strin
             const n = Math.abs(m.previousRank - m.rank);
             return (
               <li key={m.code}>
-                <Link href={`/departments/${encodeURIComponent(m.code)}?period=${encodeURIComponent(period)}`}>{m.name}</Link>{' '}
+                <AppLink href={`/departments/${encodeURIComponent(m.code)}?period=${encodeURIComponent(period)}`}>{m.name}</AppLink>{' '}
                 <span className={direction === 'up' ? 'change change-up' : 'change change-down'}>
                   <span aria-hidden="true">{direction === 'up' ? '▲' : '▼'}</span>
                   {fill(direction === 'up' ? t.rankings.placesUp : t.rankings.placesDown, { n })}

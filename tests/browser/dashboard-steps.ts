@@ -53,6 +53,24 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
     roleStep('auditor', '/rankings'),
     roleStep('department', '/me'),
     {
+      name: 'looking at the rankings renders that page only: no prefetch of the pages it links to',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'leader');
+        try {
+          const rendered: string[] = [];
+          page.on('request', (r) => {
+            if (r.url().startsWith(ctx.url) && new URL(r.url()).searchParams.has('_rsc')) rendered.push(r.url().replace(ctx.url, ''));
+          });
+          await page.goto(`${ctx.url}/rankings`, { waitUntil: 'networkidle' });
+          await page.mouse.wheel(0, 4000); // bring every link into view
+          await page.waitForTimeout(1500);
+          assert(rendered.length === 0, `the page made the server render ${rendered.length} more: ${rendered.slice(0, 5).join(', ')}`);
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
       name: 'a leader sees the ranking, sorts and filters it, and opens a department',
       run: async () => {
         const { context, page } = await signInAs(ctx, 'leader');

@@ -1,6 +1,6 @@
 // /admin/periods: every period's status with publish, withdraw, finalize and verify,
 // and the working-day calendar (public holidays and make-up workdays) for deadlines.
-import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
 import { CalendarDayForm, PeriodActions, RemoveDayForm } from '@/components/assessment/forms';
 import { cycleStyles as styles, Hash, StatusBadge } from '@/components/assessment/parts';
@@ -58,7 +58,7 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
                 {periods.map((p) => (
                   <tr key={p.code} data-period={p.code}>
                     <th scope="row">
-                      <Link href={`/assessment?period=${encodeURIComponent(p.code)}`}>{p.code}</Link>
+                      <AppLink href={`/assessment?period=${encodeURIComponent(p.code)}`}>{p.code}</AppLink>
                     </th>
                     <td>{t.cycle.kinds[p.kind]}</td>
                     <td>
@@ -68,7 +68,7 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
                     <td>{formatDateTime(locale, p.publishedAt)}</td>
                     <td>{formatDateTime(locale, p.appealDeadline)}</td>
                     <td className="num">
-                      {p.openAppeals > 0 ? <Link href={`/admin/appeals?period=${encodeURIComponent(p.code)}`}>{p.openAppeals}</Link> : 0}
+                      {p.openAppeals > 0 ? <AppLink href={`/admin/appeals?period=${encodeURIComponent(p.code)}`}>{p.openAppeals}</AppLink> : 0}
                     </td>
                     <td>
                       <Hash value={p.snapshotHash} />
