@@ -1,6 +1,7 @@
 // /assessment?period=P: a period's workflow status, its results in the export's
 // columns, the exports (admin, assessor, auditor), snapshot verification, and for a
 // department user its own appeals (filed here in the window) and incidents.
+import { DataTable } from '@/components/data-table';
 import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
 import { AppealForm, ExemptionRequestForm, VerifyForm } from '@/components/assessment/forms';
@@ -133,37 +134,20 @@ export default async function AssessmentPage({ searchParams }: Props) {
               )}
               {view.window === 'finalized' && <p className="muted">{k.finalizedNote}</p>}
               {view.appeals.length > 0 && (
-                <div className={styles.tableWrap}>
-                  <table className="data" data-testid="my-appeals">
-                    <caption className="muted" style={{ textAlign: 'left' }}>
-                      {k.myAppealsTitle}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.appeals.id}</th>
-                        <th scope="col">{t.appeals.target}</th>
-                        <th scope="col">{t.appeals.reason}</th>
-                        <th scope="col">{t.appeals.filedAt}</th>
-                        <th scope="col">{t.appeals.status}</th>
-                        <th scope="col">{t.appeals.decision}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {view.appeals.map((a) => (
-                        <tr key={a.id} data-appeal={a.id}>
-                          <th scope="row">{a.id}</th>
-                          <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}</td>
-                          <td className={styles.pre}>{a.reason}</td>
-                          <td>{formatDateTime(locale, a.createdAt)}</td>
-                          <td>
-                            <AppealStatus status={a.status} t={t} />
-                          </td>
-                          <td className={styles.pre}>{a.decisionReason ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable columns={[t.appeals.id, t.appeals.target, t.appeals.reason, t.appeals.filedAt, t.appeals.status, t.appeals.decision]} rowCount={view.appeals.length} caption={k.myAppealsTitle} testId="my-appeals">
+                  {view.appeals.map((a) => (
+                    <tr key={a.id} data-appeal={a.id}>
+                      <th scope="row">{a.id}</th>
+                      <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}</td>
+                      <td className={styles.pre}>{a.reason}</td>
+                      <td>{formatDateTime(locale, a.createdAt)}</td>
+                      <td>
+                        <AppealStatus status={a.status} t={t} />
+                      </td>
+                      <td className={styles.pre}>{a.decisionReason ?? '—'}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
               {view.canAppeal && (
                 <AppealForm locale={locale} period={period.code} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
@@ -208,49 +192,28 @@ export default async function AssessmentPage({ searchParams }: Props) {
 
           <div className="card" aria-labelledby="assessment-results">
             <h2 id="assessment-results">{k.resultsTitle}</h2>
-            {view.results.length === 0 ? (
-              <p className="muted">{k.noResults}</p>
-            ) : (
-              <div className={styles.tableWrap}>
-                <table className="data" data-testid="assessment-results">
-                  <caption className="muted" style={{ textAlign: 'left' }}>
-                    {fill(k.resultsCaption, { period: period.code })}
-                    {view.document?.draft ? `（${t.exportFile.draft}）` : ''}
-                  </caption>
-                  <thead>
-                    <tr>
-                      {view.header.map((h, i) => (
-                        <th key={h} scope="col" className={numericColumn(i, n) ? 'num' : undefined}>
-                          {h}
+            <DataTable columns={view.header.map((h, i) => ({ label: h, numeric: numericColumn(i, n) }))} rowCount={view.results.length} empty={k.noResults} caption={`${fill(k.resultsCaption, { period: period.code })}${view.document?.draft ? `（${t.exportFile.draft}）` : ''}`} testId="assessment-results">
+              {view.results.map((row) => (
+                <tr key={row.department} aria-current={row.department === view.department ? 'true' : undefined}>
+                  {row.cells.map((cell, i) => {
+                    const shown = row.detail || publicColumn(i, n) ? cell : '—';
+                    const text = typeof shown === 'number' ? formatNumber(locale, shown, i === 0 ? 0 : 2) : shown;
+                    if (i === 2) {
+                      return (
+                        <th key={i} scope="row">
+                          {text}
                         </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.results.map((row) => (
-                      <tr key={row.department} aria-current={row.department === view.department ? 'true' : undefined}>
-                        {row.cells.map((cell, i) => {
-                          const shown = row.detail || publicColumn(i, n) ? cell : '—';
-                          const text = typeof shown === 'number' ? formatNumber(locale, shown, i === 0 ? 0 : 2) : shown;
-                          if (i === 2) {
-                            return (
-                              <th key={i} scope="row">
-                                {text}
-                              </th>
-                            );
-                          }
-                          return (
-                            <td key={i} className={numericColumn(i, n) ? 'num' : i === n - 1 ? styles.small : styles.nowrap}>
-                              {text}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+                      );
+                    }
+                    return (
+                      <td key={i} className={numericColumn(i, n) ? 'num' : i === n - 1 ? styles.small : styles.nowrap}>
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </DataTable>
           </div>
         </>
       )}

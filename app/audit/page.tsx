@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
 import { verifyAuditChain } from '@/lib/audit/log';
@@ -72,50 +73,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="muted">
         {fill(a.total, { total: result.total, page: result.page, pages: result.pages })} · {a.timeNote}
       </p>
-      {result.entries.length === 0 ? (
-        <p className="muted">{a.empty}</p>
-      ) : (
-        <table className="data">
-          <caption className="muted" style={{ textAlign: 'left' }}>
-            {a.title}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">#</th>
-              <th scope="col">{a.time}</th>
-              <th scope="col">{a.actor}</th>
-              <th scope="col">{a.role}</th>
-              <th scope="col">{a.action}</th>
-              <th scope="col">{a.target}</th>
-              <th scope="col">{a.outcome}</th>
-              <th scope="col">{a.ip}</th>
-              <th scope="col">{a.payload}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.entries.map((e) => (
-              <tr key={e.id}>
-                <td className="num">{e.id}</td>
-                <td>{formatDateTime(locale, e.at, { seconds: true })}</td>
-                <td>
-                  {e.actorName ?? e.actor}
-                  {e.actorName && <div className="muted">{e.actor}</div>}
-                </td>
-                <td>{e.role ? (t.roles[e.role as keyof typeof t.roles] ?? e.role) : '—'}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.target ?? '—'}</td>
-                <td>{e.outcome === 'success' ? a.success : a.failure}</td>
-                <td>{e.ip ?? '—'}</td>
-                <td>
-                  <code style={{ wordBreak: 'break-all' }}>{e.payload.length > 200 ? `${e.payload.slice(0, 200)}…` : e.payload}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable columns={[{ label: '#', numeric: true }, a.time, a.actor, a.role, a.action, a.target, a.outcome, a.ip, a.payload]} rowCount={result.entries.length} empty={a.empty} caption={a.title}>
+        {result.entries.map((e) => (
+          <tr key={e.id}>
+            <td className="num">{e.id}</td>
+            <td>{formatDateTime(locale, e.at, { seconds: true })}</td>
+            <td>
+              {e.actorName ?? e.actor}
+              {e.actorName && <div className="muted">{e.actor}</div>}
+            </td>
+            <td>{e.role ? (t.roles[e.role as keyof typeof t.roles] ?? e.role) : '—'}</td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>{e.target ?? '—'}</td>
+            <td>{e.outcome === 'success' ? a.success : a.failure}</td>
+            <td>{e.ip ?? '—'}</td>
+            <td>
+              <code style={{ wordBreak: 'break-all' }}>{e.payload.length > 200 ? `${e.payload.slice(0, 200)}…` : e.payload}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {result.pages > 1 && (
         <nav aria-label={a.pagination} className="toolbar">
           {result.page > 1 && <AppLink href={pageHref(filter, result.page - 1)}>{a.previous}</AppLink>}

@@ -1,5 +1,6 @@
 // /admin/appeals: appeals filed by departments, filtered by period and status; an
 // admin accepts (optionally correcting a reported value) or rejects each open one.
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { DecideAppealForm } from '@/components/assessment/forms';
 import { AppealStatus, cycleStyles as styles, StatusFilterSelect } from '@/components/assessment/parts';
@@ -45,72 +46,48 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
           {k.apply}
         </button>
       </form>
-      {view.appeals.length === 0 ? (
-        <p className="muted">{k.empty}</p>
-      ) : (
-        <div className={styles.tableWrap}>
-          <table className="data" data-testid="appeals-table">
-            <caption className="muted" style={{ textAlign: 'left' }}>
-              {k.title}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{k.id}</th>
-                <th scope="col">{k.period}</th>
-                <th scope="col">{k.department}</th>
-                <th scope="col">{k.target}</th>
-                <th scope="col">{k.reason}</th>
-                <th scope="col">{k.evidence}</th>
-                <th scope="col">{k.filedAt}</th>
-                <th scope="col">{k.status}</th>
-                <th scope="col">{k.decision}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.appeals.map((a) => {
-                const info = view.info[a.period];
-                return (
-                  <tr key={a.id} data-appeal={a.id}>
-                    <th scope="row">{a.id}</th>
-                    <td>
-                      {a.period}
-                      {info?.appealDeadline && (
-                        <div className="muted">
-                          {k.deadlineShort}
-                          {formatDateTime(locale, info.appealDeadline)}
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      {a.departmentName ?? a.departmentCode}
-                      <div className="muted">{a.departmentCode}</div>
-                    </td>
-                    <td>{a.indicator ? `${info?.names[a.indicator] ?? a.indicator}（${a.indicator}）` : k.targetTotal}</td>
-                    <td className={styles.pre}>{a.reason}</td>
-                    <td className={styles.pre}>{a.evidence ?? '—'}</td>
-                    <td>
-                      {formatDateTime(locale, a.createdAt)}
-                      <div className="muted">{a.createdBy}</div>
-                    </td>
-                    <td>
-                      <AppealStatus status={a.status} t={t} />
-                    </td>
-                    <td>
-                      <DecideAppealForm
-                        locale={locale}
-                        appeal={{ id: a.id, indicator: a.indicator }}
-                        months={info?.months ?? []}
-                        indicators={(info?.correctable ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))}
-                        decided={a.status === 'open' ? null : { reason: a.decisionReason ?? '', by: `${a.decidedBy ?? ''} · ${formatDateTime(locale, a.decidedAt)}` }}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable columns={[k.id, k.period, k.department, k.target, k.reason, k.evidence, k.filedAt, k.status, k.decision]} rowCount={view.appeals.length} empty={k.empty} caption={k.title} testId="appeals-table">
+        {view.appeals.map((a) => {
+          const info = view.info[a.period];
+          return (
+            <tr key={a.id} data-appeal={a.id}>
+              <th scope="row">{a.id}</th>
+              <td>
+                {a.period}
+                {info?.appealDeadline && (
+                  <div className="muted">
+                    {k.deadlineShort}
+                    {formatDateTime(locale, info.appealDeadline)}
+                  </div>
+                )}
+              </td>
+              <td>
+                {a.departmentName ?? a.departmentCode}
+                <div className="muted">{a.departmentCode}</div>
+              </td>
+              <td>{a.indicator ? `${info?.names[a.indicator] ?? a.indicator}（${a.indicator}）` : k.targetTotal}</td>
+              <td className={styles.pre}>{a.reason}</td>
+              <td className={styles.pre}>{a.evidence ?? '—'}</td>
+              <td>
+                {formatDateTime(locale, a.createdAt)}
+                <div className="muted">{a.createdBy}</div>
+              </td>
+              <td>
+                <AppealStatus status={a.status} t={t} />
+              </td>
+              <td>
+                <DecideAppealForm
+                  locale={locale}
+                  appeal={{ id: a.id, indicator: a.indicator }}
+                  months={info?.months ?? []}
+                  indicators={(info?.correctable ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))}
+                  decided={a.status === 'open' ? null : { reason: a.decisionReason ?? '', by: `${a.decidedBy ?? ''} · ${formatDateTime(locale, a.decidedAt)}` }}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

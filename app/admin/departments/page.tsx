@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { CreateDepartmentForm, EditDepartmentForm } from '@/components/departments/department-forms';
 import { guardPage } from '@/lib/auth/guard';
@@ -24,26 +25,17 @@ export default async function AdminDepartmentsPage() {
         <h2 id="departments-list">
           {labels.listTitle}（{departments.length}）
         </h2>
-        <table className="data" aria-labelledby="departments-list">
-          <thead>
-            <tr>
-              <th scope="col">{labels.code}</th>
-              <th scope="col">{labels.status}</th>
-              <th scope="col">{labels.actions}</th>
+        <DataTable columns={[labels.code, labels.status, labels.actions]} rowCount={departments.length} labelledBy="departments-list">
+          {departments.map((d) => (
+            <tr key={d.code}>
+              <th scope="row">{d.code}</th>
+              <td>{d.active ? labels.active : labels.inactive}</td>
+              <td>
+                <EditDepartmentForm labels={labels} parents={parents} department={d} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {departments.map((d) => (
-              <tr key={d.code}>
-                <th scope="row">{d.code}</th>
-                <td>{d.active ? labels.active : labels.inactive}</td>
-                <td>
-                  <EditDepartmentForm labels={labels} parents={parents} department={d} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 // /admin/exemptions (容错免责): record incidents, and grant or deny the exemptions
 // departments request, with a reason.
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { DecideExemptionForm, RecordIncidentForm } from '@/components/assessment/forms';
 import { cycleStyles as styles, ExemptionStatus, StatusFilterSelect } from '@/components/assessment/parts';
@@ -39,59 +40,36 @@ export default async function AdminExemptionsPage({ searchParams }: Props) {
             {k.apply}
           </button>
         </form>
-        {view.incidents.length === 0 ? (
-          <p className="muted">{k.empty}</p>
-        ) : (
-          <div className={styles.tableWrap}>
-            <table className="data" aria-labelledby="incidents-list" data-testid="incidents-table">
-              <thead>
-                <tr>
-                  <th scope="col">{k.id}</th>
-                  <th scope="col">{k.department}</th>
-                  <th scope="col">{k.occurredOn}</th>
-                  <th scope="col">{k.kind}</th>
-                  <th scope="col" className="num">
-                    {k.points}
-                  </th>
-                  <th scope="col">{k.description}</th>
-                  <th scope="col">{k.exemption}</th>
-                  <th scope="col">{k.request}</th>
-                  <th scope="col">{k.decision}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.incidents.map((i) => (
-                  <tr key={i.id} data-incident={i.id}>
-                    <th scope="row">{i.id}</th>
-                    <td>
-                      {i.departmentName ?? i.departmentCode}
-                      <div className="muted">{i.departmentCode}</div>
-                    </td>
-                    <td>{i.occurredOn}</td>
-                    <td>{k.kinds[i.kind]}</td>
-                    <td className="num">{formatNumber(locale, i.points, 1)}</td>
-                    <td className={styles.pre}>{i.description}</td>
-                    <td>
-                      <ExemptionStatus status={i.exemptionStatus} t={t} />
-                    </td>
-                    <td className={styles.pre}>{i.exemptionRequest ?? '—'}</td>
-                    <td>
-                      {i.exemptionStatus === 'none' ? (
-                        '—'
-                      ) : (
-                        <DecideExemptionForm
-                          locale={locale}
-                          incident={i.id}
-                          decided={i.exemptionStatus === 'requested' ? null : { reason: i.decisionReason ?? '', by: `${i.decidedBy ?? ''} · ${formatDateTime(locale, i.decidedAt)}` }}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={[k.id, k.department, k.occurredOn, k.kind, { label: k.points, numeric: true }, k.description, k.exemption, k.request, k.decision]} rowCount={view.incidents.length} empty={k.empty} testId="incidents-table" labelledBy="incidents-list">
+          {view.incidents.map((i) => (
+            <tr key={i.id} data-incident={i.id}>
+              <th scope="row">{i.id}</th>
+              <td>
+                {i.departmentName ?? i.departmentCode}
+                <div className="muted">{i.departmentCode}</div>
+              </td>
+              <td>{i.occurredOn}</td>
+              <td>{k.kinds[i.kind]}</td>
+              <td className="num">{formatNumber(locale, i.points, 1)}</td>
+              <td className={styles.pre}>{i.description}</td>
+              <td>
+                <ExemptionStatus status={i.exemptionStatus} t={t} />
+              </td>
+              <td className={styles.pre}>{i.exemptionRequest ?? '—'}</td>
+              <td>
+                {i.exemptionStatus === 'none' ? (
+                  '—'
+                ) : (
+                  <DecideExemptionForm
+                    locale={locale}
+                    incident={i.id}
+                    decided={i.exemptionStatus === 'requested' ? null : { reason: i.decisionReason ?? '', by: `${i.decidedBy ?? ''} · ${formatDateTime(locale, i.decidedAt)}` }}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
     </section>
   );

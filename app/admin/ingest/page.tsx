@@ -1,5 +1,6 @@
 // /admin/ingest: upload metric values or sharing events with a dry-run report,
 // then commit; and the history of batches. Department users: their own rows only.
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { guardPage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -34,36 +35,18 @@ export default async function IngestPage() {
       {history && (
         <div className="card">
           <h2 id="ingest-history">{k.history}</h2>
-          {history.length === 0 ? (
-            <p className="muted">{k.historyEmpty}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="data" aria-labelledby="ingest-history">
-                <thead>
-                  <tr>
-                    <th scope="col">{k.when}</th>
-                    <th scope="col">{k.who}</th>
-                    <th scope="col">{k.kind}</th>
-                    <th scope="col" className="num">{k.rows}</th>
-                    <th scope="col">{k.status}</th>
-                    <th scope="col">{k.errors}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.map((b) => (
-                    <tr key={b.id}>
-                      <td>{formatDateTime(locale, b.createdAt, { seconds: true })}</td>
-                      <td>{b.actorName ?? b.actor}</td>
-                      <td>{b.kind}</td>
-                      <td className="num">{b.rows}</td>
-                      <td>{b.status === 'accepted' ? k.accepted : `${k.rejected} (${b.statusCode})`}</td>
-                      <td>{b.response ? <BatchErrors response={b.response} more={k.moreErrors} /> : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable columns={[k.when, k.who, k.kind, { label: k.rows, numeric: true }, k.status, k.errors]} rowCount={history.length} empty={k.historyEmpty} labelledBy="ingest-history">
+            {history.map((b) => (
+              <tr key={b.id}>
+                <td>{formatDateTime(locale, b.createdAt, { seconds: true })}</td>
+                <td>{b.actorName ?? b.actor}</td>
+                <td>{b.kind}</td>
+                <td className="num">{b.rows}</td>
+                <td>{b.status === 'accepted' ? k.accepted : `${k.rejected} (${b.statusCode})`}</td>
+                <td>{b.response ? <BatchErrors response={b.response} more={k.moreErrors} /> : '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

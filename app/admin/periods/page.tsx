@@ -1,9 +1,10 @@
 // /admin/periods: every period's status with publish, withdraw, finalize and verify,
 // and the working-day calendar (public holidays and make-up workdays) for deadlines.
+import { DataTable } from '@/components/data-table';
 import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
 import { CalendarDayForm, PeriodActions, RemoveDayForm } from '@/components/assessment/forms';
-import { cycleStyles as styles, Hash, StatusBadge } from '@/components/assessment/parts';
+import { Hash, StatusBadge } from '@/components/assessment/parts';
 import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
@@ -32,56 +33,31 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
       <h1 id="periods-title">{k.title}</h1>
       <p className="lead">{k.intro}</p>
       <div className="card">
-        {periods.length === 0 ? (
-          <p className="muted">{k.empty}</p>
-        ) : (
-          <div className={styles.tableWrap}>
-            <table className="data" data-testid="periods-table">
-              <caption className="muted" style={{ textAlign: 'left' }}>
-                {k.title}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{k.period}</th>
-                  <th scope="col">{k.kind}</th>
-                  <th scope="col">{k.status}</th>
-                  <th scope="col">{k.publishedAt}</th>
-                  <th scope="col">{k.deadline}</th>
-                  <th scope="col" className="num">
-                    {k.openAppeals}
-                  </th>
-                  <th scope="col">{k.snapshot}</th>
-                  <th scope="col">{k.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {periods.map((p) => (
-                  <tr key={p.code} data-period={p.code}>
-                    <th scope="row">
-                      <AppLink href={`/assessment?period=${encodeURIComponent(p.code)}`}>{p.code}</AppLink>
-                    </th>
-                    <td>{t.cycle.kinds[p.kind]}</td>
-                    <td>
-                      <StatusBadge status={p.status} t={t} />
-                      {p.schemeVersion !== null && <div className="muted">{fill(k.schemeNote, { version: p.schemeVersion })}</div>}
-                    </td>
-                    <td>{formatDateTime(locale, p.publishedAt)}</td>
-                    <td>{formatDateTime(locale, p.appealDeadline)}</td>
-                    <td className="num">
-                      {p.openAppeals > 0 ? <AppLink href={`/admin/appeals?period=${encodeURIComponent(p.code)}`}>{p.openAppeals}</AppLink> : 0}
-                    </td>
-                    <td>
-                      <Hash value={p.snapshotHash} />
-                    </td>
-                    <td>
-                      <PeriodActions locale={locale} period={p.code} status={p.status} blocker={p.finalizeBlocker} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={[k.period, k.kind, k.status, k.publishedAt, k.deadline, { label: k.openAppeals, numeric: true }, k.snapshot, k.actions]} rowCount={periods.length} empty={k.empty} caption={k.title} testId="periods-table">
+          {periods.map((p) => (
+            <tr key={p.code} data-period={p.code}>
+              <th scope="row">
+                <AppLink href={`/assessment?period=${encodeURIComponent(p.code)}`}>{p.code}</AppLink>
+              </th>
+              <td>{t.cycle.kinds[p.kind]}</td>
+              <td>
+                <StatusBadge status={p.status} t={t} />
+                {p.schemeVersion !== null && <div className="muted">{fill(k.schemeNote, { version: p.schemeVersion })}</div>}
+              </td>
+              <td>{formatDateTime(locale, p.publishedAt)}</td>
+              <td>{formatDateTime(locale, p.appealDeadline)}</td>
+              <td className="num">
+                {p.openAppeals > 0 ? <AppLink href={`/admin/appeals?period=${encodeURIComponent(p.code)}`}>{p.openAppeals}</AppLink> : 0}
+              </td>
+              <td>
+                <Hash value={p.snapshotHash} />
+              </td>
+              <td>
+                <PeriodActions locale={locale} period={p.code} status={p.status} blocker={p.finalizeBlocker} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
 
       <div className="card stack" aria-labelledby="calendar-title">
@@ -105,35 +81,18 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
           </button>
         </form>
         <CalendarDayForm locale={locale} year={year} />
-        {days.length === 0 ? (
-          <p className="muted">{k.calendarEmpty}</p>
-        ) : (
-          <table className="data" data-testid="calendar-table">
-            <caption className="muted" style={{ textAlign: 'left' }}>
-              {year} · {k.calendarTitle}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{k.day}</th>
-                <th scope="col">{k.dayKind}</th>
-                <th scope="col">{k.dayName}</th>
-                <th scope="col">{k.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th>
-                  <td>{d.kind === 'holiday' ? k.holiday : k.workday}</td>
-                  <td>{d.name ?? '—'}</td>
-                  <td>
-                    <RemoveDayForm locale={locale} day={d.day} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable columns={[k.day, k.dayKind, k.dayName, k.actions]} rowCount={days.length} empty={k.calendarEmpty} caption={`${year} · ${k.calendarTitle}`} testId="calendar-table">
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
+              <td>{d.kind === 'holiday' ? k.holiday : k.workday}</td>
+              <td>{d.name ?? '—'}</td>
+              <td>
+                <RemoveDayForm locale={locale} day={d.day} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 // /admin/scheme: the scheme editor with live validation and a preview of rank and
 // tier moves, and every version with who changed what, when and why.
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { cycleStyles, Hash } from '@/components/assessment/parts';
 import { SchemeEditor } from '@/components/scheme/editor';
@@ -60,53 +61,37 @@ export default async function AdminSchemePage({ searchParams }: Props) {
       ) : (
         <p className="muted">{k.readOnly}</p>
       )}
-      <div className="card" aria-labelledby="scheme-versions">
+      <div className="card">
         <h2 id="scheme-versions">{k.sectionVersions}</h2>
-        <div className={cycleStyles.tableWrap}>
-          <table className="data" data-testid="scheme-versions">
-            <thead>
-              <tr>
-                <th scope="col">{k.version}</th>
-                <th scope="col">{k.name}</th>
-                <th scope="col">{k.createdBy}</th>
-                <th scope="col">{k.createdAt}</th>
-                <th scope="col">{k.reason}</th>
-                <th scope="col">{k.changes}</th>
-                <th scope="col">{k.usedBy}</th>
-                <th scope="col">{k.hash}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.versions.map((v) => (
-                <tr key={v.id} data-version={v.version}>
-                  <th scope="row">v{v.version}</th>
-                  <td>{v.name}</td>
-                  <td>{v.createdBy}</td>
-                  <td>{formatDateTime(locale, v.createdAt)}</td>
-                  <td className={cycleStyles.pre}>{v.reason ?? '—'}</td>
-                  <td>
-                    {v.changes.length === 0 ? (
-                      <span className="muted">{k.noChanges}</span>
-                    ) : (
-                      <details className={cycleStyles.details}>
-                        <summary>{fill(k.changeCount, { count: v.changes.length })}</summary>
-                        <ul className={cycleStyles.small}>
-                          {v.changes.map((c) => (
-                            <li key={c.path}>{describeChange(c)}</li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                  </td>
-                  <td>{v.finalizedPeriods.join('、') || '—'}</td>
-                  <td>
-                    <Hash value={v.hash} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[k.version, k.name, k.createdBy, k.createdAt, k.reason, k.changes, k.usedBy, k.hash]} rowCount={view.versions.length} labelledBy="scheme-versions" testId="scheme-versions">
+          {view.versions.map((v) => (
+            <tr key={v.id} data-version={v.version}>
+              <th scope="row">v{v.version}</th>
+              <td>{v.name}</td>
+              <td>{v.createdBy}</td>
+              <td>{formatDateTime(locale, v.createdAt)}</td>
+              <td className={cycleStyles.pre}>{v.reason ?? '—'}</td>
+              <td>
+                {v.changes.length === 0 ? (
+                  <span className="muted">{k.noChanges}</span>
+                ) : (
+                  <details className={cycleStyles.details}>
+                    <summary>{fill(k.changeCount, { count: v.changes.length })}</summary>
+                    <ul className={cycleStyles.small}>
+                      {v.changes.map((c) => (
+                        <li key={c.path}>{describeChange(c)}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
+              <td>{v.finalizedPeriods.join('、') || '—'}</td>
+              <td>
+                <Hash value={v.hash} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { chinaDay } from '@/components/auth/format';
 import { CreateTokenForm, ExpiryForm, RevokeForm, type TokenFormLabels } from '@/components/auth/token-admin-forms';
@@ -38,55 +39,36 @@ export default async function AdminTokensPage() {
       </div>
       <div className="card">
         <h2 id="tokens-list">{k.listTitle}</h2>
-        {tokens.length === 0 ? (
-          <p className="muted">{k.empty}</p>
-        ) : (
-          <table className="data" aria-labelledby="tokens-list">
-            <thead>
-              <tr>
-                <th scope="col">{k.name}</th>
-                <th scope="col">{k.prefix}</th>
-                <th scope="col">{k.scopes}</th>
-                <th scope="col">{k.department}</th>
-                <th scope="col">{k.createdAt}</th>
-                <th scope="col">{k.expiresAt}</th>
-                <th scope="col">{k.lastUsed}</th>
-                <th scope="col">{k.status}</th>
-                <th scope="col">{k.actions}</th>
+        <DataTable columns={[k.name, k.prefix, k.scopes, k.department, k.createdAt, k.expiresAt, k.lastUsed, k.status, k.actions]} rowCount={tokens.length} empty={k.empty} labelledBy="tokens-list">
+          {tokens.map((token) => {
+            const status = tokenStatus(token);
+            return (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
+                <td>{token.scopes.join(', ')}</td>
+                <td>{token.departmentCode ?? '—'}</td>
+                <td>
+                  {formatDateTime(locale, token.createdAt, { seconds: true })}
+                  <div className="muted">{token.createdBy}</div>
+                </td>
+                <td>{formatDateTime(locale, token.expiresAt, { seconds: true, fallback: k.noExpiry })}</td>
+                <td>{formatDateTime(locale, token.lastUsedAt, { seconds: true, fallback: k.never })}</td>
+                <td>{statusNames[status]}</td>
+                <td>
+                  {status !== 'revoked' && (
+                    <>
+                      <ExpiryForm id={token.id} expires={token.expiresAt ? chinaDay(token.expiresAt) : ''} labels={labels} />
+                      <RevokeForm id={token.id} name={token.name} labels={labels} />
+                    </>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => {
-                const status = tokenStatus(token);
-                return (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td>
-                      <code>{token.prefix}…</code>
-                    </td>
-                    <td>{token.scopes.join(', ')}</td>
-                    <td>{token.departmentCode ?? '—'}</td>
-                    <td>
-                      {formatDateTime(locale, token.createdAt, { seconds: true })}
-                      <div className="muted">{token.createdBy}</div>
-                    </td>
-                    <td>{formatDateTime(locale, token.expiresAt, { seconds: true, fallback: k.noExpiry })}</td>
-                    <td>{formatDateTime(locale, token.lastUsedAt, { seconds: true, fallback: k.never })}</td>
-                    <td>{statusNames[status]}</td>
-                    <td>
-                      {status !== 'revoked' && (
-                        <>
-                          <ExpiryForm id={token.id} expires={token.expiresAt ? chinaDay(token.expiresAt) : ''} labels={labels} />
-                          <RevokeForm id={token.id} name={token.name} labels={labels} />
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+            );
+          })}
+        </DataTable>
       </div>
     </section>
   );

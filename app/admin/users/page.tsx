@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
 import { CreateUserForm, ResetPasswordForm, RoleForm, ToggleActiveForm, type UserFormLabels } from '@/components/auth/user-admin-forms';
 import { guardPage } from '@/lib/auth/guard';
@@ -31,49 +32,36 @@ export default async function AdminUsersPage() {
       </div>
       <div className="card">
         <h2 id="users-list">{u.listTitle}</h2>
-        <table className="data" aria-labelledby="users-list">
-          <thead>
-            <tr>
-              <th scope="col">{u.username}</th>
-              <th scope="col">{u.displayName}</th>
-              <th scope="col">{u.role}</th>
-              <th scope="col">{u.department}</th>
-              <th scope="col">{u.status}</th>
-              <th scope="col">{u.lastLogin}</th>
-              <th scope="col">{u.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const self = gate.principal.id === user.id;
-              return (
-                <tr key={user.id}>
-                  <th scope="row">
-                    {user.username}
-                    {self && <span className="muted"> {u.you}</span>}
-                  </th>
-                  <td>{user.displayName ?? '—'}</td>
-                  <td>{t.roles[user.role] ?? user.role}</td>
-                  <td>{user.departmentCode ?? '—'}</td>
-                  <td>
-                    {user.active ? u.active : u.disabled}
-                    {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil, { seconds: true }) })}</div>}
-                    {user.oidcLinked && <div className="muted">{u.sso}</div>}
-                  </td>
-                  <td>{formatDateTime(locale, user.lastLoginAt, { seconds: true, fallback: u.never })}</td>
-                  <td>
-                    {!self && <ToggleActiveForm id={user.id} active={user.active} username={user.username} labels={labels} />}
-                    <details>
-                      <summary>{u.more}</summary>
-                      {!self && <RoleForm id={user.id} role={user.role} departmentCode={user.departmentCode} roles={roles} departments={departments} labels={labels} />}
-                      <ResetPasswordForm id={user.id} labels={labels} />
-                    </details>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable columns={[u.username, u.displayName, u.role, u.department, u.status, u.lastLogin, u.actions]} rowCount={users.length} labelledBy="users-list">
+          {users.map((user) => {
+            const self = gate.principal.id === user.id;
+            return (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.username}
+                  {self && <span className="muted"> {u.you}</span>}
+                </th>
+                <td>{user.displayName ?? '—'}</td>
+                <td>{t.roles[user.role] ?? user.role}</td>
+                <td>{user.departmentCode ?? '—'}</td>
+                <td>
+                  {user.active ? u.active : u.disabled}
+                  {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil, { seconds: true }) })}</div>}
+                  {user.oidcLinked && <div className="muted">{u.sso}</div>}
+                </td>
+                <td>{formatDateTime(locale, user.lastLoginAt, { seconds: true, fallback: u.never })}</td>
+                <td>
+                  {!self && <ToggleActiveForm id={user.id} active={user.active} username={user.username} labels={labels} />}
+                  <details>
+                    <summary>{u.more}</summary>
+                    {!self && <RoleForm id={user.id} role={user.role} departmentCode={user.departmentCode} roles={roles} departments={departments} labels={labels} />}
+                    <ResetPasswordForm id={user.id} labels={labels} />
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </div>
     </section>
   );

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+
+/** A column header: its text, or the text and whether it holds numbers (right-aligned). */
+export type Column = string | { label: string; numeric?: boolean };
+
+/**
+ * The admin and assessment pages' list tables: real table markup with column headers,
+ * named by a caption or by the heading it sits under, the rows the page renders, and
+ * the empty state in words. Wide tables scroll sideways on a tablet.
+ */
+export function DataTable({ columns, rowCount, empty, caption, labelledBy, testId, children }: { columns: Column[]; rowCount: number; empty?: string; caption?: string; labelledBy?: string; testId?: string; children: ReactNode }) {
+  if (rowCount === 0 && empty) return <p className="muted">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data" aria-labelledby={labelledBy} data-testid={testId}>
+        {caption ? <caption className="muted">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) =>
+              typeof c === 'string' ? (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ) : (
+                <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
