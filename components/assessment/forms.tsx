@@ -1,6 +1,7 @@
 'use client';
 // The assessment cycle's forms: each posts to one server action and announces its
 // outcome (role=status / role=alert). Labels come from the message catalogs.
+import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState, useId } from 'react';
 import { fileAppealAction, requestExemptionAction, verifyAction } from '@/app/assessment/actions';
 import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayAction, withdrawAction } from '@/app/admin/periods/actions';
@@ -30,8 +31,6 @@ function Outcome({ state }: { state: CycleActionState }) {
   return null;
 }
 
-type Option = { value: string; label: string };
-
 export function AppealForm({ locale, period, indicators }: { locale: Locale; period: string; indicators: Option[] }) {
   const t = messages(locale).appeals;
   const [state, action, pending] = useActionState(fileAppealAction, initial);
@@ -43,12 +42,7 @@ export function AppealForm({ locale, period, indicators }: { locale: Locale; per
       <label>
         {t.target}
         <select name="indicator" defaultValue="">
-          <option value="">{t.targetTotal}</option>
-          {indicators.map((i) => (
-            <option key={i.value} value={i.value}>
-              {i.label}
-            </option>
-          ))}
+          <SelectOptions options={indicators} none={t.targetTotal} />
         </select>
       </label>
       <label>
@@ -293,11 +287,7 @@ export function DecideAppealForm({
             {t.correctionIndicator}
             <select name="indicator" defaultValue={appeal.indicator ?? ''}>
               {appeal.indicator === null && <option value="">—</option>}
-              {indicators.map((i) => (
-                <option key={i.value} value={i.value}>
-                  {i.label}
-                </option>
-              ))}
+              <SelectOptions options={indicators} />
             </select>
           </label>
           <label>
@@ -328,11 +318,7 @@ export function RecordIncidentForm({ locale, departments, today }: { locale: Loc
           <option value="" disabled>
             —
           </option>
-          {departments.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.label}
-            </option>
-          ))}
+          <SelectOptions options={departments} />
         </select>
       </label>
       <label>

@@ -1,10 +1,9 @@
 'use client';
+import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import { createTokenAction, revokeTokenAction, setExpiryAction } from '@/app/admin/tokens/actions';
 import type { ActionState } from '@/lib/auth/action-support';
 import { ActionMessage } from './action-message';
-
-type Option = { value: string; label: string };
 
 export interface TokenFormLabels {
   name: string;
@@ -43,12 +42,7 @@ export function CreateTokenForm({ scopes, departments, labels }: { scopes: Optio
         <label>
           {labels.department}
           <select name="departmentCode" defaultValue="">
-            <option value="">{labels.departmentNone}</option>
-            {departments.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
-              </option>
-            ))}
+            <SelectOptions options={departments} none={labels.departmentNone} />
           </select>
         </label>
         <label>

@@ -1,10 +1,9 @@
 'use client';
+import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import { createUserAction, resetPasswordAction, setActiveAction, setRoleAction } from '@/app/admin/users/actions';
 import type { ActionState } from '@/lib/auth/action-support';
 import { ActionMessage } from './action-message';
-
-type Option = { value: string; label: string };
 
 export interface UserFormLabels {
   username: string;
@@ -32,22 +31,13 @@ function RoleFields({ idPrefix, roles, departments, labels, role, departmentCode
       <label htmlFor={`${idPrefix}-role`}>
         {labels.role}
         <select id={`${idPrefix}-role`} name="role" defaultValue={role ?? 'department'} required>
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
+          <SelectOptions options={roles} />
         </select>
       </label>
       <label htmlFor={`${idPrefix}-department`}>
         {labels.department}
         <select id={`${idPrefix}-department`} name="departmentCode" defaultValue={departmentCode ?? ''} aria-describedby={`${idPrefix}-department-hint`}>
-          <option value="">{labels.departmentNone}</option>
-          {departments.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.label}
-            </option>
-          ))}
+          <SelectOptions options={departments} none={labels.departmentNone} />
         </select>
         <span id={`${idPrefix}-department-hint`} className="muted">
           {labels.departmentHint}

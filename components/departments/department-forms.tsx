@@ -1,4 +1,5 @@
 'use client';
+import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import { createDepartmentAction, updateDepartmentAction } from '@/app/admin/departments/actions';
 import type { ActionState } from '@/lib/auth/action-support';
@@ -6,7 +7,6 @@ import { ActionMessage } from '@/components/auth/action-message';
 import type { Messages } from '@/lib/i18n';
 
 type Labels = Messages['adminDepartments'];
-type Option = { value: string; label: string };
 const LEVELS = ['province', 'city', 'county'] as const;
 
 function LevelSelect({ id, labels, value }: { id: string; labels: Labels; value?: string }) {
@@ -29,12 +29,7 @@ function ParentSelect({ id, labels, parents, value }: { id: string; labels: Labe
     <label htmlFor={id}>
       {labels.parent}
       <select id={id} name="parentCode" defaultValue={value ?? ''}>
-        <option value="">{labels.parentNone}</option>
-        {parents.map((p) => (
-          <option key={p.value} value={p.value}>
-            {p.label}
-          </option>
-        ))}
+        <SelectOptions options={parents} none={labels.parentNone} />
       </select>
     </label>
   );
