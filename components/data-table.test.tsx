@@ -24,4 +24,9 @@ describe('DataTable', () => {
     const labelled = renderToStaticMarkup(<DataTable columns={['部门']} rowCount={0} labelledBy="list">{[]}</DataTable>);
     expect(labelled).toContain('<table class="data" aria-labelledby="list">');
   });
+
+  it('sits in a bordered box when framed (the dashboard’s tables)', () => {
+    const framed = renderToStaticMarkup(<DataTable columns={['部门']} rowCount={0} framed>{[]}</DataTable>);
+    expect(framed.startsWith('<div class="table-scroll">')).toBe(true);
+  });
 });

@@ -6,12 +6,13 @@ export type Column = string | { label: string; numeric?: boolean };
 /**
  * The admin and assessment pages' list tables: real table markup with column headers,
  * named by a caption or by the heading it sits under, the rows the page renders, and
- * the empty state in words. Wide tables scroll sideways on a tablet.
+ * the empty state in words. Wide tables scroll sideways on a tablet; `framed` ones (the
+ * dashboard's) sit in a bordered box.
  */
-export function DataTable({ columns, rowCount, empty, caption, labelledBy, testId, children }: { columns: Column[]; rowCount: number; empty?: string; caption?: string; labelledBy?: string; testId?: string; children: ReactNode }) {
+export function DataTable({ columns, rowCount, empty, caption, labelledBy, testId, framed, children }: { columns: Column[]; rowCount: number; empty?: string; caption?: string; labelledBy?: string; testId?: string; framed?: boolean; children: ReactNode }) {
   if (rowCount === 0 && empty) return <p className="muted">{empty}</p>;
   return (
-    <div className="table-wrap">
+    <div className={framed ? 'table-scroll' : 'table-wrap'}>
       <table className="data" aria-labelledby={labelledBy} data-testid={testId}>
         {caption ? <caption className="muted">{caption}</caption> : null}
         <thead>

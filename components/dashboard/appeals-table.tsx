@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import type { Locale, Messages } from '@/lib/i18n';
 import { dateTimeLabel } from '@/lib/dashboard/period-labels';
 import type { AppealRow } from '@/db/queries/dashboard';
@@ -8,35 +9,17 @@ export function AppealsTable({ appeals, indicatorNames, locale, t }: { appeals: 
   return (
     <section className="card" aria-labelledby="appeals-title">
       <h2 id="appeals-title">{t.department.appeals}</h2>
-      {appeals.length ? (
-        <div className="table-scroll">
-          <table className="data" data-testid="appeals-table">
-            <caption className="muted">{t.department.appealsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.department.filedAt}</th>
-                <th scope="col">{t.department.appealTarget}</th>
-                <th scope="col">{t.department.reason}</th>
-                <th scope="col">{t.department.status}</th>
-                <th scope="col">{t.department.decision}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {appeals.map((a) => (
-                <tr key={a.id}>
-                  <td>{dateTimeLabel(a.createdAt, locale)}</td>
-                  <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.department.appealOnTotal}</td>
-                  <td>{a.reason}</td>
-                  <td>{status[a.status] ?? a.status}</td>
-                  <td>{a.decisionReason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">{t.department.noAppeals}</p>
-      )}
+      <DataTable columns={[t.department.filedAt, t.department.appealTarget, t.department.reason, t.department.status, t.department.decision]} rowCount={appeals.length} empty={t.department.noAppeals} framed caption={t.department.appealsCaption} testId="appeals-table">
+        {appeals.map((a) => (
+          <tr key={a.id}>
+            <td>{dateTimeLabel(a.createdAt, locale)}</td>
+            <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.department.appealOnTotal}</td>
+            <td>{a.reason}</td>
+            <td>{status[a.status] ?? a.status}</td>
+            <td>{a.decisionReason ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
