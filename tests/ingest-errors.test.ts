@@ -87,7 +87,7 @@ describe('422: every bad row in one answer, with spreadsheet row numbers', () =>
     const csv =
       METRIC_HEADER +
       'GAT,2026-09,completeness_rate,0.97\n' + // row 2: fine
-      'XXX,2026-09,completeness_rate,0.9\n' + // 3: unknown department
+      'ZZZ,2026-09,completeness_rate,0.9\n' + // 3: unknown department
       'GA T,2026-09,completeness_rate,0.9\n' + // 4: malformed department code
       'GAT,2026-09,no_such_thing,1\n' + // 5: unknown indicator
       'GAT,2026-09,calls_served,100\n' + // 6: derived from events
@@ -105,7 +105,7 @@ describe('422: every bad row in one answer, with spreadsheet row numbers', () =>
     expect(r.body.error).toBe('validation_failed');
     expect(r.body.message).toBe('12 行数据未通过校验，整批未保存');
     const byRow = Object.fromEntries(r.body.errors.map((e: { row: number; column: string; message: string }) => [e.row, e]));
-    expect(byRow[3]).toMatchObject({ column: 'department', message: '部门“XXX”不存在，请先在部门管理中添加' });
+    expect(byRow[3]).toMatchObject({ column: 'department', message: '部门“ZZZ”不存在，请先在部门管理中添加' });
     expect(byRow[4]).toMatchObject({ column: 'department', message: expect.stringMatching(/格式不正确/) });
     expect(byRow[5]).toMatchObject({ column: 'indicator', message: '指标“no_such_thing”不在当前评价方案中' });
     expect(byRow[6]).toMatchObject({ column: 'indicator', message: '指标 calls_served 由共享调用记录自动计算，不能直接填报' });

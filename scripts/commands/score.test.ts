@@ -57,7 +57,7 @@ describe('cli score', () => {
       [['--input', file('header.csv', 'dept,indicator,value\nD1,calls_served,1\n'), '--scheme', examples('default-scheme.json')], /missing column "department"/],
       [['--input', file('rate.csv', 'department,indicator,value\nD1,completeness_rate,97\n'), '--scheme', examples('default-scheme.json')], /row 2: completeness_rate is a rate/],
       [['--input', file('quote.csv', 'department,indicator,value\nD1,"calls_served,1\n'), '--scheme', examples('default-scheme.json')], /is not valid CSV/],
-      [['--input', examples('score-input.csv'), '--scheme', examples('default-scheme.json'), '--incidents', file('inc.csv', 'department,points,exempt\nXXX,1,false\n')], /incidents row 2: department "XXX"/],
+      [['--input', examples('score-input.csv'), '--scheme', examples('default-scheme.json'), '--incidents', file('inc.csv', 'department,points,exempt\nZZZ,1,false\n')], /incidents row 2: department "ZZZ"/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr, stdout } = cli(...args);
