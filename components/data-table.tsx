@@ -7,23 +7,23 @@ export type Column = string | { label: string; numeric?: boolean };
  * The admin and assessment pages' list tables: real table markup with column headers,
  * named by a caption or by the heading it sits under, the rows the page renders, and
  * the empty state in words. Wide tables scroll sideways on a tablet; `framed` ones (the
- * dashboard's) sit in a bordered box.
+ * dashboard's) sit in a bordered box; `compact` ones are a chart's data.
  */
-export function DataTable({ columns, rowCount, empty, caption, labelledBy, testId, framed, children }: { columns: Column[]; rowCount: number; empty?: string; caption?: string; labelledBy?: string; testId?: string; framed?: boolean; children: ReactNode }) {
+export function DataTable({ columns, rowCount, empty, caption, labelledBy, testId, framed, compact, children }: { columns: Column[]; rowCount: number; empty?: string; caption?: string; labelledBy?: string; testId?: string; framed?: boolean; compact?: boolean; children: ReactNode }) {
   if (rowCount === 0 && empty) return <p className="muted">{empty}</p>;
   return (
     <div className={framed ? 'table-scroll' : 'table-wrap'}>
-      <table className="data" aria-labelledby={labelledBy} data-testid={testId}>
+      <table className={compact ? 'data compact' : 'data'} aria-labelledby={labelledBy} data-testid={testId}>
         {caption ? <caption className="muted">{caption}</caption> : null}
         <thead>
           <tr>
-            {columns.map((c) =>
+            {columns.map((c, i) =>
               typeof c === 'string' ? (
-                <th key={c} scope="col">
+                <th key={i} scope="col">
                   {c}
                 </th>
               ) : (
-                <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
+                <th key={i} scope="col" className={c.numeric ? 'num' : undefined}>
                   {c.label}
                 </th>
               ),

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { formatDecimal } from '@/lib/dashboard/numbers';
 import { periodLabel } from '@/lib/dashboard/period-labels';
@@ -19,28 +20,15 @@ export function DimensionsFigure({ view, locale, t }: { view: DepartmentView; lo
       summaryLabel={t.dashboard.chartData}
       chart={<DimensionRadar rows={rows} ownLabel={t.department.own} medianLabel={t.department.median} />}
       table={
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.department.dimension}</th>
-              <th scope="col" className="num">
-                {t.department.own}
-              </th>
-              <th scope="col" className="num">
-                {t.department.median}
-              </th>
+        <DataTable columns={[t.department.dimension, { label: t.department.own, numeric: true }, { label: t.department.median, numeric: true }]} rowCount={view.dimensions.length} compact>
+          {view.dimensions.map((d) => (
+            <tr key={d.code}>
+              <th scope="row">{d.name}</th>
+              <td className="num">{score(locale, d.score)}</td>
+              <td className="num">{score(locale, d.median)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {view.dimensions.map((d) => (
-              <tr key={d.code}>
-                <th scope="row">{d.name}</th>
-                <td className="num">{score(locale, d.score)}</td>
-                <td className="num">{score(locale, d.median)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     />
   );
@@ -58,30 +46,17 @@ export function DepartmentTrendFigure({ view, locale, t }: { view: DepartmentVie
       summaryLabel={t.dashboard.chartData}
       chart={rows.length ? <DepartmentTrendChart rows={rows} totalLabel={t.department.trendTotal} rankLabel={t.department.trendRank} maxRank={maxRank} /> : <p className="muted">{t.department.noTrend}</p>}
       table={
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.dashboard.period}</th>
-              <th scope="col" className="num">
-                {t.department.trendTotal}
-              </th>
-              <th scope="col" className="num">
-                {t.department.trendRank}
-              </th>
+        <DataTable columns={[t.dashboard.period, { label: t.department.trendTotal, numeric: true }, { label: t.department.trendRank, numeric: true }]} rowCount={view.trend.length} compact>
+          {view.trend.map((p) => (
+            <tr key={p.period}>
+              <th scope="row">{periodLabel(p.period, locale)}</th>
+              <td className="num">{score(locale, p.total)}</td>
+              <td className="num">
+                {p.rank} / {p.ranked}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {view.trend.map((p) => (
-              <tr key={p.period}>
-                <th scope="row">{periodLabel(p.period, locale)}</th>
-                <td className="num">{score(locale, p.total)}</td>
-                <td className="num">
-                  {p.rank} / {p.ranked}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     />
   );

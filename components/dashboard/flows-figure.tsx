@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { formatCount } from '@/lib/dashboard/numbers';
 import type { FlowsView } from '@/lib/dashboard/flows';
@@ -16,26 +17,15 @@ export function FlowsFigure({ view, locale, t }: { view: FlowsView; locale: Loca
       summaryLabel={t.dashboard.chartData}
       chart={<FlowsSankey data={view.sankey} height={height} />}
       table={
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.flows.provider}</th>
-              <th scope="col">{t.flows.consumer}</th>
-              <th scope="col" className="num">
-                {t.flows.callsColumn}
-              </th>
+        <DataTable columns={[t.flows.provider, t.flows.consumer, { label: t.flows.callsColumn, numeric: true }]} rowCount={links.length} compact>
+          {links.map((l) => (
+            <tr key={`${l.source}>${l.target}`}>
+              <td>{nodes[l.source].name}</td>
+              <td>{nodes[l.target].name}</td>
+              <td className="num">{formatCount(locale, l.value)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {links.map((l) => (
-              <tr key={`${l.source}>${l.target}`}>
-                <td>{nodes[l.source].name}</td>
-                <td>{nodes[l.target].name}</td>
-                <td className="num">{formatCount(locale, l.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     />
   );

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { formatDecimal, formatCount } from '@/lib/dashboard/numbers';
 import { periodLabel } from '@/lib/dashboard/period-labels';
@@ -29,24 +30,14 @@ function TotalsFigure({ view, locale, t }: { view: RankingsView; locale: Locale;
       summaryLabel={t.dashboard.chartData}
       chart={<TotalsHistogram bands={bands} countLabel={t.rankings.departments} />}
       table={
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.rankings.band}</th>
-              <th scope="col" className="num">
-                {t.rankings.departments}
-              </th>
+        <DataTable columns={[t.rankings.band, { label: t.rankings.departments, numeric: true }]} rowCount={bands.length} compact>
+          {bands.map((b) => (
+            <tr key={b.label}>
+              <th scope="row">{b.label}</th>
+              <td className="num">{formatCount(locale, b.count)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {bands.map((b) => (
-              <tr key={b.label}>
-                <th scope="row">{b.label}</th>
-                <td className="num">{formatCount(locale, b.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     />
   );
@@ -63,32 +54,19 @@ function TopDimensionsFigure({ view, locale, t }: { view: RankingsView; locale: 
       summaryLabel={t.dashboard.chartData}
       chart={<TopDimensionsChart rows={rows} dimensions={dims} />}
       table={
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.rankings.rank}</th>
-              <th scope="col">{t.rankings.department}</th>
+        <DataTable columns={[t.rankings.rank, t.rankings.department, ...dims.map((d) => ({ label: d.name, numeric: true }))]} rowCount={view.topDimensions?.length ?? 0} compact>
+          {(view.topDimensions ?? []).map((r) => (
+            <tr key={r.code}>
+              <td className="num">{r.rank}</td>
+              <th scope="row">{r.name}</th>
               {dims.map((d) => (
-                <th key={d.code} scope="col" className="num">
-                  {d.name}
-                </th>
+                <td key={d.code} className="num">
+                  {formatDecimal(locale, r.dimensions[d.code] ?? 0, 1)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {(view.topDimensions ?? []).map((r) => (
-              <tr key={r.code}>
-                <td className="num">{r.rank}</td>
-                <th scope="row">{r.name}</th>
-                {dims.map((d) => (
-                  <td key={d.code} className="num">
-                    {formatDecimal(locale, r.dimensions[d.code] ?? 0, 1)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     />
   );
@@ -108,30 +86,18 @@ export function RankingsTrendChart({ view, locale, t }: { view: RankingsView; lo
       summaryLabel={t.dashboard.chartData}
       chart={hasPoints ? <TrendLinesChart rows={rows} lines={lines} /> : <p className="muted">{t.rankings.noTrend}</p>}
       table={
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.dashboard.period}</th>
+        <DataTable columns={[t.dashboard.period, ...trend.departments.map((d) => ({ label: d.name, numeric: true }))]} rowCount={trend.rows.length} compact>
+          {trend.rows.map((r) => (
+            <tr key={r.period}>
+              <th scope="row">{periodLabel(r.period, locale)}</th>
               {trend.departments.map((d) => (
-                <th key={d.code} scope="col" className="num">
-                  {d.name}
-                </th>
+                <td key={d.code} className="num">
+                  {r.totals[d.code] === null ? '—' : formatDecimal(locale, r.totals[d.code] as number, 1)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {trend.rows.map((r) => (
-              <tr key={r.period}>
-                <th scope="row">{periodLabel(r.period, locale)}</th>
-                {trend.departments.map((d) => (
-                  <td key={d.code} className="num">
-                    {r.totals[d.code] === null ? '—' : formatDecimal(locale, r.totals[d.code] as number, 1)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       }
     />
   );
