@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAATY_HOUSE } from '../../tests/support/saaty';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'sharescore-ahp-'));
@@ -31,17 +32,7 @@ describe('cli ahp', () => {
   });
 
   it("exits 1 for Saaty's inconsistent house matrix, still printing the result", () => {
-    const house = [
-      [1, 5, 3, 7, 6, 6, '1/3', '1/4'],
-      ['1/5', 1, '1/3', 5, 3, 3, '1/5', '1/7'],
-      ['1/3', 3, 1, 6, 3, 4, 6, '1/5'],
-      ['1/7', '1/5', '1/6', 1, '1/3', '1/4', '1/7', '1/8'],
-      ['1/6', '1/3', '1/3', 3, 1, '1/2', '1/5', '1/6'],
-      ['1/6', '1/3', '1/4', 4, 2, 1, '1/5', '1/6'],
-      [3, 5, '1/6', 7, 5, 5, 1, '1/2'],
-      [4, 7, 5, 8, 6, 6, 2, 1],
-    ];
-    const { code, stdout, stderr } = cli('--matrix', matrixFile('house.json', house));
+    const { code, stdout, stderr } = cli('--matrix', matrixFile('house.json', SAATY_HOUSE));
     expect(code).toBe(1);
     expect(JSON.parse(stdout).cr.toFixed(3)).toBe('0.169');
     expect(stderr).toBe('failed: the matrix is inconsistent: CR = 0.169 ≥ 0.10; revise the judgements\n');
