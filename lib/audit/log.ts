@@ -56,7 +56,7 @@ export function audit(database: Database, input: AuditInput): Promise<StoredEntr
   return database.transaction((tx) => appendAudit(tx, input));
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: Date | string;
   actor: string;

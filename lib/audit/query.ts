@@ -2,6 +2,8 @@
 // newest first, one page at a time. Read-only; the chain check is verifyAuditChain.
 import { z } from 'zod';
 import type { Session } from '../../db/types';
+import { toStoredEntry, type AuditRow } from './log';
+import type { StoredEntry } from './chain';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
@@ -15,19 +17,8 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-export interface AuditListEntry {
-  id: number;
-  at: Date;
-  actor: string;
-  actorName: string | null; // the username behind user:<id>, when it exists
-  actorType: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  ip: string | null;
-  payload: string;
-}
+/** An entry as stored, with the username behind user:<id> when it exists. */
+export type AuditListEntry = StoredEntry & { actorName: string | null };
 
 export interface AuditPage {
   entries: AuditListEntry[];
@@ -68,28 +59,13 @@ export async function queryAudit(session: Session, filter: AuditFilter, pageSize
   const [{ n }] = await session.query<{ n: number }>(`select count(*)::int as n ${from}`, params);
   const pages = Math.max(1, Math.ceil(n / pageSize));
   const page = Math.min(filter.page, pages);
-  const rows = await session.query<{
-    id: number; at: Date | string; actor: string; username: string | null; actor_type: string; role: string | null;
-    action: string; target: string | null; outcome: string; ip: string | null; payload: string;
-  }>(
-    `select a.id, a.at, a.actor, u.username, a.actor_type, a.role, a.action, a.target, a.outcome, a.ip, a.payload ${from}
+  const rows = await session.query<AuditRow & { username: string | null }>(
+    `select a.*, u.username ${from}
      order by a.id desc limit ${param(pageSize)} offset ${param((page - 1) * pageSize)}`,
     params,
   );
   return {
-    entries: rows.map((r) => ({
-      id: Number(r.id),
-      at: new Date(r.at),
-      actor: r.actor,
-      actorName: r.username,
-      actorType: r.actor_type,
-      role: r.role,
-      action: r.action,
-      target: r.target,
-      outcome: r.outcome,
-      ip: r.ip,
-      payload: r.payload,
-    })),
+    entries: rows.map((r) => ({ ...toStoredEntry(r), actorName: r.username })),
     total: n,
     page,
     pages,
