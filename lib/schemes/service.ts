@@ -81,14 +81,7 @@ export async function schemeForPeriod(session: Session, period: string): Promise
   return activeScheme(session);
 }
 
-export interface SchemeVersion {
-  id: number;
-  version: number;
-  name: string;
-  hash: string;
-  reason: string | null;
-  createdBy: string;
-  createdAt: Date;
+export interface SchemeVersion extends Omit<StoredScheme, 'scheme'> {
   /** What changed against the previous version (empty for version 1). */
   changes: SchemeChange[];
   /** Periods finalized with this version (they keep it forever). */
