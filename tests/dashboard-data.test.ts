@@ -9,14 +9,19 @@ import * as q from '@/db/queries/dashboard';
 import type { Database } from '@/db/types';
 import type { Principal } from '@/lib/auth/principal';
 import { loadDepartment } from '@/lib/dashboard/department';
+import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
+import { localizeMeta } from '@/lib/dashboard/scheme-meta';
+import { messages } from '@/lib/i18n';
 import { loadFlows } from '@/lib/dashboard/flows';
 import { ensureFreshScores } from '@/lib/dashboard/fresh-scores';
 import { parseRankingParams } from '@/lib/dashboard/ranking-params';
 import { loadRankings } from '@/lib/dashboard/rankings';
-import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';
+import { allIndicators, defaultScheme, recommendationFacts, recommendations, schemeHash } from '@/lib/scoring';
 
 const MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'];
 const DEPARTMENTS = 24;
+const zh = messages('zh-CN');
+const en = messages('en');
 const leader: Principal = { kind: 'user', id: 2, username: 'leader', role: 'leader', departmentCode: null };
 
 let database: Database;
@@ -195,6 +200,20 @@ describe('a department’s view', () => {
     const descriptions = loaded.view.incidents.map((i) => i.description);
     expect(descriptions).toContain('测试事件');
     expect(descriptions).not.toContain('期外事件');
+  });
+
+  it('writes the engine’s recommendations again in the reader’s language', async () => {
+    const last = (await q.topCodes(database, '2026-10', DEPARTMENTS)).at(-1)!;
+    const loaded = await loadDepartment(last, '2026-10');
+    if (loaded.kind !== 'ok' || !loaded.view.score) throw new Error('expected a scored department');
+    const { score, scheme } = loaded.view;
+    // Written again from the stored result, in Chinese they come out exactly as the engine wrote them.
+    expect(recommendations(recommendationFacts(score.advice, scheme, scheme.incentives[score.tier] ?? []))).toEqual(score.recommendations);
+    expect(recommendationTexts(score, localizeMeta(scheme, 'zh-CN', zh), 'zh-CN', zh)).toEqual(score.recommendations);
+    const english = recommendationTexts(score, localizeMeta(scheme, 'en', en), 'en', en);
+    expect(english).toHaveLength(score.recommendations.length);
+    expect(english.join('\n')).not.toMatch(/\p{Script=Han}/u);
+    expect(english.join('\n')).toMatch(/Improve first: /);
   });
 
   it('says so for an unknown department', async () => {

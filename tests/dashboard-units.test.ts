@@ -2,6 +2,7 @@
 // the Sankey layout, trend reshaping, value formatting, the memo cache, scheme metadata.
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/i18n';
+import { defaultIncentiveTranslations } from '@/lib/i18n/default-incentives';
 import { indicatorValueText, leverText, rankChangeText, rankRangeText, tierLabel } from '@/lib/dashboard/format';
 import { MemoCache } from '@/lib/dashboard/memo-cache';
 import { departmentCodeParam, pagePath } from '@/lib/dashboard/page-path';
@@ -158,7 +159,20 @@ describe('scheme metadata', () => {
     const english = localizeMeta(meta, 'en', en);
     expect(english.indicators.find((i) => i.code === 'update_timeliness_rate')!.name).toBe('Data update timeliness');
     expect(english.dimensions[0].name).toBe('Volume');
-    expect(schemeMeta(null)).toEqual({ dimensions: [], indicators: [], tiers: [] });
+    expect(schemeMeta(null)).toEqual({ dimensions: [], indicators: [], tiers: [], incentives: {} });
+  });
+
+  it('translates the default scheme’s incentives and keeps a tier’s texts the bureau rewrote', () => {
+    const edited = { ...defaultScheme, incentives: { ...defaultScheme.incentives, good: ['年度通报表扬'] } };
+    const english = localizeMeta(schemeMeta(edited), 'en', en);
+    expect(english.incentives.excellent).toEqual(defaultIncentiveTranslations.en!.excellent);
+    expect(english.incentives.excellent.join('')).not.toMatch(/\p{Script=Han}/u);
+    expect(english.incentives.good).toEqual(['年度通报表扬']);
+    expect(localizeMeta(schemeMeta(edited), 'zh-CN', zh).incentives.excellent).toEqual(defaultScheme.incentives.excellent);
+  });
+
+  it('has an English text for every default incentive', () => {
+    for (const [tier, texts] of Object.entries(defaultScheme.incentives)) expect(defaultIncentiveTranslations.en![tier]).toHaveLength(texts.length);
   });
 });
 

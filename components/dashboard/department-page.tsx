@@ -2,6 +2,7 @@ import { AppLink } from '@/components/app-link';
 import type { Locale, Messages } from '@/lib/i18n';
 import type { DepartmentView } from '@/lib/dashboard/department';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
+import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
 import { AppealsTable } from './appeals-table';
 import { DepartmentTrendFigure, DimensionsFigure } from './department-charts';
 import { IncidentsTable } from './incidents-table';
@@ -22,6 +23,7 @@ export function DepartmentPage({ view: raw, action, locale, t }: { view: Departm
     dimensions: raw.dimensions.map((d) => ({ ...d, name: dimensionNames.get(d.code) ?? d.name })),
     indicators: raw.indicators.map((i) => ({ ...i, name: names.get(i.code) ?? i.name })),
     levers: raw.levers.map((l) => ({ ...l, name: names.get(l.indicator) ?? l.name })),
+    score: raw.score && { ...raw.score, recommendations: recommendationTexts(raw.score, scheme, locale, t) },
   };
   return (
     <section className="stack dashboard" data-testid="department-page" data-department={view.department.code}>

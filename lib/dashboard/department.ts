@@ -5,7 +5,7 @@
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
-import { defaultScheme, type DepartmentResult } from '../scoring';
+import { defaultScheme, type AdviceSource, type DepartmentResult } from '../scoring';
 import { freshenPeriods } from './fresh-scores';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import { recentPeriodsOfKind } from './period-labels';
@@ -32,7 +32,10 @@ export interface DepartmentScoreCard {
   rankInterval: [number, number];
   straddlesTier: boolean;
   gapToAbove: number | null;
+  /** The engine's own texts (zh-CN), as the API and exports carry them. */
   recommendations: string[];
+  /** The stored result fields they were written from, to write them again in the reader's language. */
+  advice: AdviceSource;
 }
 
 export interface DepartmentView {
@@ -109,5 +112,10 @@ function scoreCard(result: DepartmentResult, cached: q.CachedDepartmentScore, ra
     straddlesTier: result.straddlesTier,
     gapToAbove: result.gapToAbove,
     recommendations: result.recommendations,
+    advice: pick(result, ['dimensions', 'indicators', 'levers', 'missing', 'penalty', 'straddlesTier', 'rankInterval']),
   };
+}
+
+function pick<T, K extends keyof T>(value: T, keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
 }

@@ -2,6 +2,8 @@
 // indicators (name, unit, kind) and tiers, in scheme order. Read defensively from the
 // stored JSON, so an older scheme version still renders.
 import type { Locale, Messages } from '../i18n';
+import { defaultIncentiveTranslations } from '../i18n/default-incentives';
+import { defaultScheme } from '../scoring';
 
 export interface DimensionMeta {
   code: string;
@@ -25,6 +27,8 @@ export interface SchemeMeta {
   dimensions: DimensionMeta[];
   indicators: IndicatorMeta[];
   tiers: TierMeta[];
+  /** The scheme's incentive texts by tier code. */
+  incentives: Record<string, string[]>;
 }
 
 type Loose = Record<string, unknown>;
@@ -46,7 +50,21 @@ export function schemeMeta(body: unknown): SchemeMeta {
       })),
     ),
     tiers: list(scheme.tiers).map((t) => ({ code: String(t.code), name: text(t.name) ?? String(t.code) })),
+    incentives: incentivesOf(scheme.incentives),
   };
+}
+
+function incentivesOf(value: unknown): Record<string, string[]> {
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(Object.entries(value).map(([tier, texts]) => [tier, Array.isArray(texts) ? texts.filter((x): x is string => typeof x === 'string') : []]));
+}
+
+/** The catalog's translation of a tier's incentives when they are the default scheme's, else the scheme's own. */
+function localizeIncentives(incentives: Record<string, string[]>, locale: Locale): Record<string, string[]> {
+  const translated = defaultIncentiveTranslations[locale] ?? {};
+  const defaults = defaultScheme.incentives as Record<string, string[]>;
+  const same = (a: string[], b: string[] | undefined) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+  return Object.fromEntries(Object.entries(incentives).map(([tier, texts]) => [tier, same(texts, defaults[tier]) && translated[tier] ? translated[tier] : texts]));
 }
 
 /**
@@ -62,5 +80,6 @@ export function localizeMeta(meta: SchemeMeta, locale: Locale, t: Messages): Sch
     dimensions: meta.dimensions.map((d) => ({ ...d, name: dims[d.code] ?? d.name })),
     indicators: meta.indicators.map((i) => ({ ...i, name: inds[i.code] ?? i.name })),
     tiers: meta.tiers.map((x) => ({ ...x, name: tiers[x.code] ?? x.name })),
+    incentives: localizeIncentives(meta.incentives, locale),
   };
 }

@@ -863,4 +863,13 @@ export const en: Messages = {
     created: 'Department added',
     saved: 'Department saved',
   },
+  advice: {
+    weakestDimension: 'Weakest dimension: {dimension} ({score} points); make it the focus for next period',
+    levers: 'Improve first: {items}',
+    lever: '{indicator} (up to {points} more points if raised to the best level)',
+    missing: 'No data reported this period for: {indicators}; please report on time',
+    penalty: '{points} points deducted this period for security or quality incidents; fix the causes so they do not recur',
+    straddles: 'Under weight uncertainty the rank lies between {lo} and {hi}, across a tier boundary; read the tier with caution',
+    separator: '; ',
+  },
 };

@@ -862,6 +862,16 @@ export const zhCN = {
     created: '部门已新增',
     saved: '部门已保存',
   },
+  // The engine's recommendations (lib/scoring/recommend.ts), one sentence each.
+  advice: {
+    weakestDimension: '短板维度为「{dimension}」（{score} 分），建议作为下期改进重点',
+    levers: '优先改进：{items}',
+    lever: '{indicator}（提升至最优水平可增 {points} 分）',
+    missing: '以下指标本期未报送数据：{indicators}，请按期报送',
+    penalty: '本期因安全或质量事件扣 {points} 分，请落实整改，避免再次发生',
+    straddles: '权重不确定性分析显示排名区间为第 {lo}–{hi} 名，跨越等级分界，等级结论宜审慎解读',
+    separator: '、',
+  },
 };
 
 export type Messages = typeof zhCN;

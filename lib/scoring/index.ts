@@ -14,6 +14,7 @@ export { ahp, RANDOM_INDEX, CR_THRESHOLD, type AhpResult } from './ahp';
 export { parseMatrixEntry } from './pairwise-matrix';
 export { valueRangeProblem } from './kinds';
 export { scoringInputFromRows, DEPARTMENT_CODE, type ValueRow, type IncidentRow, type RowsToInputResult } from './input-from-rows';
+export { recommendations, recommendationFacts, type AdviceSource, type AdviceWords, type NamedScheme } from './recommend';
 export { assessmentRows, ASSESSMENT_FIXED_COLUMNS } from './assessment-rows';
 export { toCsv, neutralizeFormula } from './csv';
 export type { ScoringInput, ScoringResult, DepartmentResult, IndicatorResult, Methodology, AhpMatrixReport } from './types';

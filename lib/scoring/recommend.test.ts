@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recommendations } from './recommend';
+import { messages } from '../i18n';
+import { recommendationFacts, recommendations, weakestIndex } from './recommend';
+import { allIndicators } from './layout';
 import { scoreDepartments } from './score';
 import { workedInput, workedScheme } from './test-support';
 
@@ -36,5 +38,49 @@ describe('recommendations', () => {
     expect(result.departments.find((d) => d.department === 'B')!.recommendations.slice(1)).toEqual([
       '优先改进：x1（提升至最优水平可增 22.50 分）、y1（提升至最优水平可增 20.00 分）、x2（提升至最优水平可增 7.50 分）',
     ]);
+  });
+
+  it('are written in the words given: the same facts in English', () => {
+    const texts = recommendations(
+      { incentives: [], weakest: { name: 'Quality', score: 61.25 }, levers: [{ name: 'Completeness', points: 3.2 }, { name: 'Call success', points: 1.05 }], straddles: { lo: 3, hi: 9 }, penalty: 2, missing: ['Appeals on time'] },
+      messages('en').advice,
+    );
+    expect(texts).toEqual([
+      'Weakest dimension: Quality (61.3 points); make it the focus for next period',
+      'Improve first: Completeness (up to 3.20 more points if raised to the best level); Call success (up to 1.05 more points if raised to the best level)',
+      'No data reported this period for: Appeals on time; please report on time',
+      '2.00 points deducted this period for security or quality incidents; fix the causes so they do not recur',
+      'Under weight uncertainty the rank lies between 3 and 9, across a tier boundary; read the tier with caution',
+    ]);
+  });
+
+  it('can be written again from the result alone: its facts in codes give back the engine’s texts', () => {
+    const scheme = workedScheme({ incentives: { top: ['优先支持'], rest: ['下发整改通知书'] } });
+    const input = { ...workedInput, incidents: [{ department: 'C', points: 1.5, exempt: false }] };
+    const result = scoreDepartments(input, scheme);
+    const named = { dimensions: scheme.dimensions, indicators: allIndicators(scheme) };
+    for (const d of result.departments) {
+      expect(recommendations(recommendationFacts(d, named, scheme.incentives[d.tier] ?? []))).toEqual(d.recommendations);
+    }
+    expect(result.departments.find((d) => d.department === 'C')!.recommendations.join()).toMatch(/扣 1.50 分/);
+  });
+
+  it('can be written again when a dimension has no score (exclude, nothing reported in it)', () => {
+    const scheme = workedScheme({ missing: 'exclude' });
+    const input = { ...workedInput, values: { ...workedInput.values, C: { x1: 0.2, x2: 5, y1: null } } };
+    const result = scoreDepartments(input, scheme);
+    const c = result.departments.find((d) => d.department === 'C')!;
+    expect(c.dimensions.b).toBe(0); // stored as 0, but it has no score: it must not be called the weakest
+    const named = { dimensions: scheme.dimensions, indicators: allIndicators(scheme) };
+    expect(recommendationFacts(c, named, []).weakest).toBeNull();
+    for (const d of result.departments) expect(recommendations(recommendationFacts(d, named, []))).toEqual(d.recommendations);
+  });
+
+  it('name the weakest dimension only when it is below another; a dimension without a score is skipped', () => {
+    expect(weakestIndex([70, 61.25, 80])).toBe(1);
+    expect(weakestIndex([50, 50])).toBeNull();
+    expect(weakestIndex([Number.NaN, 40, 60])).toBe(1);
+    expect(weakestIndex([Number.NaN, 40])).toBeNull();
+    expect(weakestIndex([])).toBeNull();
   });
 });

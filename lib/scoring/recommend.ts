@@ -1,6 +1,12 @@
 // Step 10: recommendations. The scheme's incentive texts for the tier come
-// first, then targeted ones drawn from the explanation.
-import { messages } from './messages';
+// first, then targeted ones drawn from the explanation. The sentences live in
+// the i18n catalogs: the engine writes them in zh-CN (what the API, exports and
+// finalized snapshots carry); the dashboard writes the same facts, read back from
+// a stored result, in the reader's language.
+import { fill, messages, type Messages } from '../i18n';
+import type { DepartmentResult } from './types';
+
+export type AdviceWords = Messages['advice'];
 
 export interface RecommendationFacts {
   incentives: string[];
@@ -12,12 +18,58 @@ export interface RecommendationFacts {
   missing: string[];
 }
 
-export function recommendations(facts: RecommendationFacts): string[] {
+export function recommendations(facts: RecommendationFacts, words: AdviceWords = messages('zh-CN').advice): string[] {
   const texts = [...facts.incentives];
-  if (facts.weakest) texts.push(messages.weakestDimension(facts.weakest.name, facts.weakest.score));
-  if (facts.levers.length > 0) texts.push(messages.levers(facts.levers));
-  if (facts.missing.length > 0) texts.push(messages.missing(facts.missing));
-  if (facts.penalty > 0) texts.push(messages.penalty(facts.penalty));
-  if (facts.straddles) texts.push(messages.straddles(facts.straddles.lo, facts.straddles.hi));
+  if (facts.weakest) texts.push(fill(words.weakestDimension, { dimension: facts.weakest.name, score: facts.weakest.score.toFixed(1) }));
+  if (facts.levers.length > 0) {
+    const items = facts.levers.map((l) => fill(words.lever, { indicator: l.name, points: l.points.toFixed(2) }));
+    texts.push(fill(words.levers, { items: items.join(words.separator) }));
+  }
+  if (facts.missing.length > 0) texts.push(fill(words.missing, { indicators: facts.missing.join(words.separator) }));
+  if (facts.penalty > 0) texts.push(fill(words.penalty, { points: facts.penalty.toFixed(2) }));
+  if (facts.straddles) texts.push(fill(words.straddles, { lo: facts.straddles.lo, hi: facts.straddles.hi }));
   return texts;
+}
+
+/** The index of the lowest dimension score (NaN: no score), or null when none is below another. */
+export function weakestIndex(scores: ArrayLike<number>): number | null {
+  let weakest = -1;
+  let strongest = -Infinity;
+  for (let j = 0; j < scores.length; j++) {
+    const s = scores[j];
+    if (Number.isNaN(s)) continue;
+    if (weakest === -1 || s < scores[weakest]) weakest = j;
+    strongest = Math.max(strongest, s);
+  }
+  return weakest === -1 || !(scores[weakest] < strongest - 1e-9) ? null : weakest;
+}
+
+/** The stored result fields the recommendations can be written again from. */
+export type AdviceSource = Pick<DepartmentResult, 'dimensions' | 'indicators' | 'levers' | 'missing' | 'penalty' | 'straddlesTier' | 'rankInterval'>;
+
+/** The scheme as the reader names it: dimensions, and indicators with their dimension, in scheme order. */
+export interface NamedScheme {
+  dimensions: ReadonlyArray<{ code: string; name: string }>;
+  indicators: ReadonlyArray<{ code: string; name: string; dimension: string }>;
+}
+
+/**
+ * A stored result (codes, rounded to 6 places) as facts in the scheme's names. A dimension
+ * has a score unless none of its indicators has one (`exclude` with nothing reported), as in
+ * the engine; the rounding can only matter for two dimensions within a millionth of a point.
+ */
+export function recommendationFacts(result: AdviceSource, scheme: NamedScheme, incentives: string[]): RecommendationFacts {
+  const indicatorName = new Map(scheme.indicators.map((i) => [i.code, i.name]));
+  const name = (code: string) => indicatorName.get(code) ?? code;
+  const scored = new Set(scheme.indicators.filter((i) => result.indicators[i.code]?.score != null).map((i) => i.dimension));
+  const dimensionScores = scheme.dimensions.map((d) => (scored.has(d.code) ? (result.dimensions[d.code] ?? Number.NaN) : Number.NaN));
+  const weakest = weakestIndex(dimensionScores);
+  return {
+    incentives,
+    weakest: weakest === null ? null : { name: scheme.dimensions[weakest].name, score: dimensionScores[weakest] },
+    levers: result.levers.map((l) => ({ name: name(l.indicator), points: l.points })),
+    straddles: result.straddlesTier ? { lo: result.rankInterval[0], hi: result.rankInterval[1] } : null,
+    penalty: result.penalty,
+    missing: result.missing.map(name),
+  };
 }

@@ -9,7 +9,7 @@ import { applyMissingPolicy } from './missing';
 import { normalizeColumn } from './normalize';
 import { cappedPenalties } from './penalty';
 import { competitionRanks, rankOrder } from './rank';
-import { recommendations } from './recommend';
+import { recommendations, weakestIndex } from './recommend';
 import { round6 } from './round';
 import { schemeHash } from './scheme-hash';
 import type { Scheme } from './scheme-schema';
@@ -67,7 +67,7 @@ export function scoreDepartments(input: ScoringInput, scheme: Scheme, options: S
       straddlesTier: straddles,
       recommendations: recommendations({
         incentives: scheme.incentives[tier.code] ?? [],
-        weakest: weakestDimension(layout.dimensions.map((dim) => dim.name), parts.dimensionScores),
+        weakest: weakestOf(layout.dimensions.map((dim) => dim.name), parts.dimensionScores),
         levers: leverList.map((l) => ({ name: layout.indicators[l.index].name, points: l.points })),
         straddles: straddles ? { lo, hi } : null,
         penalty: model.penalty[d],
@@ -107,16 +107,9 @@ function indicatorResults(indicators: FlatIndicator[], raw: Float64Array[], scor
 }
 
 /** The lowest-scoring dimension, when it is below another one (so there is something to say). */
-function weakestDimension(names: string[], scores: Float64Array): { name: string; score: number } | null {
-  let weakest = -1;
-  let strongest = -Infinity;
-  scores.forEach((s, j) => {
-    if (Number.isNaN(s)) return;
-    if (weakest === -1 || s < scores[weakest]) weakest = j;
-    strongest = Math.max(strongest, s);
-  });
-  if (weakest === -1 || !(scores[weakest] < strongest - 1e-9)) return null;
-  return { name: names[weakest], score: scores[weakest] };
+function weakestOf(names: string[], scores: Float64Array): { name: string; score: number } | null {
+  const j = weakestIndex(scores);
+  return j === null ? null : { name: names[j], score: scores[j] };
 }
 
 function nanToZero(x: number): number {

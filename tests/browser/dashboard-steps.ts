@@ -152,7 +152,15 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           assert((await text(page, '[data-testid=ranking-table] caption')).includes('ranking'), 'the table caption is not in English');
           await page.waitForSelector('[data-testid=chart-top-dimensions] svg .recharts-bar-rectangle');
           await shot(page, 'rankings-english');
+          // The engine's recommendations, written again from its facts in the reader's language.
+          await page.goto(`${ctx.url}${await page.locator('[data-testid=ranking-table] th[scope=row] a').first().getAttribute('href')}`);
+          const advice = await text(page, '[data-testid=score-card] .recommendations');
+          assert(advice.length > 0 && !/\p{Script=Han}/u.test(advice), `the recommendations are not in English: ${advice}`);
+          await shot(page, 'department-english');
           await page.click('[data-testid=language-switch]');
+          await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+          assert(/\p{Script=Han}/u.test(await text(page, '[data-testid=score-card] .recommendations')), 'the recommendations did not switch back to Chinese');
+          await page.goto(`${ctx.url}/rankings`);
           await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('排名总览'));
         } finally {
           await context.close();
