@@ -14,7 +14,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
-          {locale === 'en' ? 'Skip to content' : '跳到正文'}
+          {t.nav.skipToContent}
         </a>
         <AppHeader />
         <main id="main" className="page">

@@ -32,7 +32,7 @@ export async function AppHeader() {
         </span>
         {t.app.name}
       </AppLink>
-      <nav aria-label="主导航" className="nav">
+      <nav aria-label={t.nav.main} className="nav">
         {user &&
           links
             .filter((l) => l.visible(user.principal))

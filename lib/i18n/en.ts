@@ -17,6 +17,8 @@ export const en: Messages = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     language: '中文',
+    main: 'Main navigation',
+    skipToContent: 'Skip to content',
   },
   health: {
     title: 'System status',

@@ -17,6 +17,8 @@ export const zhCN = {
     signIn: '登录',
     signOut: '退出',
     language: 'English',
+    main: '主导航',
+    skipToContent: '跳到正文',
   },
   health: {
     title: '系统状态',

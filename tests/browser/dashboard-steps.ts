@@ -1,9 +1,11 @@
 // The browser suite: sign in as each role, the leader's ranking and drill-down, a
 // department's own page and the refusal of another's, the language switch, the flows
-// chart, and the tablet layout. Every page visited is saved under screenshots/.
+// chart, an axe-core accessibility audit of every page, and the tablet layout. Every page
+// visited is saved under screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { assert, type Step } from './support/harness';
 import { DESKTOP, signIn, TABLET } from './support/sign-in';
 
@@ -30,6 +32,13 @@ async function shotOf(page: Page, selector: string, name: string) {
 const signInAs = (ctx: SuiteContext, username: string, viewport = DESKTOP) => signIn(ctx.browser, ctx.url, username, ctx.password, viewport);
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
+
+/** The code of the department ranked first, read from the ranking table. */
+async function firstDepartment(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}/rankings`);
+  const href = await page.locator('[data-testid=ranking-table] th[scope=row] a').first().getAttribute('href');
+  return decodeURIComponent(/\/departments\/([^?]+)/.exec(href ?? '')?.[1] ?? '');
+}
 
 export function dashboardSteps(ctx: SuiteContext): Step[] {
   const roleStep = (username: string, landing: string): Step => ({
@@ -165,6 +174,33 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
         } finally {
           await context.close();
         }
+      },
+    },
+    {
+      name: 'every dashboard and admin page passes axe-core’s WCAG 2.1 A and AA rules, in Chinese and in English',
+      run: async () => {
+        const pages: Array<[string, string[]]> = [
+          ['leader', ['/rankings', '/rankings?sort=dim:quality&tier=improve', '/flows', '/assessment']],
+          ['department', ['/me', '/rankings']],
+          ['admin', ['/admin/periods', '/admin/users', '/admin/scheme', '/admin/appeals', '/admin/ingest', '/admin/tokens', '/admin/departments', '/audit']],
+        ];
+        const found: string[] = [];
+        for (const [username, paths] of pages) {
+          const { context, page } = await signInAs(ctx, username);
+          try {
+            for (const locale of ['zh-CN', 'en']) {
+              await context.addCookies([{ name: 'lang', value: locale, url: ctx.url }]);
+              const visit = username === 'leader' ? [...paths, `/departments/${await firstDepartment(page, ctx.url)}`] : paths;
+              for (const p of visit) {
+                await page.goto(`${ctx.url}${p}`, { waitUntil: 'networkidle' });
+                for (const v of await axeViolations(page)) found.push(`${username} ${locale} ${p}: ${v}`);
+              }
+            }
+          } finally {
+            await context.close();
+          }
+        }
+        assert(found.length === 0, `accessibility violations:\n${found.join('\n')}`);
       },
     },
     {
