@@ -112,10 +112,6 @@ function scoreCard(result: DepartmentResult, cached: q.CachedDepartmentScore, ra
     straddlesTier: result.straddlesTier,
     gapToAbove: result.gapToAbove,
     recommendations: result.recommendations,
-    advice: pick(result, ['dimensions', 'indicators', 'levers', 'missing', 'penalty', 'straddlesTier', 'rankInterval']),
+    advice: result,
   };
-}
-
-function pick<T, K extends keyof T>(value: T, keys: K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
 }
