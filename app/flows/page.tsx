@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { guardPage } from '@/lib/auth/guard';
-import { formatCount } from '@/lib/dashboard/numbers';
+import { formatInteger } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { loadFlows } from '@/lib/dashboard/flows';
 import { firstParam, pagePath } from '@/lib/dashboard/page-path';
@@ -47,7 +47,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
         {facts.map(([label, value]) => (
           <div key={label} className="card">
             <div className="stat-label">{label}</div>
-            <div className="stat">{formatCount(locale, value)}</div>
+            <div className="stat">{formatInteger(locale, value)}</div>
           </div>
         ))}
       </div>

@@ -1,13 +1,12 @@
 import { DataTable } from '@/components/data-table';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal } from '@/lib/dashboard/numbers';
+import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import { DEPARTMENT_TREND_PERIODS, type DepartmentView } from '@/lib/dashboard/department';
 import { DepartmentTrendChart } from '@/components/charts/department-trend-chart';
 import { DimensionRadar } from '@/components/charts/dimension-radar';
 import { ChartFigure } from './chart-figure';
 
-const score = (locale: Locale, v: number | null) => (v === null ? '—' : formatDecimal(locale, v, 1));
+const score = (locale: Locale, v: number | null) => (v === null ? '—' : formatNumber(locale, v, 1));
 
 /** The three dimensions against the provincial median: a radar and its table. */
 export function DimensionsFigure({ view, locale, t }: { view: DepartmentView; locale: Locale; t: Messages }) {

@@ -1,6 +1,5 @@
 import { AppLink } from '@/components/app-link';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatCompact, formatCount } from '@/lib/dashboard/numbers';
+import { fill, formatCompact, formatInteger, type Locale, type Messages } from '@/lib/i18n';
 import { cellColors, heat, type FlowMatrix } from '@/lib/dashboard/flow-matrix';
 
 /** Light to dark blue by calls, black or white text for AA contrast; an empty cell stays white. */
@@ -38,7 +37,7 @@ export function FlowHeatmap({ matrix, period, locale, t }: { matrix: FlowMatrix;
                   <AppLink href={href(p.code)}>{p.name}</AppLink>
                 </th>
                 {matrix.cells[i].map((calls, j) => (
-                  <td key={matrix.consumers[j].code} className="num heatmap-cell" style={cellStyle(calls, matrix.max)} title={calls === null ? undefined : `${p.name} → ${matrix.consumers[j].name}：${formatCount(locale, calls)}`}>
+                  <td key={matrix.consumers[j].code} className="num heatmap-cell" style={cellStyle(calls, matrix.max)} title={calls === null ? undefined : `${p.name} → ${matrix.consumers[j].name}：${formatInteger(locale, calls)}`}>
                     {calls === null ? '' : formatCompact(locale, calls)}
                   </td>
                 ))}

@@ -1,6 +1,5 @@
 import { DataTable } from '@/components/data-table';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatCount } from '@/lib/dashboard/numbers';
+import { fill, formatInteger, type Locale, type Messages } from '@/lib/i18n';
 import type { FlowsView } from '@/lib/dashboard/flows';
 import { FlowsSankey } from '@/components/charts/flows-sankey';
 import { ChartFigure } from './chart-figure';
@@ -22,7 +21,7 @@ export function FlowsFigure({ view, locale, t }: { view: FlowsView; locale: Loca
             <tr key={`${l.source}>${l.target}`}>
               <td>{nodes[l.source].name}</td>
               <td>{nodes[l.target].name}</td>
-              <td className="num">{formatCount(locale, l.value)}</td>
+              <td className="num">{formatInteger(locale, l.value)}</td>
             </tr>
           ))}
         </DataTable>

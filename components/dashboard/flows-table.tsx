@@ -1,7 +1,6 @@
 import { DataTable } from '@/components/data-table';
 import { AppLink } from '@/components/app-link';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatCount } from '@/lib/dashboard/numbers';
+import { fill, formatInteger, type Locale, type Messages } from '@/lib/i18n';
 import { percent } from '@/lib/dashboard/format';
 import type { FlowPair } from '@/db/queries/dashboard';
 
@@ -26,8 +25,8 @@ export function FlowsTable({ pairs, period, locale, t }: { pairs: FlowPair[]; pe
                 {p.consumerName}
               </AppLink>
             </td>
-            <td className="num">{formatCount(locale, p.calls)}</td>
-            <td className="num">{formatCount(locale, p.records)}</td>
+            <td className="num">{formatInteger(locale, p.calls)}</td>
+            <td className="num">{formatInteger(locale, p.records)}</td>
             <td className="num">{p.calls > 0 ? percent(locale, 1 - p.failures / p.calls, 2) : '—'}</td>
           </tr>
         ))}

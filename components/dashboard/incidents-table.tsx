@@ -1,6 +1,5 @@
 import { DataTable } from '@/components/data-table';
-import { type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal } from '@/lib/dashboard/numbers';
+import { formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { dateLabel } from '@/lib/dashboard/period-labels';
 import type { IncidentRow } from '@/db/queries/dashboard';
 
@@ -16,7 +15,7 @@ export function IncidentsTable({ incidents, locale, t }: { incidents: IncidentRo
           <tr key={i.id}>
             <td>{dateLabel(i.occurredOn, locale)}</td>
             <td>{kinds[i.kind] ?? i.kind}</td>
-            <td className="num">{i.exemptionStatus === 'granted' ? <s>{formatDecimal(locale, i.points, 1)}</s> : formatDecimal(locale, i.points, 1)}</td>
+            <td className="num">{i.exemptionStatus === 'granted' ? <s>{formatNumber(locale, i.points, 1)}</s> : formatNumber(locale, i.points, 1)}</td>
             <td>{i.description}</td>
             <td>
               {exemption[i.exemptionStatus] ?? i.exemptionStatus}

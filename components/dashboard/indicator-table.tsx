@@ -1,5 +1,4 @@
-import { type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal } from '@/lib/dashboard/numbers';
+import { formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { indicatorValueText, percent } from '@/lib/dashboard/format';
 import type { IndicatorLine } from '@/lib/dashboard/department';
 import type { DimensionMeta } from '@/lib/dashboard/scheme-meta';
@@ -42,9 +41,9 @@ export function IndicatorTable({ indicators, dimensions, locale, t }: { indicato
                   <tr key={i.code} className={i.value === null ? 'missing-row' : undefined}>
                     <th scope="row">{i.name}</th>
                     <td className="num">{indicatorValueText(i, i.value, locale, t)}</td>
-                    <td className="num">{i.score === null ? '—' : formatDecimal(locale, i.score, 1)}</td>
+                    <td className="num">{i.score === null ? '—' : formatNumber(locale, i.score, 1)}</td>
                     <td className="num">{percent(locale, i.weight)}</td>
-                    <td className="num">{formatDecimal(locale, i.points, 2)}</td>
+                    <td className="num">{formatNumber(locale, i.points, 2)}</td>
                   </tr>
                 ))}
             </tbody>

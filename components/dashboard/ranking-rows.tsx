@@ -2,8 +2,7 @@
 // The ranking table's rows, a client component fed compact rows: a page of 50 departments
 // then travels as one small JSON array instead of a tree of server-rendered elements.
 import type { CSSProperties } from 'react';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal } from '@/lib/dashboard/numbers';
+import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import type { ChangeWords } from '@/lib/dashboard/format';
 import { RankChange } from './rank-change';
 import { RankInterval, type IntervalWords } from './rank-interval';
@@ -57,11 +56,11 @@ export function RankingRows({ rows, dimensionCount, ranked, compare, form, local
             <span className="dept-code">{r.code}</span>
             {r.own ? <span className="own-tag">{t.rankings.own}</span> : null}
           </th>
-          <td className="num total-cell">{formatDecimal(locale, r.total, 1)}</td>
+          <td className="num total-cell">{formatNumber(locale, r.total, 1)}</td>
           {r.dimensions ? (
             r.dimensions.map((score, i) => (
               <td key={i} className={`num col-dim dim-${i}`} style={{ '--v': `${Math.max(0, Math.min(100, score))}%` } as CSSProperties}>
-                {formatDecimal(locale, score, 1)}
+                {formatNumber(locale, score, 1)}
               </td>
             ))
           ) : (
@@ -69,7 +68,7 @@ export function RankingRows({ rows, dimensionCount, ranked, compare, form, local
               {t.rankings.detailHidden}
             </td>
           )}
-          <td className="num">{r.penalty === null ? '—' : r.penalty > 0 ? `−${formatDecimal(locale, r.penalty, 1)}` : formatDecimal(locale, 0, 1)}</td>
+          <td className="num">{r.penalty === null ? '—' : r.penalty > 0 ? `−${formatNumber(locale, r.penalty, 1)}` : formatNumber(locale, 0, 1)}</td>
           <td>
             <TierBadge tier={r.tier} label={r.tierLabel} />
           </td>

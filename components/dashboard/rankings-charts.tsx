@@ -1,6 +1,5 @@
 import { DataTable } from '@/components/data-table';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal, formatCount } from '@/lib/dashboard/numbers';
+import { fill, formatInteger, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import { HISTOGRAM_WIDTH, TOP_N, TREND_PERIODS, type RankingsView } from '@/lib/dashboard/rankings';
 import { TopDimensionsChart } from '@/components/charts/top-dimensions-chart';
@@ -26,7 +25,7 @@ function TotalsFigure({ view, locale, t }: { view: RankingsView; locale: Locale;
     <ChartFigure
       id="distribution"
       title={t.rankings.distribution}
-      description={fill(t.rankings.distributionDesc, { count: formatCount(locale, view.summary.departments), width: HISTOGRAM_WIDTH })}
+      description={fill(t.rankings.distributionDesc, { count: formatInteger(locale, view.summary.departments), width: HISTOGRAM_WIDTH })}
       summaryLabel={t.dashboard.chartData}
       chart={<TotalsHistogram bands={bands} countLabel={t.rankings.departments} />}
       table={
@@ -34,7 +33,7 @@ function TotalsFigure({ view, locale, t }: { view: RankingsView; locale: Locale;
           {bands.map((b) => (
             <tr key={b.label}>
               <th scope="row">{b.label}</th>
-              <td className="num">{formatCount(locale, b.count)}</td>
+              <td className="num">{formatInteger(locale, b.count)}</td>
             </tr>
           ))}
         </DataTable>
@@ -61,7 +60,7 @@ function TopDimensionsFigure({ view, locale, t }: { view: RankingsView; locale: 
               <th scope="row">{r.name}</th>
               {dims.map((d) => (
                 <td key={d.code} className="num">
-                  {formatDecimal(locale, r.dimensions[d.code] ?? 0, 1)}
+                  {formatNumber(locale, r.dimensions[d.code] ?? 0, 1)}
                 </td>
               ))}
             </tr>
@@ -92,7 +91,7 @@ export function RankingsTrendChart({ view, locale, t }: { view: RankingsView; lo
               <th scope="row">{periodLabel(r.period, locale)}</th>
               {trend.departments.map((d) => (
                 <td key={d.code} className="num">
-                  {r.totals[d.code] === null ? '—' : formatDecimal(locale, r.totals[d.code] as number, 1)}
+                  {r.totals[d.code] === null ? '—' : formatNumber(locale, r.totals[d.code] as number, 1)}
                 </td>
               ))}
             </tr>

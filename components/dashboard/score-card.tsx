@@ -1,5 +1,4 @@
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal } from '@/lib/dashboard/numbers';
+import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { rankText, tierLabel } from '@/lib/dashboard/format';
 import type { DepartmentScoreCard } from '@/lib/dashboard/department';
 import { RankInterval } from './rank-interval';
@@ -13,7 +12,7 @@ export function ScoreCard({ score, locale, t }: { score: DepartmentScoreCard; lo
       <div className="score-facts">
         <div>
           <div className="stat-label">{t.department.total}</div>
-          <div className="stat stat-big">{formatDecimal(locale, score.total, 1)}</div>
+          <div className="stat stat-big">{formatNumber(locale, score.total, 1)}</div>
         </div>
         <div>
           <div className="stat-label">{t.department.rank}</div>
@@ -32,11 +31,11 @@ export function ScoreCard({ score, locale, t }: { score: DepartmentScoreCard; lo
         </div>
         <div>
           <div className="stat-label">{t.department.penalty}</div>
-          <div className="stat">{score.penalty > 0 ? `−${formatDecimal(locale, score.penalty, 1)}` : formatDecimal(locale, 0, 1)}</div>
+          <div className="stat">{score.penalty > 0 ? `−${formatNumber(locale, score.penalty, 1)}` : formatNumber(locale, 0, 1)}</div>
         </div>
         <div>
           <div className="stat-label">{t.department.gapToAbove}</div>
-          <div className="stat">{score.gapToAbove === null ? t.department.first : fill(t.department.gapPoints, { points: formatDecimal(locale, score.gapToAbove, 1) })}</div>
+          <div className="stat">{score.gapToAbove === null ? t.department.first : fill(t.department.gapPoints, { points: formatNumber(locale, score.gapToAbove, 1) })}</div>
         </div>
       </div>
       {score.recommendations.length ? (

@@ -1,6 +1,5 @@
 import { AppLink } from '@/components/app-link';
-import { fill, type Locale, type Messages } from '@/lib/i18n';
-import { formatDecimal, formatCount } from '@/lib/dashboard/numbers';
+import { fill, formatInteger, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { tierLabel } from '@/lib/dashboard/format';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import type { RankingsView } from '@/lib/dashboard/rankings';
@@ -14,18 +13,18 @@ export function SummaryCards({ view, locale, t }: { view: RankingsView; locale: 
     <div className="cards summary-cards">
       <div className="card">
         <div className="stat-label">{t.rankings.scored}</div>
-        <div className="stat">{formatCount(locale, summary.departments)}</div>
+        <div className="stat">{formatInteger(locale, summary.departments)}</div>
       </div>
       <div className="card">
         <div className="stat-label">{t.rankings.median}</div>
-        <div className="stat">{summary.medianTotal === null ? '—' : formatDecimal(locale, summary.medianTotal, 1)}</div>
+        <div className="stat">{summary.medianTotal === null ? '—' : formatNumber(locale, summary.medianTotal, 1)}</div>
       </div>
       <div className="card">
         <div className="stat-label">{t.rankings.tiers}</div>
         <ul className="tier-counts">
           {summary.tiers.map((x) => (
             <li key={x.tier}>
-              <TierBadge tier={x.tier} label={tierLabel(x.tier, x.tierName, locale, t)} /> <strong>{formatCount(locale, x.count)}</strong>
+              <TierBadge tier={x.tier} label={tierLabel(x.tier, x.tierName, locale, t)} /> <strong>{formatInteger(locale, x.count)}</strong>
             </li>
           ))}
         </ul>

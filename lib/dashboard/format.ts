@@ -1,7 +1,6 @@
 // How the dashboard writes values in the reader's language: raw indicator values with
 // their unit, weights as percentages, tier names. Presentation only; no scoring here.
-import { fill, type Locale, type Messages } from '../i18n';
-import { formatDecimal, formatCount } from './numbers';
+import { fill, formatInteger, formatNumber, type Locale, type Messages } from '../i18n';
 import type { IndicatorMeta } from './scheme-meta';
 
 /** The tier's name in the reader's language: the catalog's for English, the scheme's in Chinese. */
@@ -11,7 +10,7 @@ export function tierLabel(tier: string, schemeName: string, locale: Locale, t: M
 }
 
 export function percent(locale: Locale, fraction: number, digits = 1): string {
-  return `${formatDecimal(locale, fraction * 100, digits)}%`;
+  return `${formatNumber(locale, fraction * 100, digits)}%`;
 }
 
 function unitLabel(unit: string | null, locale: Locale, t: Messages): string {
@@ -24,9 +23,9 @@ function unitLabel(unit: string | null, locale: Locale, t: Messages): string {
 export function indicatorValueText(indicator: Pick<IndicatorMeta, 'kind' | 'unit'>, value: number | null, locale: Locale, t: Messages): string {
   if (value === null || value === undefined) return t.department.notReported;
   if (indicator.kind === 'rate' || indicator.unit === '%') return percent(locale, value);
-  if (indicator.kind === 'count') return `${formatCount(locale, value)}${unitLabel(indicator.unit, locale, t)}`;
+  if (indicator.kind === 'count') return `${formatInteger(locale, value)}${unitLabel(indicator.unit, locale, t)}`;
   const digits = Number.isInteger(value) ? 0 : value < 10 ? 3 : 1;
-  return `${formatDecimal(locale, value, digits)}${unitLabel(indicator.unit, locale, t)}`;
+  return `${formatNumber(locale, value, digits)}${unitLabel(indicator.unit, locale, t)}`;
 }
 
 /** The words rank texts need (a part of the catalog, so client components get only these). */
@@ -51,5 +50,5 @@ export function rankChangeText(change: number | null, t: ChangeWords): string {
 
 /** The lever in words: "将数据更新及时率提高到全省最佳水平，预计可提高 3.2 分". */
 export function leverText(indicatorName: string, points: number, locale: Locale, t: Messages): string {
-  return fill(t.department.leverText, { indicator: indicatorName, points: formatDecimal(locale, points, 1) });
+  return fill(t.department.leverText, { indicator: indicatorName, points: formatNumber(locale, points, 1) });
 }
