@@ -1,8 +1,10 @@
-// Runs before every page and API request. It only sorts the signed-out from the rest
-// (every page and handler checks permissions again itself) and slides the idle timeout:
-// a live session's cookie is re-issued with lastSeen = now. No database here.
+// Runs before every page and API request. It sorts the signed-out from the rest (every page
+// and handler checks permissions again itself), slides the idle timeout (a live session's
+// cookie is re-issued with lastSeen = now), and answers the few pages whose rendering is
+// cached (lib/render-cache) from memory when nothing they show has changed.
 import { NextResponse, type NextRequest } from 'next/server';
 import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
+import { cachedPageResponse } from './lib/render-cache/serve';
 import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
@@ -33,14 +35,24 @@ export async function proxy(request: NextRequest): Promise<Response> {
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
-  if (now - claims.lastSeen < REFRESH_AFTER_MS) return NextResponse.next();
-
   const name = sessionCookieName();
-  const value = await encodeSession({ ...claims, lastSeen: now });
-  request.cookies.set(name, value); // the page rendered now sees the refreshed cookie too
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
+  const refreshed = now - claims.lastSeen < REFRESH_AFTER_MS ? null : await encodeSession({ ...claims, lastSeen: now });
+  if (refreshed) request.cookies.set(name, refreshed); // the page rendered now sees the refreshed cookie too
+  const cached = await cachedPage(request);
+  const response = cached ?? (refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next());
+  if (refreshed) response.cookies.set(name, refreshed, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
   return response;
+}
+
+/** The rendered-page cache's answer; a failing cache never fails the page, which then renders as usual. */
+async function cachedPage(request: NextRequest): Promise<NextResponse | null> {
+  try {
+    const cached = await cachedPageResponse(request);
+    return cached && new NextResponse(cached.body, cached);
+  } catch (err) {
+    console.error('render cache:', err);
+    return null;
+  }
 }
 
 export const config = {

@@ -120,14 +120,21 @@ export async function decodeSession(value: string, secret = authSecret()): Promi
   }
 }
 
-/** The session cookie's value from a Cookie header, joining next-auth's chunks (name.0, name.1…) if split. */
-export function readSessionCookie(cookieHeader: string | null, name = sessionCookieName()): string | null {
-  if (!cookieHeader) return null;
+function cookieJar(cookieHeader: string | null): Map<string, string> {
   const jar = new Map<string, string>();
-  for (const part of cookieHeader.split(';')) {
+  for (const part of cookieHeader?.split(';') ?? []) {
     const i = part.indexOf('=');
     if (i > 0) jar.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
   }
+  return jar;
+}
+
+/** One cookie's value from a Cookie header. */
+export const readCookie = (cookieHeader: string | null, name: string): string | null => cookieJar(cookieHeader).get(name) ?? null;
+
+/** The session cookie's value from a Cookie header, joining next-auth's chunks (name.0, name.1…) if split. */
+export function readSessionCookie(cookieHeader: string | null, name = sessionCookieName()): string | null {
+  const jar = cookieJar(cookieHeader);
   if (jar.has(name)) return jar.get(name) || null;
   const chunks: string[] = [];
   for (let i = 0; jar.has(`${name}.${i}`); i++) chunks.push(jar.get(`${name}.${i}`)!);

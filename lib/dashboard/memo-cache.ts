@@ -21,6 +21,10 @@ export class MemoCache<T> {
     return pending;
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

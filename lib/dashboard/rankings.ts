@@ -15,6 +15,7 @@ import { defaultScheme } from '../scoring';
 import { freshenPeriods } from './fresh-scores';
 import { MemoCache } from './memo-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
+import type { PeriodState } from '../../db/queries/dashboard';
 import { recentPeriodsOfKind } from './period-labels';
 import { MAX_COMPARE, PAGE_SIZE, sortKey, type RankingParams } from './ranking-params';
 import { schemeMeta, type SchemeMeta } from './scheme-meta';
@@ -71,20 +72,45 @@ export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions
 
 const pages = new MemoCache<RankingsData>(64);
 
-export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
-  const database = await getDatabase();
-  const periods = await q.listPeriods(database);
+/** The periods a /rankings page reads: the one shown, the one it compares with, the trend's. */
+interface RankingsScope {
+  period: PeriodChoiceRow;
+  previous: string | null;
+  trendPeriods: string[];
+}
+
+function rankingsScope(periods: PeriodState[], params: RankingParams): RankingsScope | null {
   const period = choosePeriod(periods, params.period);
   if (!period) return null;
   const available = new Set(periods.map((p) => p.code));
   const previous = previousPeriod(period.code);
-  const trendPeriods = recentPeriodsOfKind(period.code, TREND_PERIODS, available);
+  return { period, previous: previous && available.has(previous) ? previous : null, trendPeriods: recentPeriodsOfKind(period.code, TREND_PERIODS, available) };
+}
+
+export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
+  const database = await getDatabase();
+  const periods = await q.listPeriods(database);
+  const scope = rankingsScope(periods, params);
+  if (!scope) return null;
+  const { period, previous, trendPeriods } = scope;
   const stamps = await freshenPeriods(database, periods, [period.code, ...trendPeriods]);
   const key = JSON.stringify([period.code, trendPeriods.map((p) => stamps[p]), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
-  const data = await pages.get(key, () =>
-    assemble(database, { period: period.code, previous: previous && available.has(previous) ? previous : null, trendPeriods, params }),
-  );
+  const data = await pages.get(key, () => assemble(database, { period: period.code, previous, trendPeriods, params }));
   return present(data, principal, { period, periods, page: params.page });
+}
+
+/**
+ * A stamp that changes whenever what loadRankings returns for these parameters could: the
+ * period list with every period's cache header (the picker, the default period, the period
+ * compared with) and the stamps of the periods read, made fresh first as loadRankings does. For caching the rendered page (lib/render-cache).
+ */
+export async function rankingsStamp(database: Database, params: RankingParams): Promise<string> {
+  const periods = await q.listPeriods(database);
+  const scope = rankingsScope(periods, params);
+  if (!scope) return JSON.stringify(periods);
+  const stamps = await freshenPeriods(database, periods, [scope.period.code, ...scope.trendPeriods]);
+  // A period recomputed just now is stamped as it is now, not as listed before.
+  return JSON.stringify(periods.map(({ cache, ...period }) => [period, stamps[period.code] ?? cache]));
 }
 
 async function assemble(database: Database, at: { period: string; previous: string | null; trendPeriods: string[]; params: RankingParams }): Promise<RankingsData> {

@@ -5,15 +5,22 @@
 // latency on a shared machine, and interleaving spreads any noise over every path alike.
 //
 //   DATABASE_URL=postgres://…/db npx tsx scripts/bench/page-cpu.ts --password P \
-//     [--user leader] [--rounds 300] /api/health /me /rankings
+//     [--user leader] [--rounds 300] /api/health /me /rankings '/rankings?n={n}'
+//
+// `{n}` in a path becomes the round number, so that URL is new every time: the cost of a
+// page the render cache (lib/render-cache) has not seen. A path written `nocache:/rankings`
+// is requested with the cache's own fill marker, so the page renders as if there were no
+// cache. The last column counts the cache's answers (x-render-cache: hit, miss, pass).
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
-import { startNext } from '../../tests/browser/support/demo-server.ts';
+import { startNext, TEST_AUTH_SECRET } from '../../tests/browser/support/demo-server.ts';
+import { FILL_HEADER, fillToken } from '../../lib/render-cache/fill-token.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
 
 const WARM_UP = 30;
+const NO_CACHE = 'nocache:';
 
 function serverPid(port: string): string {
   const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`]).toString();
@@ -50,26 +57,30 @@ async function main() {
     const { context } = await signIn(browser, server.url, values.user!, values.password, DESKTOP, '/me');
     const cookie = await cookieHeader(context);
     await browser.close();
-    const stats = new Map(positionals.map((p) => [p, { cpu: [] as number[], wall: [] as number[], bytes: 0 }]));
+    const stats = new Map(positionals.map((p) => [p, { cpu: [] as number[], wall: [] as number[], bytes: 0, states: new Map<string, number>() }]));
     for (let round = 0; round < Number(values.rounds) + WARM_UP; round++) {
       for (const [path, s] of stats) {
         const cpu0 = cpuMs(pid);
         const t0 = performance.now();
-        const res = await fetch(server.url + path, { headers: { cookie, 'accept-encoding': 'identity' } });
+        const bypass = path.startsWith(NO_CACHE);
+        const headers: Record<string, string> = { cookie, 'accept-encoding': 'identity', ...(bypass ? { [FILL_HEADER]: fillToken(process.env.AUTH_SECRET || TEST_AUTH_SECRET) } : {}) };
+        const res = await fetch(server.url + path.slice(bypass ? NO_CACHE.length : 0).replace('{n}', String(round)), { headers });
         s.bytes = (await res.text()).length;
+        const state = res.headers.get('x-render-cache') ?? 'none';
         if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
         await new Promise((r) => setTimeout(r, 2)); // the server may still be finishing after the last byte
         if (round >= WARM_UP) {
           s.cpu.push(cpuMs(pid) - cpu0);
           s.wall.push(performance.now() - t0);
+          s.states.set(state, (s.states.get(state) ?? 0) + 1);
         }
       }
     }
     const first = median(stats.get(positionals[0])!.cpu);
-    console.log(`| path | server CPU ms (median) | ÷ ${positionals[0]} | latency ms (median) | KB |`);
-    console.log('|---|---:|---:|---:|---:|');
+    console.log(`| path | server CPU ms (median) | ÷ ${positionals[0]} | latency ms (median) | KB | render cache |`);
+    console.log('|---|---:|---:|---:|---:|---|');
     for (const [path, s] of stats) {
-      console.log(`| ${path} | ${median(s.cpu).toFixed(2)} | ${(median(s.cpu) / first).toFixed(2)} | ${median(s.wall).toFixed(2)} | ${(s.bytes / 1024).toFixed(0)} |`);
+      console.log(`| ${path} | ${median(s.cpu).toFixed(2)} | ${(median(s.cpu) / first).toFixed(2)} | ${median(s.wall).toFixed(2)} | ${(s.bytes / 1024).toFixed(0)} | ${[...s.states].map(([k, n]) => `${k} ${n}`).join(', ')} |`);
     }
   } finally {
     await server.stop();

@@ -33,14 +33,24 @@ const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.m
 interface AutocannonInstance extends PromiseLike<{ errors: number }> {
   on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => AutocannonInstance;
+interface AutocannonRequest {
+  path?: string;
+  setupRequest?: (request: { path: string }) => { path: string };
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests?: AutocannonRequest[] }) => AutocannonInstance;
+
+/** `{n}` in a path becomes a counter, so every request asks for a URL the render cache has not seen. */
+export const FRESH = '{n}';
 
 // ── the second process: autocannon against one URL, every response time kept ─────────────
 async function loadWorker(url: string, cookie: string, connections: number, seconds: number): Promise<void> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const times: number[] = [];
   let non2xx = 0;
-  const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  let n = 0;
+  // Every request a new URL: what a page costs when the render cache has not seen it.
+  const requests = url.includes(FRESH) ? [{ setupRequest: (r: { path: string }) => ({ ...r, path: new URL(url).pathname + new URL(url).search.replace(encodeURIComponent(FRESH), String(n++)) }) }] : undefined;
+  const instance = autocannon({ url: url.replace(FRESH, '0'), connections, duration: seconds, headers: { cookie }, requests });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     if (status < 200 || status >= 300) non2xx++;
@@ -103,12 +113,12 @@ async function runScenario(name: string, departments: number, server: RunningSer
     // Warm up: fills the score cache (not measured) and the server's code paths.
     for (const p of paths) {
       const started = Date.now();
-      const res = await fetch(`${server.url}${p}`, { headers: { cookie } });
+      const res = await fetch(`${server.url}${p.replace(FRESH, 'warm-up')}`, { headers: { cookie } });
       if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
       await res.text();
       log(`${name}: warm-up ${p} ${Date.now() - started} ms`);
     }
-    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map((p) => fetch(`${server.url}${p}`, { headers: { cookie } }).then((r) => r.text()))]);
+    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map((p) => fetch(`${server.url}${p.replace(FRESH, `warm-up-${i}`)}`, { headers: { cookie } }).then((r) => r.text()))]);
 
     const health = await measure(`${server.url}/api/health`, cookie, opts.connections, opts.seconds);
     log(`${name}: /api/health p50 ${health.p50} ms, p95 ${health.p95} ms (${health.requests} requests)`);
@@ -136,7 +146,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 async function demoScenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
   const server = await startDemoServer({ departments: 60, months: 12, log });
   try {
-    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings'], opts);
+    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings', `/rankings?first-view=${FRESH}`], opts);
   } finally {
     await server.stop();
   }
@@ -164,7 +174,7 @@ async function province5000Scenario(opts: { connections: number; seconds: number
     delete env.DB_DRIVER;
     const server = await startNext(env);
     try {
-      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40'], opts);
+      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40', `/rankings?first-view=${FRESH}`], opts);
     } finally {
       await server.stop();
     }
@@ -185,9 +195,10 @@ function markdown(results: ScenarioResult[], opts: { connections: number; second
     lines.push(`| ${r.scenario} | /api/health | ${r.health.requests} | ${r.health.p50.toFixed(1)} | ${r.health.p95.toFixed(1)} | 1.0 | |`);
     lines.push(`| ${r.scenario} | /me (leader: smallest signed-in page) | ${r.baseline.requests} | ${r.baseline.p50.toFixed(1)} | ${r.baseline.p95.toFixed(1)} | ${(r.baseline.p95 / r.health.p95).toFixed(2)} | |`);
     for (const p of r.pages) {
-      const path = new URL(p.url).pathname + new URL(p.url).search;
+      const path = decodeURIComponent(new URL(p.url).pathname + new URL(p.url).search);
       const lcp = path === '/rankings' ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';
-      lines.push(`| ${r.scenario} | ${path} | ${p.requests} | ${p.p50.toFixed(1)} | ${p.p95.toFixed(1)} | ${(p.p95 / r.health.p95).toFixed(2)} | ${lcp} |`);
+      const shown = path.includes(FRESH) ? `${path.split('?')[0]}, every request a new URL (not cached)` : path;
+      lines.push(`| ${r.scenario} | ${shown} | ${p.requests} | ${p.p50.toFixed(1)} | ${p.p95.toFixed(1)} | ${(p.p95 / r.health.p95).toFixed(2)} | ${lcp} |`);
     }
   }
   return lines.join('\n');

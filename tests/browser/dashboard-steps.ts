@@ -125,6 +125,44 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
       },
     },
     {
+      name: 'a second look at the rankings comes from the render cache, per reader, and client navigation still works',
+      run: async () => {
+        const path = `${ctx.url}/rankings?sort=name&cache-check=1`;
+        const stateOf = async (goto: Promise<unknown>) => ((await goto) as { headers(): Record<string, string> } | null)?.headers()['x-render-cache'];
+        const leader = await signInAs(ctx, 'leader');
+        try {
+          const { page } = leader;
+          assert((await stateOf(page.goto(path))) === 'miss', 'the first look was not rendered');
+          const first = await page.locator('[data-testid=ranking-table] tbody').innerText();
+          assert((await stateOf(page.reload())) === 'hit', 'the second look was rendered again');
+          assert((await page.locator('[data-testid=ranking-table] tbody').innerText()) === first, 'the cached page shows another table');
+          await page.waitForSelector('[data-testid=chart-distribution] svg .recharts-bar-rectangle'); // hydrated
+          // Sorting is a client navigation (an RSC request); the second time, its payload is
+          // cached too (the first may be already: the sort link drops cache-check).
+          for (const expected of [null, 'hit']) {
+            const rsc = page.waitForResponse((r) => new URL(r.url()).searchParams.has('_rsc') && r.url().includes('sort=total'));
+            await page.click('[data-testid=ranking-table] thead a:has-text("总分")');
+            await page.waitForURL(/sort=total/);
+            const state = (await rsc).headers()['x-render-cache'];
+            assert(expected ? state === expected : state === 'miss' || state === 'hit', `sorting: expected ${expected ?? 'miss or hit'}, got ${state}`);
+            const totals = (await page.locator('[data-testid=ranking-table] td.total-cell').allInnerTexts()).map((x) => Number(x.replace(/,/g, '')));
+            assert(totals.length === 30 && totals.every((n, i) => i === 0 || totals[i - 1] >= n), `not sorted by total: ${totals.join(' ')}`);
+            await page.goto(path);
+          }
+        } finally {
+          await leader.context.close();
+        }
+        const officer = await signInAs(ctx, 'department');
+        try {
+          assert((await stateOf(officer.page.goto(path))) === 'miss', "the officer was served the leader's page");
+          const hidden = await officer.page.locator('[data-testid=ranking-table] tbody td.muted').count();
+          assert(hidden === 29, `the officer sees others' dimension scores: ${hidden} rows hide them`);
+        } finally {
+          await officer.context.close();
+        }
+      },
+    },
+    {
       name: 'a department officer sees its own page and is refused another’s',
       run: async () => {
         const { context, page } = await signInAs(ctx, 'department');

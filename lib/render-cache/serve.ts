@@ -1,0 +1,107 @@
+// The rendered-page cache, run by proxy.ts before a page renders. For a cacheable page
+// (pages.ts) it checks the session against the database, reads the page's data stamp and
+// answers from memory when the same user has had the same page rendered from the same data;
+// otherwise it has the page rendered once — by requesting it from this app with a marker
+// header, which proxy.ts lets through to the page — keeps a 200 and hands it on. Anything it
+// cannot key (another status, an unknown Vary) is passed through and not kept.
+import { getDatabase } from '../../db/client';
+import type { Database } from '../../db/types';
+import { readCookie, sessionUserFromCookieHeader } from '../auth/session-token';
+import { MemoCache } from '../dashboard/memo-cache';
+import { LOCALE_COOKIE, parseLocale } from '../i18n';
+import { FILL_HEADER, fillToken } from './fill-token';
+import { renderKey } from './key';
+import { CACHEABLE_PAGES } from './pages';
+import { isStorable, snapshotOf, type ResponseSnapshot } from './snapshot';
+
+/** hit, miss (rendered now and kept) or pass (rendered now, not kept); for tests and benchmarks. */
+export const STATE_HEADER = 'x-render-cache';
+const CAPACITY = 256; // pages of ~110 KB (the largest), so at most ~30 MB
+// A fill that hangs (a wrong origin behind a firewall) must not hold the reader: after this
+// the proxy gives up on the cache and the page renders as usual. The scores are already
+// fresh by then, so a rendering takes well under a second.
+const FILL_TIMEOUT_MS = 20_000;
+
+export interface RenderCacheDeps {
+  database: () => Promise<Database>;
+  fetch: typeof fetch;
+  env: Record<string, string | undefined>;
+}
+const DEFAULTS: RenderCacheDeps = { database: getDatabase, fetch: (...args) => fetch(...args), env: process.env };
+
+class NotStorable extends Error {
+  constructor(readonly snapshot: ResponseSnapshot) {
+    super('response not storable');
+  }
+}
+
+const rendered = new MemoCache<ResponseSnapshot>(CAPACITY);
+
+/** Where this app can be asked for a page: RENDER_CACHE_ORIGIN, else NEXTAUTH_URL's origin; never the request's Host. */
+export function fillOrigin(env: Record<string, string | undefined>): string | null {
+  const configured = env.RENDER_CACHE_ORIGIN ?? env.NEXTAUTH_URL;
+  if (!configured || configured === 'off') return null;
+  try {
+    return new URL(configured).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the cache handles this request at all: a plain GET of a cacheable page (no prefetch, not a fill). */
+export function isCacheable(request: Request, env: Record<string, string | undefined> = process.env): boolean {
+  const { pathname } = new URL(request.url);
+  return (
+    request.method === 'GET' &&
+    Object.hasOwn(CACHEABLE_PAGES, pathname) &&
+    fillOrigin(env) !== null &&
+    !request.headers.has('next-router-prefetch') &&
+    request.headers.get(FILL_HEADER) !== fillToken()
+  );
+}
+
+/** The page's response from the cache or rendered now; null when the page should render as usual. */
+export async function cachedPageResponse(request: Request, deps: RenderCacheDeps = DEFAULTS): Promise<Response | null> {
+  if (!isCacheable(request, deps.env)) return null;
+  const url = new URL(request.url);
+  const database = await deps.database();
+  const cookie = request.headers.get('cookie');
+  const viewer = await sessionUserFromCookieHeader(cookie, database);
+  if (!viewer) return null; // ended or unknown: the page sends them to sign in
+  const stamp = await CACHEABLE_PAGES[url.pathname](database, url.searchParams);
+  const locale = parseLocale(readCookie(cookie, LOCALE_COOKIE));
+  const key = renderKey({ viewer, locale, url: url.pathname + url.search, headers: request.headers, stamp });
+  let state: 'hit' | 'miss' = 'hit';
+  try {
+    const snapshot = await rendered.get(key, () => {
+      state = 'miss';
+      return fill(request, url, deps);
+    });
+    return responseOf(snapshot, state);
+  } catch (err) {
+    if (err instanceof NotStorable) return responseOf(err.snapshot, 'pass');
+    throw err;
+  }
+}
+
+async function fill(request: Request, url: URL, deps: RenderCacheDeps): Promise<ResponseSnapshot> {
+  const headers = new Headers(request.headers);
+  headers.delete('accept-encoding'); // keep the body as the page wrote it
+  headers.delete('host');
+  headers.set(FILL_HEADER, fillToken());
+  const target = new URL(url.pathname + url.search, fillOrigin(deps.env)!);
+  const snapshot = await snapshotOf(await deps.fetch(target, { headers, redirect: 'manual', cache: 'no-store', signal: AbortSignal.timeout(FILL_TIMEOUT_MS) }));
+  if (!isStorable(snapshot)) throw new NotStorable(snapshot);
+  return snapshot;
+}
+
+function responseOf(snapshot: ResponseSnapshot, state: 'hit' | 'miss' | 'pass'): Response {
+  const headers = new Headers(snapshot.headers);
+  headers.set(STATE_HEADER, state);
+  return new Response(snapshot.body, { status: snapshot.status, headers });
+}
+
+/** For tests: forget every kept page. */
+export function clearRenderCache(): void {
+  rendered.clear();
+}
