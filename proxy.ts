@@ -4,7 +4,7 @@
 // cached (lib/render-cache) from memory when nothing they show has changed.
 import { NextResponse, type NextRequest } from 'next/server';
 import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
-import { cachedPageResponse } from './lib/render-cache/serve';
+import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
 import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
@@ -39,16 +39,16 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const refreshed = now - claims.lastSeen < REFRESH_AFTER_MS ? null : await encodeSession({ ...claims, lastSeen: now });
   if (refreshed) request.cookies.set(name, refreshed); // the page rendered now sees the refreshed cookie too
   const cached = await cachedPage(request);
-  const response = cached ?? (refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next());
+  const response = cached instanceof Response ? new NextResponse(cached.body, cached) : refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
+  if (cached === 'first') response.headers.set(STATE_HEADER, cached);
   if (refreshed) response.cookies.set(name, refreshed, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
   return response;
 }
 
 /** The rendered-page cache's answer; a failing cache never fails the page, which then renders as usual. */
-async function cachedPage(request: NextRequest): Promise<NextResponse | null> {
+async function cachedPage(request: NextRequest): Promise<CacheAnswer> {
   try {
-    const cached = await cachedPageResponse(request);
-    return cached && new NextResponse(cached.body, cached);
+    return await cachedPageResponse(request);
   } catch (err) {
     console.error('render cache:', err);
     return null;

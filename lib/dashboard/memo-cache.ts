@@ -21,6 +21,10 @@ export class MemoCache<T> {
     return pending;
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -1,9 +1,11 @@
 // The rendered-page cache, run by proxy.ts before a page renders. For a cacheable page
 // (pages.ts) it checks the session against the database, reads the page's data stamp and
-// answers from memory when the same user has had the same page rendered from the same data;
-// otherwise it has the page rendered once — by requesting it from this app with a marker
-// header, which proxy.ts lets through to the page — keeps a 200 and hands it on. Anything it
-// cannot key (another status, an unknown Vary) is passed through and not kept.
+// answers from memory when the same user has had the same page rendered from the same data.
+// Filling costs a second pass through Next.js (the page is requested from this app with a
+// marker header, which proxy.ts lets through to the page), about half a rendering more, so
+// a page is kept only when it is asked for a second time: the first view renders as usual
+// and is only noted. Anything it cannot key (another status, an unknown Vary) is passed on
+// and not kept.
 import { getDatabase } from '../../db/client';
 import type { Database } from '../../db/types';
 import { readCookie, sessionUserFromCookieHeader } from '../auth/session-token';
@@ -14,9 +16,10 @@ import { renderKey } from './key';
 import { CACHEABLE_PAGES } from './pages';
 import { isStorable, snapshotOf, type ResponseSnapshot } from './snapshot';
 
-/** hit, miss (rendered now and kept) or pass (rendered now, not kept); for tests and benchmarks. */
+/** first (rendered as usual, noted), miss (rendered through the cache and kept), hit, or pass (not keepable); for tests and benchmarks. */
 export const STATE_HEADER = 'x-render-cache';
 const CAPACITY = 256; // pages of ~110 KB (the largest), so at most ~30 MB
+const SEEN_CAPACITY = 4096; // keys of views rendered once, not kept
 // A fill that hangs (a wrong origin behind a firewall) must not hold the reader: after this
 // the proxy gives up on the cache and the page renders as usual. The scores are already
 // fresh by then, so a rendering takes well under a second.
@@ -36,6 +39,10 @@ class NotStorable extends Error {
 }
 
 const rendered = new MemoCache<ResponseSnapshot>(CAPACITY);
+const seen = new MemoCache<true>(SEEN_CAPACITY);
+
+/** The cache's answer: a response, 'first' (render as usual: the view is new), or null (not the cache's business). */
+export type CacheAnswer = Response | 'first' | null;
 
 /** Where this app can be asked for a page: RENDER_CACHE_ORIGIN, else NEXTAUTH_URL's origin; never the request's Host. */
 export function fillOrigin(env: Record<string, string | undefined>): string | null {
@@ -60,8 +67,7 @@ export function isCacheable(request: Request, env: Record<string, string | undef
   );
 }
 
-/** The page's response from the cache or rendered now; null when the page should render as usual. */
-export async function cachedPageResponse(request: Request, deps: RenderCacheDeps = DEFAULTS): Promise<Response | null> {
+export async function cachedPageResponse(request: Request, deps: RenderCacheDeps = DEFAULTS): Promise<CacheAnswer> {
   if (!isCacheable(request, deps.env)) return null;
   const url = new URL(request.url);
   const database = await deps.database();
@@ -71,6 +77,10 @@ export async function cachedPageResponse(request: Request, deps: RenderCacheDeps
   const stamp = await CACHEABLE_PAGES[url.pathname](database, url.searchParams);
   const locale = parseLocale(readCookie(cookie, LOCALE_COOKIE));
   const key = renderKey({ viewer, locale, url: url.pathname + url.search, headers: request.headers, stamp });
+  if (!rendered.has(key) && !seen.has(key)) {
+    void seen.get(key, async () => true);
+    return 'first';
+  }
   let state: 'hit' | 'miss' = 'hit';
   try {
     const snapshot = await rendered.get(key, () => {
@@ -104,4 +114,5 @@ function responseOf(snapshot: ResponseSnapshot, state: 'hit' | 'miss' | 'pass'):
 /** For tests: forget every kept page. */
 export function clearRenderCache(): void {
   rendered.clear();
+  seen.clear();
 }
