@@ -40,7 +40,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (refreshed) request.cookies.set(name, refreshed); // the page rendered now sees the refreshed cookie too
   const cached = await cachedPage(request);
   const response = cached instanceof Response ? new NextResponse(cached.body, cached) : refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
-  if (cached === 'first') response.headers.set(STATE_HEADER, cached);
+  if (typeof cached === 'string') response.headers.set(STATE_HEADER, cached);
   if (refreshed) response.cookies.set(name, refreshed, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
   return response;
 }

@@ -16,7 +16,7 @@ import { renderKey } from './key';
 import { CACHEABLE_PAGES } from './pages';
 import { isStorable, snapshotOf, type ResponseSnapshot } from './snapshot';
 
-/** first (rendered as usual, noted), miss (rendered through the cache and kept), hit, or pass (not keepable); for tests and benchmarks. */
+/** first (rendered as usual, noted), miss (rendered through the cache and kept), hit, or pass (cannot be kept); for tests and benchmarks. */
 export const STATE_HEADER = 'x-render-cache';
 const CAPACITY = 256; // pages of ~110 KB (the largest), so at most ~30 MB
 const SEEN_CAPACITY = 4096; // keys of views rendered once, not kept
@@ -40,12 +40,17 @@ class NotStorable extends Error {
 
 const rendered = new MemoCache<ResponseSnapshot>(CAPACITY);
 const seen = new MemoCache<true>(SEEN_CAPACITY);
+const unkeepable = new MemoCache<true>(SEEN_CAPACITY); // their fill was a 403, a redirect…: render them as usual
+const note = (keys: MemoCache<true>, key: string) => void keys.get(key, async () => true);
 
-/** The cache's answer: a response, 'first' (render as usual: the view is new), or null (not the cache's business). */
-export type CacheAnswer = Response | 'first' | null;
+/**
+ * The cache's answer: a response; 'first' (render as usual: the view is new); 'pass' (render
+ * as usual: this view cannot be kept); null (not the cache's business).
+ */
+export type CacheAnswer = Response | 'first' | 'pass' | null;
 
 /** Where this app can be asked for a page: RENDER_CACHE_ORIGIN, else NEXTAUTH_URL's origin; never the request's Host. */
-export function fillOrigin(env: Record<string, string | undefined>): string | null {
+function fillOrigin(env: Record<string, string | undefined>): string | null {
   const configured = env.RENDER_CACHE_ORIGIN ?? env.NEXTAUTH_URL;
   if (!configured || configured === 'off') return null;
   try {
@@ -56,7 +61,7 @@ export function fillOrigin(env: Record<string, string | undefined>): string | nu
 }
 
 /** Whether the cache handles this request at all: a plain GET of a cacheable page (no prefetch, not a fill). */
-export function isCacheable(request: Request, env: Record<string, string | undefined> = process.env): boolean {
+function isCacheable(request: Request, env: Record<string, string | undefined>): boolean {
   const { pathname } = new URL(request.url);
   return (
     request.method === 'GET' &&
@@ -77,8 +82,9 @@ export async function cachedPageResponse(request: Request, deps: RenderCacheDeps
   const stamp = await CACHEABLE_PAGES[url.pathname](database, url.searchParams);
   const locale = parseLocale(readCookie(cookie, LOCALE_COOKIE));
   const key = renderKey({ viewer, locale, url: url.pathname + url.search, headers: request.headers, stamp });
+  if (unkeepable.has(key)) return 'pass';
   if (!rendered.has(key) && !seen.has(key)) {
-    void seen.get(key, async () => true);
+    note(seen, key);
     return 'first';
   }
   let state: 'hit' | 'miss' = 'hit';
@@ -89,8 +95,9 @@ export async function cachedPageResponse(request: Request, deps: RenderCacheDeps
     });
     return responseOf(snapshot, state);
   } catch (err) {
-    if (err instanceof NotStorable) return responseOf(err.snapshot, 'pass');
-    throw err;
+    if (!(err instanceof NotStorable)) throw err;
+    note(unkeepable, key);
+    return responseOf(err.snapshot, 'pass');
   }
 }
 
@@ -115,4 +122,5 @@ function responseOf(snapshot: ResponseSnapshot, state: 'hit' | 'miss' | 'pass'):
 export function clearRenderCache(): void {
   rendered.clear();
   seen.clear();
+  unkeepable.clear();
 }

@@ -7,13 +7,18 @@
 // The 5,000-department scenario copies postgres://…/ss_seed5000 (CREATE DATABASE … TEMPLATE,
 // never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
 // at the end. The first /rankings request fills the score cache; it is not measured.
+// /rankings itself is then a view the render cache keeps (lib/render-cache): what a reader
+// looking again gets. `/rankings?first-view={n}` asks for a new URL every time (a view nobody
+// has seen: rendered as usual, plus the cache's check), and `nocache:/rankings` sends the
+// cache's own marker, so the page renders as if there were no cache.
 // Needs a build (.next) and /usr/bin/chromium.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
-import { startDemoServer, startNext, type RunningServer } from '../../tests/browser/support/demo-server.ts';
+import { FILL_HEADER, fillToken } from '../../lib/render-cache/fill-token.ts';
+import { startDemoServer, startNext, TEST_AUTH_SECRET, type RunningServer } from '../../tests/browser/support/demo-server.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
 
 interface LoadResult {
@@ -41,16 +46,28 @@ type Autocannon = (options: { url: string; connections: number; duration: number
 
 /** `{n}` in a path becomes a counter, so every request asks for a URL the render cache has not seen. */
 export const FRESH = '{n}';
+/** A path written `nocache:/rankings` carries the render cache's own marker: the page renders as with no cache. */
+const NO_CACHE = 'nocache:';
+
+/** A path on the server, keeping its `nocache:` prefix in front. */
+const absolute = (server: string, path: string) => (path.startsWith(NO_CACHE) ? NO_CACHE + server + path.slice(NO_CACHE.length) : server + path);
+
+function requestOf(url: string, cookie: string): { url: string; headers: Record<string, string> } {
+  if (!url.startsWith(NO_CACHE)) return { url, headers: { cookie } };
+  return { url: url.slice(NO_CACHE.length), headers: { cookie, [FILL_HEADER]: fillToken(process.env.AUTH_SECRET || TEST_AUTH_SECRET) } };
+}
 
 // ── the second process: autocannon against one URL, every response time kept ─────────────
-async function loadWorker(url: string, cookie: string, connections: number, seconds: number): Promise<void> {
+async function loadWorker(given: string, cookie: string, connections: number, seconds: number): Promise<void> {
+  const { url, headers } = requestOf(given, cookie);
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const times: number[] = [];
   let non2xx = 0;
   let n = 0;
   // Every request a new URL: what a page costs when the render cache has not seen it.
-  const requests = url.includes(FRESH) ? [{ setupRequest: (r: { path: string }) => ({ ...r, path: new URL(url).pathname + new URL(url).search.replace(encodeURIComponent(FRESH), String(n++)) }) }] : undefined;
-  const instance = autocannon({ url: url.replace(FRESH, '0'), connections, duration: seconds, headers: { cookie }, requests });
+  const path = url.slice(new URL(url).origin.length);
+  const requests = url.includes(FRESH) ? [{ setupRequest: (r: { path: string }) => ({ ...r, path: path.replace(FRESH, String(n++)) }) }] : undefined;
+  const instance = autocannon({ url: url.replace(FRESH, '0'), connections, duration: seconds, headers, requests });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     if (status < 200 || status >= 300) non2xx++;
@@ -58,7 +75,7 @@ async function loadWorker(url: string, cookie: string, connections: number, seco
   const result = await instance;
   times.sort((a, b) => a - b);
   const out: LoadResult = {
-    url,
+    url: given,
     requests: times.length,
     non2xx,
     errors: result.errors,
@@ -113,12 +130,13 @@ async function runScenario(name: string, departments: number, server: RunningSer
     // Warm up: fills the score cache (not measured) and the server's code paths.
     for (const p of paths) {
       const started = Date.now();
-      const res = await fetch(`${server.url}${p.replace(FRESH, 'warm-up')}`, { headers: { cookie } });
+      const warm = requestOf(absolute(server.url, p.replace(FRESH, 'warm-up')), cookie);
+      const res = await fetch(warm.url, { headers: warm.headers });
       if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
       await res.text();
       log(`${name}: warm-up ${p} ${Date.now() - started} ms`);
     }
-    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map((p) => fetch(`${server.url}${p.replace(FRESH, `warm-up-${i}`)}`, { headers: { cookie } }).then((r) => r.text()))]);
+    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map((p) => requestOf(absolute(server.url, p.replace(FRESH, `warm-up-${i}`)), cookie)).map((r) => fetch(r.url, { headers: r.headers }).then((res) => res.text()))]);
 
     const health = await measure(`${server.url}/api/health`, cookie, opts.connections, opts.seconds);
     log(`${name}: /api/health p50 ${health.p50} ms, p95 ${health.p95} ms (${health.requests} requests)`);
@@ -126,7 +144,7 @@ async function runScenario(name: string, departments: number, server: RunningSer
     log(`${name}: /me p50 ${baseline.p50} ms, p95 ${baseline.p95} ms (${baseline.requests} requests)`);
     const pages: LoadResult[] = [];
     for (const p of paths) {
-      const r = await measure(`${server.url}${p}`, cookie, opts.connections, opts.seconds);
+      const r = await measure(absolute(server.url, p), cookie, opts.connections, opts.seconds);
       pages.push(r);
       log(`${name}: ${p} p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests, ${r.non2xx} non-2xx)`);
     }
@@ -146,7 +164,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 async function demoScenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
   const server = await startDemoServer({ departments: 60, months: 12, log });
   try {
-    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings', `/rankings?first-view=${FRESH}`], opts);
+    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings', `/rankings?first-view=${FRESH}`, `${NO_CACHE}/rankings`], opts);
   } finally {
     await server.stop();
   }
@@ -174,7 +192,7 @@ async function province5000Scenario(opts: { connections: number; seconds: number
     delete env.DB_DRIVER;
     const server = await startNext(env);
     try {
-      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40', `/rankings?first-view=${FRESH}`], opts);
+      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40', `/rankings?first-view=${FRESH}`, `${NO_CACHE}/rankings`], opts);
     } finally {
       await server.stop();
     }
@@ -195,9 +213,11 @@ function markdown(results: ScenarioResult[], opts: { connections: number; second
     lines.push(`| ${r.scenario} | /api/health | ${r.health.requests} | ${r.health.p50.toFixed(1)} | ${r.health.p95.toFixed(1)} | 1.0 | |`);
     lines.push(`| ${r.scenario} | /me (leader: smallest signed-in page) | ${r.baseline.requests} | ${r.baseline.p50.toFixed(1)} | ${r.baseline.p95.toFixed(1)} | ${(r.baseline.p95 / r.health.p95).toFixed(2)} | |`);
     for (const p of r.pages) {
-      const path = decodeURIComponent(new URL(p.url).pathname + new URL(p.url).search);
-      const lcp = path === '/rankings' ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';
-      const shown = path.includes(FRESH) ? `${path.split('?')[0]}, every request a new URL (not cached)` : path;
+      const bypass = p.url.startsWith(NO_CACHE);
+      const url = new URL(bypass ? p.url.slice(NO_CACHE.length) : p.url);
+      const path = decodeURIComponent(url.pathname + url.search);
+      const lcp = path === '/rankings' && !bypass ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';
+      const shown = path.includes(FRESH) ? `${path.split('?')[0]}, every request a new URL (first views)` : bypass ? `${path}, rendered with no cache` : path;
       lines.push(`| ${r.scenario} | ${shown} | ${p.requests} | ${p.p50.toFixed(1)} | ${p.p95.toFixed(1)} | ${(p.p95 / r.health.p95).toFixed(2)} | ${lcp} |`);
     }
   }
