@@ -3,23 +3,24 @@
 // answers from memory when the same user has had the same page rendered from the same data.
 // Filling costs a second pass through Next.js (the page is requested from this app with a
 // marker header, which proxy.ts lets through to the page), about half a rendering more, so
-// a page is kept only when it is asked for a second time: the first view renders as usual
-// and is only noted. Anything it cannot key (another status, an unknown Vary) is passed on
-// and not kept.
+// a view is kept only once its user asks for it a second time: the first request renders as
+// usual and is only noted, without reading the database. Anything it cannot key (another
+// status, an unknown Vary) is passed on and not kept.
 import { getDatabase } from '../../db/client';
 import type { Database } from '../../db/types';
-import { readCookie, sessionUserFromCookieHeader } from '../auth/session-token';
+import { readClaims } from '../auth/session-policy';
+import { decodeSession, readCookie, readSessionCookie, sessionUserFromCookieHeader } from '../auth/session-token';
 import { MemoCache } from '../dashboard/memo-cache';
 import { LOCALE_COOKIE, parseLocale } from '../i18n';
 import { FILL_HEADER, fillToken } from './fill-token';
-import { renderKey } from './key';
+import { renderKey, viewKey } from './key';
 import { CACHEABLE_PAGES } from './pages';
 import { isStorable, snapshotOf, type ResponseSnapshot } from './snapshot';
 
 /** first (rendered as usual, noted), miss (rendered through the cache and kept), hit, or pass (cannot be kept); for tests and benchmarks. */
 export const STATE_HEADER = 'x-render-cache';
 const CAPACITY = 256; // pages of ~110 KB (the largest), so at most ~30 MB
-const SEEN_CAPACITY = 4096; // keys of views rendered once, not kept
+const SEEN_CAPACITY = 4096; // views asked for once, and views that cannot be kept
 // A fill that hangs (a wrong origin behind a firewall) must not hold the reader: after this
 // the proxy gives up on the cache and the page renders as usual. The scores are already
 // fresh by then, so a rendering takes well under a second.
@@ -75,18 +76,21 @@ function isCacheable(request: Request, env: Record<string, string | undefined>):
 export async function cachedPageResponse(request: Request, deps: RenderCacheDeps = DEFAULTS): Promise<CacheAnswer> {
   if (!isCacheable(request, deps.env)) return null;
   const url = new URL(request.url);
-  const database = await deps.database();
   const cookie = request.headers.get('cookie');
-  const viewer = await sessionUserFromCookieHeader(cookie, database);
-  if (!viewer) return null; // ended or unknown: the page sends them to sign in
-  const stamp = await CACHEABLE_PAGES[url.pathname](database, url.searchParams);
   const locale = parseLocale(readCookie(cookie, LOCALE_COOKIE));
-  const key = renderKey({ viewer, locale, url: url.pathname + url.search, headers: request.headers, stamp });
-  if (unkeepable.has(key)) return 'pass';
-  if (!rendered.has(key) && !seen.has(key)) {
-    note(seen, key);
+  const claims = readClaims(await decodeSession(readSessionCookie(cookie) ?? ''));
+  if (!claims) return null; // the page sends them to sign in
+  // A view nobody has asked for yet costs no database read: it is only noted.
+  const view = viewKey({ userId: claims.uid, locale, url: url.pathname + url.search, headers: request.headers });
+  if (!seen.has(view)) {
+    note(seen, view);
     return 'first';
   }
+  const database = await deps.database();
+  const viewer = await sessionUserFromCookieHeader(cookie, database);
+  if (!viewer) return null; // ended or disabled: the page sends them to sign in
+  const key = renderKey({ view, viewer, stamp: await CACHEABLE_PAGES[url.pathname](database, url.searchParams) });
+  if (unkeepable.has(key)) return 'pass';
   let state: 'hit' | 'miss' = 'hit';
   try {
     const snapshot = await rendered.get(key, () => {
