@@ -24,7 +24,11 @@ const SEEN_CAPACITY = 4096; // views asked for once, and views that cannot be ke
 // A fill that hangs (a wrong origin behind a firewall) must not hold the reader: after this
 // the proxy gives up on the cache and the page renders as usual. The scores are already
 // fresh by then, so a rendering takes well under a second.
-const FILL_TIMEOUT_MS = 20_000;
+const FILL_TIMEOUT_MS = 15_000;
+// After a fill fails (the origin cannot be reached, or timed out), the cache stays off this
+// long, so a misconfigured origin costs one slow request per period, not one per view.
+const OFF_AFTER_FAILURE_MS = 5 * 60_000;
+let offUntil = 0;
 
 export interface RenderCacheDeps {
   database: () => Promise<Database>;
@@ -65,6 +69,7 @@ function fillOrigin(env: Record<string, string | undefined>): string | null {
 function isCacheable(request: Request, env: Record<string, string | undefined>): boolean {
   const { pathname } = new URL(request.url);
   return (
+    Date.now() >= offUntil &&
     request.method === 'GET' &&
     Object.hasOwn(CACHEABLE_PAGES, pathname) &&
     fillOrigin(env) !== null &&
@@ -99,7 +104,10 @@ export async function cachedPageResponse(request: Request, deps: RenderCacheDeps
     });
     return responseOf(snapshot, state);
   } catch (err) {
-    if (!(err instanceof NotStorable)) throw err;
+    if (!(err instanceof NotStorable)) {
+      offUntil = Date.now() + OFF_AFTER_FAILURE_MS;
+      throw new Error(`off for ${OFF_AFTER_FAILURE_MS / 60_000} minutes: could not have ${url.pathname} rendered at ${fillOrigin(deps.env)} (set RENDER_CACHE_ORIGIN)`, { cause: err });
+    }
     note(unkeepable, key);
     return responseOf(err.snapshot, 'pass');
   }
@@ -122,9 +130,10 @@ function responseOf(snapshot: ResponseSnapshot, state: 'hit' | 'miss' | 'pass'):
   return new Response(snapshot.body, { status: snapshot.status, headers });
 }
 
-/** For tests: forget every kept page. */
+/** For tests: forget every kept page and any failure. */
 export function clearRenderCache(): void {
   rendered.clear();
   seen.clear();
   unkeepable.clear();
+  offUntil = 0;
 }
