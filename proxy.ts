@@ -4,6 +4,7 @@
 // cached (lib/render-cache) from memory when nothing they show has changed.
 import { NextResponse, type NextRequest } from 'next/server';
 import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
+import { errorBody, unauthorized } from './lib/http/errors';
 import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
 import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
 
@@ -29,7 +30,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const claims = await liveClaims(request, now);
   if (!claims) {
     if (pathname.startsWith('/api/')) {
-      return Response.json({ error: 'unauthorized', message: '未登录或凭据无效' }, { status: 401 });
+      return Response.json(errorBody(unauthorized()), { status: 401 });
     }
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);

@@ -3,6 +3,8 @@
 import { headers } from 'next/headers';
 import { ZodError } from 'zod';
 import { ApiError } from '../http/errors';
+import type { Locale, Messages } from '../i18n';
+import { localizeServerMessage } from '../i18n/server-messages';
 
 export interface ActionState {
   ok?: string;
@@ -16,10 +18,14 @@ export async function requestIp(): Promise<string | null> {
   return h.get('x-forwarded-for')?.split(',')[0].trim() || h.get('x-real-ip') || null;
 }
 
-/** A message fit to show: ours and validation messages as they are, anything else generic (and logged). */
-export function actionError(err: unknown, generic: string): ActionState {
-  if (err instanceof ApiError) return { error: err.message };
-  if (err instanceof ZodError) return { error: err.issues.map((i) => i.message).join('；') };
+/**
+ * A message fit to show, in the reader's language: ours and validation messages (written in
+ * zh-CN by the services) written again from the reader's catalog, anything else generic
+ * (and logged).
+ */
+export function actionError(err: unknown, { locale, t }: { locale: Locale; t: Messages }): ActionState {
+  if (err instanceof ApiError) return { error: localizeServerMessage(err.message, locale) };
+  if (err instanceof ZodError) return { error: localizeServerMessage(err.issues.map((i) => i.message).join('；'), locale) };
   console.error(err);
-  return { error: generic };
+  return { error: t.errors.generic };
 }

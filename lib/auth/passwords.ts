@@ -2,6 +2,9 @@
 // authentication: at least 10 characters, three of four character classes).
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
+import { zhCN } from '../i18n/zh-CN';
+
+const t = zhCN.adminUsers.errors;
 
 const COST = 11;
 
@@ -14,13 +17,13 @@ export function verifyPassword(password: string, hash: string | null | undefined
   return bcrypt.compare(password, hash ?? '$2b$11$C6UzMDM.H6dfI/f/IKcEeO5FOIx7qDuOMMJVVQe5WZzcs8T3xW2jK');
 }
 
-/** Problems with a password, in Chinese; empty when it meets the policy. */
+/** Problems with a password, in Chinese (the catalog's zh-CN); empty when it meets the policy. */
 export function passwordProblems(password: string): string[] {
   const problems: string[] = [];
-  if (password.length < 10) problems.push('密码至少 10 个字符');
-  if (password.length > 128) problems.push('密码不能超过 128 个字符');
+  if (password.length < 10) problems.push(t.passwordTooShort);
+  if (password.length > 128) problems.push(t.passwordTooLong);
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) problems.push('密码须包含大写字母、小写字母、数字、符号中的至少三类');
+  if (classes < 3) problems.push(t.passwordClasses);
   return problems;
 }
 

@@ -7,6 +7,10 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { can } from './permissions';
 import { actorId, type Principal, type Scope } from './principal';
 import { createToken, newTokenSchema, type NewToken } from './tokens';
+import { fill } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
+
+const errors = zhCN.adminTokens.errors;
 
 export interface TokenRow {
   id: number;
@@ -34,7 +38,7 @@ function assertCan(actor: Principal) {
 }
 
 function assertFuture(expiresAt: Date | null | undefined) {
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest('过期时间须晚于当前时间');
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest(errors.expiryInPast);
 }
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -66,7 +70,7 @@ export async function issueToken(database: Database, actor: Principal, input: Ne
   return database.transaction(async (tx) => {
     if (t.departmentCode) {
       const found = await tx.query('select 1 from departments where code = $1', [t.departmentCode]);
-      if (!found.length) throw badRequest(`部门编码 ${t.departmentCode} 不存在`);
+      if (!found.length) throw badRequest(fill(errors.unknownDepartment, { code: t.departmentCode }));
     }
     const created = await createToken(tx, t, actorId(actor));
     await appendAudit(tx, {
@@ -82,7 +86,7 @@ export async function setTokenExpiry(database: Database, actor: Principal, id: n
   assertFuture(expiresAt);
   await database.transaction(async (tx) => {
     const updated = await tx.query('update api_tokens set expires_at = $2 where id = $1 and revoked_at is null returning id', [id, expiresAt]);
-    if (!updated.length) throw notFound('令牌不存在或已吊销');
+    if (!updated.length) throw notFound(errors.notFound);
     await appendAudit(tx, { actor, action: 'token.expiry', target: `token:${id}`, outcome: 'success', ip, payload: { expiresAt: expiresAt?.toISOString() ?? null } });
   });
 }
@@ -91,7 +95,7 @@ export async function revokeToken(database: Database, actor: Principal, id: numb
   assertCan(actor);
   await database.transaction(async (tx) => {
     const updated = await tx.query('update api_tokens set revoked_at = now() where id = $1 and revoked_at is null returning id', [id]);
-    if (!updated.length) throw notFound('令牌不存在或已吊销');
+    if (!updated.length) throw notFound(errors.notFound);
     await appendAudit(tx, { actor, action: 'token.revoke', target: `token:${id}`, outcome: 'success', ip });
   });
 }

@@ -4,14 +4,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Session } from '../../db/types';
 import { SCOPES, type Principal, type Scope } from './principal';
+import { zhCN } from '../i18n/zh-CN';
+
+const t = zhCN.adminTokens.errors;
 
 export const TOKEN_PREFIX = 'ss_';
 
 export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export const newTokenSchema = z.object({
-  name: z.string().trim().min(1, '请填写令牌名称').max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1, '至少选择一个权限范围'),
+  name: z.string().trim().min(1, t.nameRequired).max(100),
+  scopes: z.array(z.enum(SCOPES)).min(1, t.scopesRequired),
   departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().default(null),
   expiresAt: z.date().nullable().default(null),
 });

@@ -8,25 +8,29 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { hashPassword, passwordProblems } from './passwords';
 import { can } from './permissions';
 import { ROLES, type Principal, type Role } from './principal';
+import { fill } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
 
-const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '部门编码为 1–32 位字母、数字、下划线或连字符');
+const t = zhCN.adminUsers.errors;
+
+const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, t.departmentCodeFormat);
 
 export const roleAssignmentSchema = z
   .object({
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),
   })
-  .refine((v) => v.role !== 'department' || v.departmentCode, { message: '部门数据专员须指定所属部门', path: ['departmentCode'] });
+  .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
 
 export const newUserSchema = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, '用户名为 2–64 位字母、数字、下划线、点或连字符'),
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, t.usernameFormat),
     displayName: z.string().trim().max(100).nullable().default(null),
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),
     password: z.string(),
   })
-  .refine((v) => v.role !== 'department' || v.departmentCode, { message: '部门数据专员须指定所属部门', path: ['departmentCode'] });
+  .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
 export type NewUser = z.input<typeof newUserSchema>;
 
 export interface UserRow {
@@ -55,7 +59,7 @@ function assertPassword(password: string) {
 async function assertDepartment(session: Session, code: string | null) {
   if (code === null) return;
   const rows = await session.query('select 1 from departments where code = $1', [code]);
-  if (!rows.length) throw badRequest(`部门编码 ${code} 不存在`);
+  if (!rows.length) throw badRequest(fill(t.unknownDepartment, { code }));
 }
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -89,7 +93,7 @@ async function userById(session: Session, id: number) {
     'select id, username, role, department_code, active from users where id = $1 for update',
     [id],
   );
-  if (!row) throw notFound('用户不存在');
+  if (!row) throw notFound(t.notFound);
   return row;
 }
 
@@ -104,7 +108,7 @@ export async function createUser(database: Database, actor: Principal, input: Ne
   return database.transaction(async (tx) => {
     await assertDepartment(tx, departmentCode);
     const taken = await tx.query('select 1 from users where lower(username) = lower($1)', [u.username]);
-    if (taken.length) throw conflict(`用户名 ${u.username} 已存在`);
+    if (taken.length) throw conflict(fill(t.usernameTaken, { username: u.username }));
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into users (username, display_name, password_hash, role, department_code, password_changed_at)
        values ($1, $2, $3, $4, $5, now()) returning id`,
@@ -117,7 +121,7 @@ export async function createUser(database: Database, actor: Principal, input: Ne
 
 export async function setUserActive(database: Database, actor: Principal, id: number, active: boolean, ip: string | null = null): Promise<void> {
   assertCan(actor);
-  if (!active && isSelf(actor, id)) throw badRequest('不能停用自己的账户');
+  if (!active && isSelf(actor, id)) throw badRequest(t.cannotDisableSelf);
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await tx.query('update users set active = $2, session_version = session_version + 1 where id = $1', [id, active]);
@@ -129,7 +133,7 @@ export async function setUserRole(database: Database, actor: Principal, id: numb
   assertCan(actor);
   const a = roleAssignmentSchema.parse(input);
   const departmentCode = a.role === 'department' ? a.departmentCode : null;
-  if (isSelf(actor, id)) throw badRequest('不能修改自己的角色');
+  if (isSelf(actor, id)) throw badRequest(t.cannotChangeOwnRole);
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await assertDepartment(tx, departmentCode);

@@ -6,7 +6,11 @@ import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import type { Principal } from '../auth/principal';
 import { ApiError, conflict, notFound } from '../http/errors';
+import { fill } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
 import { markAllScoresStale } from '../../db/queries/scores';
+
+const errors = zhCN.adminDepartments.errors;
 
 export const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -21,8 +25,8 @@ export interface DepartmentRow {
 const LEVELS = ['province', 'city', 'county'] as const;
 
 export const departmentInput = z.object({
-  code: z.string().trim().regex(DEPARTMENT_CODE, '部门编码须为 1–32 位字母、数字、下划线或连字符'),
-  name: z.string().trim().min(1, '请填写部门名称').max(100, '部门名称不超过 100 个字符'),
+  code: z.string().trim().regex(DEPARTMENT_CODE, errors.codeFormat),
+  name: z.string().trim().min(1, errors.nameRequired).max(100, errors.nameTooLong),
   parentCode: z.string().trim().regex(DEPARTMENT_CODE).nullable().default(null),
   level: z.enum(LEVELS).default('province'),
 });
@@ -38,16 +42,16 @@ export async function listDepartments(session: Session): Promise<DepartmentRow[]
 
 async function assertParent(tx: Session, code: string, parentCode: string | null) {
   if (!parentCode) return;
-  if (parentCode === code) throw new ApiError(422, 'invalid_parent', '上级部门不能是部门自身');
+  if (parentCode === code) throw new ApiError(422, 'invalid_parent', errors.parentIsSelf);
   const [parent] = await tx.query('select 1 from departments where code = $1', [parentCode]);
-  if (!parent) throw new ApiError(422, 'invalid_parent', `上级部门 ${parentCode} 不存在`);
+  if (!parent) throw new ApiError(422, 'invalid_parent', fill(errors.unknownParent, { parent: parentCode }));
 }
 
 export async function createDepartment(database: Database, actor: Principal, input: z.input<typeof departmentInput>, ip: string | null = null): Promise<DepartmentRow> {
   const d = departmentInput.parse(input);
   return database.transaction(async (tx) => {
     const [existing] = await tx.query('select 1 from departments where code = $1', [d.code]);
-    if (existing) throw conflict(`部门编码 ${d.code} 已存在`);
+    if (existing) throw conflict(fill(errors.codeTaken, { code: d.code }));
     await assertParent(tx, d.code, d.parentCode);
     await tx.query('insert into departments (code, name, parent_code, level) values ($1, $2, $3, $4)', [d.code, d.name, d.parentCode, d.level]);
     await markAllScoresStale(tx);
@@ -60,7 +64,7 @@ export async function updateDepartment(database: Database, actor: Principal, cod
   const d = departmentUpdate.parse(input);
   return database.transaction(async (tx) => {
     const [before] = await tx.query<{ name: string; active: boolean }>('select name, active from departments where code = $1', [code]);
-    if (!before) throw notFound(`部门 ${code} 不存在`);
+    if (!before) throw notFound(fill(errors.notFound, { code }));
     await assertParent(tx, code, d.parentCode);
     await tx.query('update departments set name = $2, parent_code = $3, level = $4, active = $5 where code = $1', [code, d.name, d.parentCode, d.level, d.active]);
     await markAllScoresStale(tx);

@@ -1,6 +1,11 @@
 // The one error shape (CONTRACT.md §3):
 // {"error": "<code>", "message": "<readable text>", "errors": [{row, column, message}]}
 import { ZodError } from 'zod';
+import { fill } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
+
+// The API speaks zh-CN (CONTRACT.md §3); pages write these again in the reader's language.
+const t = zhCN.api;
 
 export interface RowError {
   row: number;
@@ -21,12 +26,12 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
-export const unauthorized = (message = '未登录或凭据无效') => new ApiError(401, 'unauthorized', message);
-export const forbidden = (message = '无权执行此操作') => new ApiError(403, 'forbidden', message);
-export const notFound = (message = '资源不存在') => new ApiError(404, 'not_found', message);
+export const unauthorized = (message = t.unauthorized) => new ApiError(401, 'unauthorized', message);
+export const forbidden = (message = t.forbidden) => new ApiError(403, 'forbidden', message);
+export const notFound = (message = t.notFound) => new ApiError(404, 'not_found', message);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
 export const periodLocked = (period: string) =>
-  new ApiError(409, 'period_locked', `考核期 ${period} 已定稿，数据不可再修改`);
+  new ApiError(409, 'period_locked', fill(t.periodLocked, { period }));
 
 export function errorBody(err: ApiError) {
   return { error: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) };
@@ -36,11 +41,11 @@ export function errorBody(err: ApiError) {
 export function errorResponse(err: unknown): Response {
   if (err instanceof ApiError) return Response.json(errorBody(err), { status: err.status, headers: err.headers });
   if (err instanceof ZodError) {
-    const message = err.issues.map((i) => `${i.path.join('.') || '请求'}: ${i.message}`).join('; ');
+    const message = err.issues.map((i) => `${i.path.join('.') || t.request}: ${i.message}`).join('; ');
     return Response.json({ error: 'bad_request', message }, { status: 400 });
   }
   console.error(err);
-  return Response.json({ error: 'internal', message: '服务器内部错误' }, { status: 500 });
+  return Response.json({ error: 'internal', message: t.internal }, { status: 500 });
 }
 
 /** Wraps a route handler so every failure answers in the one error shape. */

@@ -2,6 +2,8 @@
 // kept in this process's memory: on serverless each instance counts on its own, which
 // still stops one runaway client from flooding an instance.
 import { ApiError } from './errors';
+import { fill } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
 
 const WINDOW_MS = 60_000;
 
@@ -29,7 +31,7 @@ export function takeRequest(key: string, limit = perMinuteLimit(), now = Date.no
   w.count++;
   if (w.count > limit) {
     const retryAfter = Math.ceil((w.startedAt + WINDOW_MS - now) / 1000);
-    throw new ApiError(429, 'too_many_requests', `请求过于频繁，请 ${retryAfter} 秒后再试`, undefined, { 'Retry-After': String(retryAfter) });
+    throw new ApiError(429, 'too_many_requests', fill(zhCN.api.tooManyRequests, { seconds: retryAfter }), undefined, { 'Retry-After': String(retryAfter) });
   }
 }
 

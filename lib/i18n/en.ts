@@ -48,6 +48,16 @@ export const en: Messages = {
     forbidden: 'Not allowed',
     generic: 'Something went wrong, please try again',
   },
+  // Messages of the HTTP API's error shape (lib/http/errors.ts).
+  api: {
+    unauthorized: 'Not signed in, or the credentials are not valid',
+    forbidden: 'You may not do this',
+    notFound: 'No such resource',
+    periodLocked: 'The period {period} is finalized; its data can no longer change',
+    tooManyRequests: 'Too many requests; try again in {seconds} s',
+    request: 'request',
+    internal: 'Internal server error',
+  },
   auth: {
     signInTitle: 'Sign in',
     signInIntro: 'Sign in with the account your organisation was given. After 5 failed sign-ins within 15 minutes the account is locked for 15 minutes.',
@@ -123,6 +133,19 @@ export const en: Messages = {
     passwordReset: 'Password reset and account unlocked',
     more: 'More',
     you: '(you)',
+    errors: {
+      departmentCodeFormat: 'A department code is 1–32 letters, digits, underscores or hyphens',
+      departmentRequired: 'A department data officer must belong to a department',
+      usernameFormat: 'A username is 2–64 letters, digits, underscores, dots or hyphens',
+      unknownDepartment: 'There is no department with code {code}',
+      notFound: 'No such user',
+      usernameTaken: 'The username {username} is taken',
+      cannotDisableSelf: 'You cannot disable your own account',
+      cannotChangeOwnRole: 'You cannot change your own role',
+      passwordTooShort: 'A password has at least 10 characters',
+      passwordTooLong: 'A password has at most 128 characters',
+      passwordClasses: 'A password needs at least three of: upper-case letters, lower-case letters, digits, symbols',
+    },
   },
   adminTokens: {
     title: 'API tokens',
@@ -161,6 +184,13 @@ export const en: Messages = {
       eventsWrite: 'Report sharing events (events:write)',
       scoresRead: 'Read scores (scores:read)',
       scoresExport: 'Export assessment results (scores:export)',
+    },
+    errors: {
+      nameRequired: 'Give the token a name',
+      scopesRequired: 'Choose at least one scope',
+      expiryInPast: 'The expiry must be in the future',
+      unknownDepartment: 'There is no department with code {code}',
+      notFound: 'No such token, or it has been revoked',
     },
   },
   auditLog: {
@@ -864,6 +894,15 @@ export const en: Messages = {
     save: 'Save',
     created: 'Department added',
     saved: 'Department saved',
+    errors: {
+      codeFormat: 'A department code is 1–32 letters, digits, underscores or hyphens',
+      nameRequired: 'Give the department a name',
+      nameTooLong: 'A department name has at most 100 characters',
+      parentIsSelf: 'A department cannot be its own parent',
+      unknownParent: 'There is no parent department {parent}',
+      codeTaken: 'The department code {code} is taken',
+      notFound: 'There is no department {code}',
+    },
   },
   advice: {
     weakestDimension: 'Weakest dimension: {dimension} ({score} points); make it the focus for next period',

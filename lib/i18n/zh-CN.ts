@@ -47,6 +47,16 @@ export const zhCN = {
     forbidden: '无权访问',
     generic: '出错了，请稍后重试',
   },
+  // Messages of the HTTP API's error shape (lib/http/errors.ts).
+  api: {
+    unauthorized: '未登录或凭据无效',
+    forbidden: '无权执行此操作',
+    notFound: '资源不存在',
+    periodLocked: '考核期 {period} 已定稿，数据不可再修改',
+    tooManyRequests: '请求过于频繁，请 {seconds} 秒后再试',
+    request: '请求',
+    internal: '服务器内部错误',
+  },
   auth: {
     signInTitle: '登录',
     signInIntro: '请使用本单位分配的账户登录。15 分钟内登录失败 5 次，账户将锁定 15 分钟。',
@@ -122,6 +132,19 @@ export const zhCN = {
     passwordReset: '密码已重置，账户已解锁',
     more: '更多操作',
     you: '（当前用户）',
+    errors: {
+      departmentCodeFormat: '部门编码为 1–32 位字母、数字、下划线或连字符',
+      departmentRequired: '部门数据专员须指定所属部门',
+      usernameFormat: '用户名为 2–64 位字母、数字、下划线、点或连字符',
+      unknownDepartment: '部门编码 {code} 不存在',
+      notFound: '用户不存在',
+      usernameTaken: '用户名 {username} 已存在',
+      cannotDisableSelf: '不能停用自己的账户',
+      cannotChangeOwnRole: '不能修改自己的角色',
+      passwordTooShort: '密码至少 10 个字符',
+      passwordTooLong: '密码不能超过 128 个字符',
+      passwordClasses: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+    },
   },
   adminTokens: {
     title: '接口令牌',
@@ -160,6 +183,13 @@ export const zhCN = {
       eventsWrite: '上报共享事件（events:write）',
       scoresRead: '读取评分（scores:read）',
       scoresExport: '导出考核结果（scores:export）',
+    },
+    errors: {
+      nameRequired: '请填写令牌名称',
+      scopesRequired: '至少选择一个权限范围',
+      expiryInPast: '过期时间须晚于当前时间',
+      unknownDepartment: '部门编码 {code} 不存在',
+      notFound: '令牌不存在或已吊销',
     },
   },
   auditLog: {
@@ -863,6 +893,15 @@ export const zhCN = {
     save: '保存',
     created: '部门已新增',
     saved: '部门已保存',
+    errors: {
+      codeFormat: '部门编码须为 1–32 位字母、数字、下划线或连字符',
+      nameRequired: '请填写部门名称',
+      nameTooLong: '部门名称不超过 100 个字符',
+      parentIsSelf: '上级部门不能是部门自身',
+      unknownParent: '上级部门 {parent} 不存在',
+      codeTaken: '部门编码 {code} 已存在',
+      notFound: '部门 {code} 不存在',
+    },
   },
   // The engine's recommendations (lib/scoring/recommend.ts), one sentence each.
   advice: {

@@ -24,7 +24,8 @@ export async function runCycleAction(
   paths: string[],
   work: (database: Database, ctx: ActionContext) => Promise<CycleActionState>,
 ): Promise<CycleActionState> {
-  const { t } = await getI18n();
+  const i18n = await getI18n();
+  const { t } = i18n;
   const user = await getSignedInUser();
   if (!user) return { error: t.errors.forbidden };
   // A coarse check for admin-only actions; department-owned resources are checked in the service.
@@ -34,7 +35,7 @@ export async function runCycleAction(
     for (const path of paths) revalidatePath(path);
     return { ...state, done: Date.now() };
   } catch (err) {
-    return { ...actionError(err, t.errors.generic), done: Date.now() };
+    return { ...actionError(err, i18n), done: Date.now() };
   }
 }
 

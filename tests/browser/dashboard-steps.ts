@@ -218,6 +218,27 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
       },
     },
     {
+      name: 'an admin working in English gets a refused form’s reason in English',
+      run: async () => {
+        const { context, page } = await signInAs(ctx, 'admin');
+        try {
+          await context.addCookies([{ name: 'lang', value: 'en', url: ctx.url }]);
+          await page.goto(`${ctx.url}/admin/users`);
+          // A taken username passes the browser's checks; the service refuses it, in zh-CN.
+          const form = page.locator('form:has(input[name=username])').first();
+          await form.locator('input[name=username]').fill('leader');
+          await form.locator('select[name=role]').selectOption('leader');
+          await form.locator('input[name=password]').fill('Another-password-2026');
+          await form.locator('button[type=submit]').click();
+          const error = (await form.locator('[role=alert]').innerText()).trim();
+          assert(error === 'The username leader is taken', `the refusal is not in English: ${error}`);
+          await shotOf(page, 'form:has(input[name=username])', 'admin-users-refused-english');
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
       name: 'every dashboard and admin page passes axe-core’s WCAG 2.1 A and AA rules, in Chinese and in English',
       run: async () => {
         const pages: Array<[string, string[]]> = [

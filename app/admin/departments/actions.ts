@@ -11,7 +11,8 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
 const orNull = (v: string) => (v === '' ? null : v);
 
 async function run(work: (actor: Parameters<typeof createDepartment>[1], ip: string | null) => Promise<string>): Promise<ActionState> {
-  const { t } = await getI18n();
+  const i18n = await getI18n();
+  const { t } = i18n;
   const auth = await authorizeAction('departments:manage');
   if (!auth.ok) return { error: t.errors.forbidden };
   try {
@@ -19,7 +20,7 @@ async function run(work: (actor: Parameters<typeof createDepartment>[1], ip: str
     revalidatePath('/admin/departments');
     return { ok };
   } catch (err) {
-    return actionError(err, t.errors.generic);
+    return actionError(err, i18n);
   }
 }
 

@@ -21,7 +21,8 @@ function endOfChinaDay(day: string): Date | null {
 }
 
 async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorizeAction>>, { ok: true }>['user']['principal'], ip: string | null) => Promise<ActionState>): Promise<ActionState> {
-  const { t } = await getI18n();
+  const i18n = await getI18n();
+  const { t } = i18n;
   const auth = await authorizeAction('tokens:manage');
   if (!auth.ok) return { error: t.errors.forbidden };
   try {
@@ -29,7 +30,7 @@ async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorize
     revalidatePath('/admin/tokens');
     return state;
   } catch (err) {
-    return actionError(err, t.errors.generic);
+    return actionError(err, i18n);
   }
 }
 

@@ -15,7 +15,8 @@ const userId = (form: FormData) => {
 };
 
 async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorizeAction>>, { ok: true }>['user']['principal'], ip: string | null) => Promise<string>): Promise<ActionState> {
-  const { t } = await getI18n();
+  const i18n = await getI18n();
+  const { t } = i18n;
   const auth = await authorizeAction('users:manage');
   if (!auth.ok) return { error: t.errors.forbidden };
   try {
@@ -23,7 +24,7 @@ async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorize
     revalidatePath('/admin/users');
     return { ok };
   } catch (err) {
-    return actionError(err, t.errors.generic);
+    return actionError(err, i18n);
   }
 }
 
