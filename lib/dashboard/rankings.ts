@@ -102,7 +102,8 @@ export async function loadRankings(principal: Principal, params: RankingParams):
 /**
  * A stamp that changes whenever what loadRankings returns for these parameters could: the
  * period list with every period's cache header (the picker, the default period, the period
- * compared with) and the stamps of the periods read, made fresh first as loadRankings does. For caching the rendered page (lib/render-cache).
+ * compared with) and the stamps of the periods read, made fresh first as loadRankings does.
+ * The rendered-page cache (lib/render-cache) files the page under it.
  */
 export async function rankingsStamp(database: Database, params: RankingParams): Promise<string> {
   const periods = await q.listPeriods(database);

@@ -65,7 +65,7 @@ function fillOrigin(env: Record<string, string | undefined>): string | null {
   }
 }
 
-/** Whether the cache handles this request at all: a plain GET of a cacheable page (no prefetch, not a fill). */
+/** Whether the cache handles this request at all: a plain GET of a cacheable page (no prefetch, not a fill), unless it is off. */
 function isCacheable(request: Request, env: Record<string, string | undefined>): boolean {
   const { pathname } = new URL(request.url);
   return (
