@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './support/db';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { POST as postEvents } from '@/app/api/v1/events/route';
+import { POST as check } from '@/app/admin/ingest/check/route';
+import { messages } from '@/lib/i18n';
+import { createTestUser, requestAs, sessionCookie } from './support/auth';
 import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
 import { MAX_ROWS } from '@/lib/ingest';
 import type { Database } from '@/db/types';
@@ -214,5 +217,18 @@ describe('rejected batches', () => {
       `select status_code, response from ingest_batches where status = 'rejected' and status_code = 422 order by created_at limit 1`,
     );
     expect(one.response.errorCount).toBe(12);
+  });
+});
+
+describe("the upload page's dry run (/admin/ingest/check)", () => {
+  it("answers in the reader's language, from the lang cookie", async () => {
+    const cookie = await sessionCookie(await createTestUser(database, 'admin'));
+    const dryRun = async (lang: string | null) => {
+      const request = requestAs('/admin/ingest/check?kind=metrics', { cookie: lang ? `${cookie}; lang=${lang}` : cookie }, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: '' });
+      const response = await check(request);
+      return { status: response.status, body: (await response.json()) as { message: string } };
+    };
+    expect(await dryRun('en')).toMatchObject({ status: 400, body: { message: messages('en').ingest.errors.emptyBody } });
+    expect(await dryRun(null)).toMatchObject({ status: 400, body: { message: messages('zh-CN').ingest.errors.emptyBody } });
   });
 });
