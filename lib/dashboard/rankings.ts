@@ -87,13 +87,19 @@ function rankingsScope(periods: PeriodState[], params: RankingParams): RankingsS
   return { period, previous: previous && available.has(previous) ? previous : null, trendPeriods: recentPeriodsOfKind(period.code, TREND_PERIODS, available) };
 }
 
-export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
-  const database = await getDatabase();
+/** The period list, the page's scope in it, and the stamps of the periods read, made fresh first. */
+async function freshScope(database: Database, params: RankingParams) {
   const periods = await q.listPeriods(database);
   const scope = rankingsScope(periods, params);
+  const stamps = scope ? await freshenPeriods(database, periods, [scope.period.code, ...scope.trendPeriods]) : {};
+  return { periods, scope, stamps };
+}
+
+export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
+  const database = await getDatabase();
+  const { periods, scope, stamps } = await freshScope(database, params);
   if (!scope) return null;
   const { period, previous, trendPeriods } = scope;
-  const stamps = await freshenPeriods(database, periods, [period.code, ...trendPeriods]);
   const key = JSON.stringify([period.code, trendPeriods.map((p) => stamps[p]), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
   const data = await pages.get(key, () => assemble(database, { period: period.code, previous, trendPeriods, params }));
   return present(data, principal, { period, periods, page: params.page });
@@ -106,10 +112,7 @@ export async function loadRankings(principal: Principal, params: RankingParams):
  * The rendered-page cache (lib/render-cache) files the page under it.
  */
 export async function rankingsStamp(database: Database, params: RankingParams): Promise<string> {
-  const periods = await q.listPeriods(database);
-  const scope = rankingsScope(periods, params);
-  if (!scope) return JSON.stringify(periods);
-  const stamps = await freshenPeriods(database, periods, [scope.period.code, ...scope.trendPeriods]);
+  const { periods, stamps } = await freshScope(database, params);
   // A period recomputed just now is stamped as it is now, not as listed before.
   return JSON.stringify(periods.map(({ cache, ...period }) => [period, stamps[period.code] ?? cache]));
 }

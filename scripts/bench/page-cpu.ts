@@ -16,18 +16,17 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
-import { startNext, TEST_AUTH_SECRET } from '../../tests/browser/support/demo-server.ts';
-import { FILL_HEADER, fillToken } from '../../lib/render-cache/fill-token.ts';
+import { startNext } from '../../tests/browser/support/demo-server.ts';
+import { bypassHeaders, FRESH, NO_CACHE } from './cache-modes.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
 
 const WARM_UP = 30;
-const NO_CACHE = 'nocache:';
 const SECOND = 'second:';
 
 /** A path's mode (its prefix) and the URL to request this round. */
 function requestOf(path: string, round: number): [string, string] {
   const mode = [NO_CACHE, SECOND].find((m) => path.startsWith(m)) ?? '';
-  return [mode, path.slice(mode.length).replace('{n}', String(round))];
+  return [mode, path.slice(mode.length).replace(FRESH, String(round))];
 }
 
 function serverPid(port: string): string {
@@ -69,7 +68,7 @@ async function main() {
     for (let round = 0; round < Number(values.rounds) + WARM_UP; round++) {
       for (const [path, s] of stats) {
         const [mode, url] = requestOf(path, round);
-        const headers: Record<string, string> = { cookie, 'accept-encoding': 'identity', ...(mode === NO_CACHE ? { [FILL_HEADER]: fillToken(process.env.AUTH_SECRET || TEST_AUTH_SECRET) } : {}) };
+        const headers: Record<string, string> = { cookie, 'accept-encoding': 'identity', ...(mode === NO_CACHE ? bypassHeaders() : {}) };
         if (mode === SECOND) {
           await (await fetch(server.url + url, { headers })).text();
           await new Promise((r) => setTimeout(r, 2));

@@ -17,9 +17,9 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
-import { FILL_HEADER, fillToken } from '../../lib/render-cache/fill-token.ts';
-import { startDemoServer, startNext, TEST_AUTH_SECRET, type RunningServer } from '../../tests/browser/support/demo-server.ts';
+import { startDemoServer, startNext, type RunningServer } from '../../tests/browser/support/demo-server.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
+import { bypassHeaders, FRESH, NO_CACHE } from './cache-modes.ts';
 
 interface LoadResult {
   url: string;
@@ -44,17 +44,13 @@ interface AutocannonRequest {
 }
 type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests?: AutocannonRequest[] }) => AutocannonInstance;
 
-/** `{n}` in a path becomes a counter, so every request asks for a URL the render cache has not seen. */
-export const FRESH = '{n}';
-/** A path written `nocache:/rankings` carries the render cache's own marker: the page renders as with no cache. */
-const NO_CACHE = 'nocache:';
 
 /** A path on the server, keeping its `nocache:` prefix in front. */
 const absolute = (server: string, path: string) => (path.startsWith(NO_CACHE) ? NO_CACHE + server + path.slice(NO_CACHE.length) : server + path);
 
 function requestOf(url: string, cookie: string): { url: string; headers: Record<string, string> } {
   if (!url.startsWith(NO_CACHE)) return { url, headers: { cookie } };
-  return { url: url.slice(NO_CACHE.length), headers: { cookie, [FILL_HEADER]: fillToken(process.env.AUTH_SECRET || TEST_AUTH_SECRET) } };
+  return { url: url.slice(NO_CACHE.length), headers: { cookie, ...bypassHeaders() } };
 }
 
 // ── the second process: autocannon against one URL, every response time kept ─────────────
