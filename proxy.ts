@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
 import { errorBody, unauthorized } from './lib/http/errors';
+import { refuseCrossSite } from './lib/http/origin-check';
 import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
 import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
 
@@ -22,6 +23,8 @@ async function liveClaims(request: NextRequest, now: number): Promise<SessionCla
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
+  const crossSite = refuseCrossSite(request); // CSRF: cookie-borne changes only from this site's pages
+  if (crossSite) return crossSite;
   if (isPublicPath(pathname)) return NextResponse.next();
   // API tokens work only under /api/v1; their handlers check the token themselves.
   if (pathname.startsWith('/api/v1/') && request.headers.has('authorization')) return NextResponse.next();

@@ -57,6 +57,8 @@ export const en: Messages = {
     tooManyRequests: 'Too many requests; try again in {seconds} s',
     request: 'request',
     internal: 'Internal server error',
+    crossSite: 'Cross-site request refused: changes are accepted only from this site’s own pages',
+    bodyType: 'The body must be JSON or CSV (Content-Type: application/json or text/csv)',
   },
   auth: {
     signInTitle: 'Sign in',

@@ -56,6 +56,8 @@ export const zhCN = {
     tooManyRequests: '请求过于频繁，请 {seconds} 秒后再试',
     request: '请求',
     internal: '服务器内部错误',
+    crossSite: '拒绝跨站请求：仅接受本站页面发出的修改请求',
+    bodyType: '请求体须为 JSON 或 CSV（Content-Type: application/json 或 text/csv）',
   },
   auth: {
     signInTitle: '登录',
