@@ -1,16 +1,43 @@
-// Configuration that must hold in production: a secret is required, cookies are Secure
+// Configuration that must hold in production: a strong secret is required, cookies are Secure
 // except on plain-http localhost, and OIDC switches on only when fully configured.
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { oidcConfigured } from '@/lib/auth/oidc';
-import { authSecret, MissingAuthSecret } from '@/lib/auth/secret';
+import { authSecret, MIN_SECRET_LENGTH, MissingAuthSecret, secretWeakness, WeakAuthSecret } from '@/lib/auth/secret';
 import { secureCookies, sessionCookieName } from '@/lib/auth/session-token';
 import { safeCallbackPath } from '@/lib/auth/guard';
+
+const STRONG = randomBytes(32).toString('base64');
+const HEX = randomBytes(16).toString('hex');
 
 describe('auth configuration', () => {
   it('requires AUTH_SECRET (or NEXTAUTH_SECRET) in production', () => {
     expect(() => authSecret({ NODE_ENV: 'production' })).toThrow(MissingAuthSecret);
-    expect(authSecret({ NODE_ENV: 'production', AUTH_SECRET: 'a' })).toBe('a');
-    expect(authSecret({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'b' })).toBe('b');
+    expect(authSecret({ NODE_ENV: 'production', AUTH_SECRET: STRONG })).toBe(STRONG);
+    expect(authSecret({ NODE_ENV: 'production', NEXTAUTH_SECRET: HEX })).toBe(HEX);
+  });
+
+  it('refuses a weak secret in production, with a reason and how to make a good one', () => {
+    const weak = ['a', 'changeme', 'secret', 'x'.repeat(31), 'a'.repeat(64), 'changeme'.repeat(4), 'changeme-changeme-changeme-changeme', 'secret-secret-secret-secret-secret', 'abcdefgh'.repeat(5), 'my-dev-secret-please-replace-me-0000', '0123456789'.repeat(4)];
+    for (const secret of weak) {
+      expect(() => authSecret({ NODE_ENV: 'production', AUTH_SECRET: secret }), secret).toThrow(WeakAuthSecret);
+      expect(secretWeakness(secret), secret).not.toBeNull();
+    }
+    expect(() => authSecret({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrow(/at least 32.*openssl rand -base64 32/);
+    expect(() => authSecret({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'changeme' })).toThrow(WeakAuthSecret);
+  });
+
+  it('accepts random secrets of 32 characters and more (hex and base64), every time', () => {
+    for (let i = 0; i < 200; i++) {
+      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('base64'), randomBytes(32).toString('base64url')]) {
+        expect(secretWeakness(secret), secret).toBeNull();
+      }
+    }
+  });
+
+  it('keeps generating one in development, and takes a short one there', () => {
+    expect(authSecret({ NODE_ENV: 'development', AUTH_SECRET: 'dev' })).toBe('dev');
+    expect(authSecret({ NODE_ENV: 'development' }).length).toBeGreaterThanOrEqual(MIN_SECRET_LENGTH);
   });
 
   it('marks cookies Secure over https and in production, except plain http on localhost', () => {
