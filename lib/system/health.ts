@@ -19,3 +19,14 @@ export async function checkHealth(): Promise<Health> {
     return { ok: false, database: null, migrations: 'unknown', error: (err as Error).message.split('\n')[0] };
   }
 }
+
+/**
+ * What GET /api/health tells its caller (CONTRACT.md §3): anyone learns ok and migrations; only a
+ * signed-in caller also learns which database this is (an anonymous attacker would use it to pick
+ * an exploit). Why a database is unreachable is never sent: operators see the driver's error
+ * from the CLI (`npm run cli -- migrate` prints it, or the status and the database kind).
+ */
+export function healthFor(health: Health, signedIn: boolean): Pick<Health, 'ok' | 'migrations'> & { database?: Health['database'] } {
+  const { ok, migrations, database } = health;
+  return signedIn ? { ok, migrations, database } : { ok, migrations };
+}

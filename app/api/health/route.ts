@@ -1,8 +1,11 @@
-import { checkHealth } from '@/lib/system/health';
+import { getPrincipal } from '@/lib/auth/request';
+import { checkHealth, healthFor } from '@/lib/system/health';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
+export async function GET(request: Request) {
   const health = await checkHealth();
-  return Response.json(health, { status: health.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+  // A database that is down cannot confirm a session either: the caller is then anonymous.
+  const signedIn = health.database !== null && (await getPrincipal(request).catch(() => null)) !== null;
+  return Response.json(healthFor(health, signedIn), { status: health.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }
