@@ -1,3 +1,5 @@
+import { API_CACHE_HEADERS, securityHeaders } from './lib/http/security-headers.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and the pg drivers are Node-only: keep them out of the bundle.
@@ -8,18 +10,11 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() in page guards answers a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
-  // Baseline security headers for every response (等保2.0 / OWASP ASVS).
+  // Security headers for every response (lib/http/security-headers.mjs, docs/security.md).
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
-      },
+      { source: '/:path*', headers: securityHeaders() },
+      { source: '/api/v1/:path*', headers: API_CACHE_HEADERS },
     ];
   },
 };

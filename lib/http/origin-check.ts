@@ -48,7 +48,7 @@ function originHost(origin: string): string | null {
 export function acceptedApiBody(headers: Headers): boolean {
   const type = headers.get('content-type')?.split(';')[0].trim().toLowerCase();
   if (type) return API_BODY_TYPE.test(type);
-  return Number(headers.get('content-length') ?? 0) === 0 && !headers.has('transfer-encoding');
+  return Number(headers.get('content-length') ?? 0) === 0 && headers.get('transfer-encoding') === null;
 }
 
 /**

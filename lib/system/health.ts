@@ -6,7 +6,6 @@ export interface Health {
   ok: boolean;
   database: ReturnType<typeof databaseLabel> | null;
   migrations: 'current' | 'behind' | 'empty' | 'unknown';
-  error?: string;
 }
 
 /** Is the database reachable and migrated? Never throws. */
@@ -15,8 +14,8 @@ export async function checkHealth(): Promise<Health> {
     const database = await getDatabase();
     const migrations = await migrationStatus(database);
     return { ok: migrations === 'current', database: databaseLabel(database.driver), migrations };
-  } catch (err) {
-    return { ok: false, database: null, migrations: 'unknown', error: (err as Error).message.split('\n')[0] };
+  } catch {
+    return { ok: false, database: null, migrations: 'unknown' };
   }
 }
 
