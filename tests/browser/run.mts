@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { needsBuild } from '../../scripts/build-stamp.ts';
 import { assessmentCycleSteps } from './assessment-cycle.mts';
 import { dashboardSteps } from './dashboard-steps.ts';
+import { securitySteps } from './security-steps.ts';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
+import { recordCspViolations } from './support/csp-watch.ts';
 import { startDemoServer } from './support/demo-server.ts';
 import { runSteps, summaryLine } from './support/harness.ts';
 
@@ -40,11 +42,13 @@ async function main(): Promise<number> {
   }
   const server = await startDemoServer({ departments: 30, months: 6, log });
   const browser = await launchChromium();
+  const cspViolations = recordCspViolations(browser);
   try {
     const suite = { browser, url: server.url, password: server.password };
     // The dashboard first, on the untouched demo; then the assessment cycle, which publishes
     // and finalizes a quarter (issue #7, tests/browser/assessment-cycle.mts).
-    const outcomes = await runSteps([...dashboardSteps(suite), ...assessmentCycleSteps({ ...suite, dataDir: server.dataDir })]);
+    // The security steps last: their final step reads what every earlier page logged.
+    const outcomes = await runSteps([...dashboardSteps(suite), ...assessmentCycleSteps({ ...suite, dataDir: server.dataDir }), ...securitySteps(suite, cspViolations)]);
     const line = summaryLine(outcomes);
     process.stdout.write(`${line}\n`);
     return outcomes.every((o) => o.ok) ? 0 : 1;
