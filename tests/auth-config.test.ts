@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { oidcConfigured } from '@/lib/auth/oidc';
 import { authSecret, MissingAuthSecret } from '@/lib/auth/secret';
 import { secureCookies, sessionCookieName } from '@/lib/auth/session-token';
-import { safeCallbackPath } from '@/lib/auth/guard';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 
 describe('auth configuration', () => {
   it('requires AUTH_SECRET (or NEXTAUTH_SECRET) in production', () => {
