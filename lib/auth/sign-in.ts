@@ -20,6 +20,7 @@ import type { Principal } from './principal';
 import { loadSessionUser, type SessionUser } from './session-token';
 
 export type SignInFailure = 'invalid' | 'locked' | 'throttled';
+/** `retryAfter` (seconds) comes with `throttled`: the route answers 429 with Retry-After. */
 export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure; retryAfter?: number };
 
 export interface PasswordAttempt {
@@ -50,7 +51,7 @@ interface Attempt {
   now: number;
 }
 
-type Admission = { kind: 'admitted'; attemptId: number; user: Candidate | null } | { kind: 'locked' | 'throttled'; retryAfter: number };
+type Admission = { kind: 'admitted'; attemptId: number; user: Candidate | null } | { kind: 'locked'; retryAfter: number } | { kind: 'throttled'; retryAfter: number };
 
 function normalise(attempt: PasswordAttempt, now: number): Attempt {
   const typed = attempt.username.trim().replace(CONTROL, '\uFFFD');
@@ -79,22 +80,27 @@ export async function withAccountLock<T>(database: Database, target: { key: stri
 export async function signInWithPassword(database: Database, input: PasswordAttempt, now = Date.now()): Promise<SignInOutcome> {
   const attempt = normalise(input, now);
   const overBudget = spendBudget(attempt);
-  if (overBudget !== null) return refuse(database, attempt, 'throttled', 'rate_limited', overBudget);
+  if (overBudget) return refuse(database, attempt, 'throttled', 'rate_limited', overBudget);
 
   const admission = await withAccountLock(database, attempt, (tx) => admit(tx, attempt));
-  if (admission.kind !== 'admitted') {
-    return refuse(database, attempt, admission.kind, admission.kind === 'locked' ? 'account_locked' : 'ip_throttled', admission.retryAfter);
-  }
+  if (admission.kind === 'throttled') return refuse(database, attempt, 'throttled', 'ip_throttled', { scope: 'address', retryAfter: admission.retryAfter });
+  if (admission.kind === 'locked') return refuse(database, attempt, 'locked', 'account_locked', { scope: 'account', retryAfter: admission.retryAfter });
   const passwordOk = input.password.length <= MAX_PASSWORD && (await verifyPassword(input.password, admission.user?.passwordHash));
   return database.transaction((tx) => settle(tx, attempt, admission, passwordOk));
 }
 
-/** The in-memory budgets, spent before any database work: seconds to wait, or null. */
-function spendBudget(a: Attempt): number | null {
-  const waits = [spend(`signin:account:${a.key}`, SIGN_IN_BUDGET.perAccount, a.now)];
-  if (a.ip) waits.push(spend(`signin:address:${a.ip}`, SIGN_IN_BUDGET.perAddress, a.now));
-  const over = waits.filter((w): w is number => w !== null);
-  return over.length ? Math.max(...over) : null;
+/** Which limit refused an attempt, and for how long (seconds). */
+interface Refusal {
+  scope: 'account' | 'address';
+  retryAfter: number;
+}
+
+/** The in-memory budgets, spent before any database work: the refusal, or null within budget. */
+function spendBudget(a: Attempt): Refusal | null {
+  const byAddress = a.ip ? spend(`signin:address:${a.ip}`, SIGN_IN_BUDGET.perAddress, a.now) : null;
+  const byAccount = spend(`signin:account:${a.key}`, SIGN_IN_BUDGET.perAccount, a.now);
+  if (byAddress !== null) return { scope: 'address', retryAfter: Math.max(byAddress, byAccount ?? 0) };
+  return byAccount === null ? null : { scope: 'account', retryAfter: byAccount };
 }
 
 /** Step 1, under the account's lock: refuse, or record the attempt as a failure until settled. */
@@ -141,15 +147,20 @@ async function settle(tx: Session, a: Attempt, admission: Extract<Admission, { k
   return { ok: false, reason: lockedUntil ? 'locked' : 'invalid' };
 }
 
-/** A refusal that checked no password: audited once per (account, address, reason) per minute, with the repeats counted. */
-async function refuse(database: Database, a: Attempt, reason: SignInFailure, detail: string, retryAfter: number): Promise<SignInOutcome> {
-  const first = firstInWindow(`signin:${detail}:${a.key}:${a.ip ?? UNVERIFIED}`, a.now);
+/**
+ * A refusal that checked no password: audited once a minute per refusing limit and reason
+ * (an address's limit: per address; an account's: per account and address), with the
+ * repeats counted, so a flood writes O(1) entries whichever names it tries.
+ */
+async function refuse(database: Database, a: Attempt, reason: SignInFailure, detail: string, refusal: Refusal): Promise<SignInOutcome> {
+  const key = refusal.scope === 'address' ? `address:${a.ip}` : `account:${a.key}:${a.ip ?? UNVERIFIED}`;
+  const first = firstInWindow(`signin:${detail}:${key}`, a.now);
   if (first) {
     const { ip, sourcePayload } = source(a);
     const repeats = first.suppressed ? { repeatsNotRecorded: first.suppressed } : {};
     await audit(database, { actor: anonymous(a.username), action: 'auth.login', target: a.username, outcome: 'failure', ip, payload: { provider: 'credentials', reason: detail, ...sourcePayload, ...repeats } });
   }
-  return { ok: false, reason, retryAfter };
+  return reason === 'throttled' ? { ok: false, reason, retryAfter: refusal.retryAfter } : { ok: false, reason };
 }
 
 async function failureTimes(session: Session, key: string, since: number, resetAt: number | null): Promise<number[]> {
