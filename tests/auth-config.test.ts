@@ -5,6 +5,11 @@ import { oidcConfigured } from '@/lib/auth/oidc';
 import { authSecret, MissingAuthSecret } from '@/lib/auth/secret';
 import { secureCookies, sessionCookieName } from '@/lib/auth/session-token';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { buildAuthOptions } from '@/lib/auth/options';
+
+const never = (): never => {
+  throw new Error('no database in this test');
+};
 
 describe('auth configuration', () => {
   it('requires AUTH_SECRET (or NEXTAUTH_SECRET) in production', () => {
@@ -31,5 +36,12 @@ describe('auth configuration', () => {
   it('keeps sign-in redirects on this site', () => {
     expect(safeCallbackPath('/rankings?period=2026-Q3')).toBe('/rankings?period=2026-Q3');
     for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '', null, undefined]) expect(safeCallbackPath(bad)).toBe('/');
+  });
+
+  it("keeps next-auth's own redirects on this site (its redirect callback)", async () => {
+    const redirect = buildAuthOptions({ database: async () => never(), now: Date.now }, { AUTH_SECRET: 'x' }).callbacks!.redirect!;
+    const baseUrl = 'http://localhost:3000';
+    expect(await redirect({ url: '/rankings?period=2026-Q3', baseUrl })).toBe('http://localhost:3000/rankings?period=2026-Q3');
+    for (const url of ['/\t/evil.example', '/%09/evil.example', 'https://evil.example/', '//evil.example']) expect(await redirect({ url, baseUrl })).toBe('http://localhost:3000/');
   });
 });
