@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { oidcConfigured } from '@/lib/auth/oidc';
 import { authSecret, MIN_SECRET_LENGTH, MissingAuthSecret, secretWeakness, WeakAuthSecret } from '@/lib/auth/secret';
 import { secureCookies, sessionCookieName } from '@/lib/auth/session-token';
-import { safeCallbackPath } from '@/lib/auth/guard';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { buildAuthOptions } from '@/lib/auth/options';
+
+const never = (): never => {
+  throw new Error('no database in this test');
+};
 
 const STRONG = randomBytes(32).toString('base64');
 const HEX = randomBytes(16).toString('hex');
@@ -58,5 +63,12 @@ describe('auth configuration', () => {
   it('keeps sign-in redirects on this site', () => {
     expect(safeCallbackPath('/rankings?period=2026-Q3')).toBe('/rankings?period=2026-Q3');
     for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '', null, undefined]) expect(safeCallbackPath(bad)).toBe('/');
+  });
+
+  it("keeps next-auth's own redirects on this site (its redirect callback)", async () => {
+    const redirect = buildAuthOptions({ database: async () => never(), now: Date.now }, { AUTH_SECRET: 'x' }).callbacks!.redirect!;
+    const baseUrl = 'http://localhost:3000';
+    expect(await redirect({ url: '/rankings?period=2026-Q3', baseUrl })).toBe('http://localhost:3000/rankings?period=2026-Q3');
+    for (const url of ['/\t/evil.example', '/%09/evil.example', 'https://evil.example/', '//evil.example']) expect(await redirect({ url, baseUrl })).toBe('http://localhost:3000/');
   });
 });

@@ -92,14 +92,15 @@ describe('session cookie checks', () => {
 describe('next-auth callbacks (injected clock)', () => {
   it('signs in through the credentials provider, then enforces idle and absolute limits in the jwt callback', async () => {
     let clock = Date.now();
-    const options = buildAuthOptions({ database: async () => database, now: () => clock });
+    // Behind one trusted proxy: the address it appended (right-most) is the client's, not the first hop the client wrote.
+    const options = buildAuthOptions({ database: async () => database, now: () => clock }, { ...process.env, TRUSTED_PROXY_HOPS: '1' });
     const user = await createTestUser(database, 'auditor');
     const credentials = options.providers[0] as unknown as { options: { authorize: (c: unknown, req: unknown) => Promise<unknown> } };
     const signedIn = (await credentials.options.authorize({ username: user.username, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } })) as object;
     const jwt = options.callbacks!.jwt! as (params: unknown) => Promise<Record<string, unknown>>;
     let token = await jwt({ token: { sub: String(user.id) }, user: signedIn, account: { provider: 'credentials' } });
     expect(token).toMatchObject({ uid: user.id, role: 'auditor', authTime: clock, lastSeen: clock });
-    expect((await auditEntries(database, 'auth.login')).at(-1)).toMatchObject({ actor: `user:${user.id}`, ip: '203.0.113.9' });
+    expect((await auditEntries(database, 'auth.login')).at(-1)).toMatchObject({ actor: `user:${user.id}`, ip: '10.0.0.1' });
 
     // Active every 20 minutes: the idle clock keeps moving...
     for (let i = 0; i < 3; i++) {

@@ -1,11 +1,14 @@
-// Password sign-in: lockout after 5 failures in 15 minutes, per-address throttling, the
-// same answer for unknown and real accounts, and an audit entry for every attempt.
+// Password sign-in: lockout after 5 failures in 15 minutes (under any concurrency),
+// per-address throttling of verified addresses only, sign-in budgets before the audit write,
+// the same answer for unknown and real accounts, and an audit entry for every checked attempt
+// (refusals aggregated).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/types';
-import { LOCKOUT } from '@/lib/auth/lockout';
-import { accountLockedUntil } from '@/lib/auth/lockout';
+import { accountLockedUntil, LOCKOUT, SIGN_IN_BUDGET } from '@/lib/auth/lockout';
+import { buildAuthOptions } from '@/lib/auth/options';
 import { CLI } from '@/lib/auth/principal';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { answerSignIn } from '@/lib/auth/sign-in-response';
 import { resetPassword } from '@/lib/auth/users';
 import { auditEntries, createTestUser, TEST_PASSWORD } from './support/auth';
 import { createTestDatabase } from './support/db';
@@ -89,7 +92,7 @@ describe('signInWithPassword', { timeout: 180_000 }, () => {
       const outcome = await signInWithPassword(database, { username: `spray-${ip}-${i % 5}`, password: 'Wrong-password-1', ip }, now + i);
       expect(outcome).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await signInWithPassword(database, { username: victim.username, password: TEST_PASSWORD, ip }, now + 100)).toEqual({ ok: false, reason: 'throttled' });
+    expect(await signInWithPassword(database, { username: victim.username, password: TEST_PASSWORD, ip }, now + 100)).toEqual({ ok: false, reason: 'throttled', retryAfter: LOCKOUT.ipWindowMs / 1000 });
     // The victim is not locked: from another address it signs in at once.
     expect(await signInWithPassword(database, { username: victim.username, password: TEST_PASSWORD, ip: freshIp() }, now + 200)).toMatchObject({ ok: true });
     // The address may try again once its failures are 15 minutes old.
@@ -116,5 +119,142 @@ describe('signInWithPassword', { timeout: 180_000 }, () => {
     await resetPassword(database, CLI, user.id, 'Brand-new-pass-9');
     const [{ changed }] = await database.query<{ changed: Date }>('select password_changed_at as changed from users where id = $1', [user.id]);
     expect(await signInWithPassword(database, { username: user.username, password: 'Brand-new-pass-9', ip: freshIp() }, new Date(changed).getTime() + 1000)).toMatchObject({ ok: true });
+  });
+});
+
+const auditFor = async (target: string) => (await auditEntries(database, 'auth.login')).filter((e) => e.target === target);
+const attemptRows = async (username: string) =>
+  (await database.query<{ n: number }>('select count(*)::int as n from login_attempts where username = $1', [username.toLowerCase()]))[0].n;
+
+type Authorize = (credentials: unknown, req: unknown) => Promise<unknown>;
+function authorizeWith(env: Record<string, string | undefined>, now: () => number = Date.now): Authorize {
+  const options = buildAuthOptions({ database: async () => database, now }, { ...process.env, ...env });
+  return (options.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+}
+const reasonOf = (p: Promise<unknown>) => p.then(() => 'ok', (err: Error) => err.message);
+
+describe('lockout under concurrency', { timeout: 180_000 }, () => {
+  it('refuses the right password sent at once with 12 wrong ones, as locked; only 5 passwords are checked', async () => {
+    const user = await createTestUser(database, 'leader');
+    const now = Date.now();
+    // From 13 addresses, as a botnet would: the account's lock is what must hold.
+    const wrong = Array.from({ length: 12 }, () => signInWithPassword(database, { username: user.username, password: 'Wrong-password-1', ip: freshIp() }, now));
+    const right = signInWithPassword(database, { username: user.username, password: TEST_PASSWORD, ip: freshIp() }, now);
+    const outcomes = await Promise.all([...wrong, right]);
+    expect(outcomes.at(-1)).toEqual({ ok: false, reason: 'locked' });
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(0);
+    expect(await attemptRows(user.username)).toBe(LOCKOUT.accountFailures);
+    const checked = (await auditFor(user.username)).filter((e) => JSON.parse(e.payload).reason === 'bad_password');
+    expect(checked).toHaveLength(LOCKOUT.accountFailures);
+    // Still locked for the whole 15 minutes, then open again.
+    expect(await signInWithPassword(database, { username: user.username, password: TEST_PASSWORD, ip: freshIp() }, now + 14 * MIN)).toMatchObject({ reason: 'locked' });
+    expect(await signInWithPassword(database, { username: user.username, password: TEST_PASSWORD, ip: freshIp() }, now + LOCKOUT.lockMs + 1000)).toMatchObject({ ok: true });
+  });
+
+  it('signs in a right password sent at once with fewer wrong ones than lock the account', async () => {
+    const user = await createTestUser(database, 'leader');
+    const now = Date.now();
+    const outcomes = await Promise.all([
+      ...Array.from({ length: 3 }, () => signInWithPassword(database, { username: user.username, password: 'Wrong-password-1', ip: freshIp() }, now)),
+      signInWithPassword(database, { username: user.username, password: TEST_PASSWORD, ip: freshIp() }, now),
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([false, false, false, true]);
+  });
+});
+
+describe('client address', { timeout: 180_000 }, () => {
+  it('with no trusted proxy, records the address as unverified and locks per account however the header changes', async () => {
+    const authorize = authorizeWith({ TRUSTED_PROXY_HOPS: undefined });
+    const user = await createTestUser(database, 'assessor');
+    const reasons = [];
+    for (let i = 0; i < 6; i++) {
+      reasons.push(await reasonOf(authorize({ username: user.username, password: 'Wrong-password-1' }, { headers: { 'x-forwarded-for': `203.0.113.${i}` } })));
+    }
+    expect(reasons).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked', 'locked']);
+    const entries = await auditFor(user.username);
+    expect(entries.map((e) => e.ip)).toEqual(Array(6).fill(null));
+    expect(JSON.parse(entries[0].payload)).toMatchObject({ address: 'unverified', claimedAddress: '203.0.113.0' });
+    const ips = await database.query<{ ip: string }>('select distinct ip from login_attempts where username = $1', [user.username.toLowerCase()]);
+    expect(ips).toEqual([{ ip: 'unverified' }]);
+  });
+
+  it('behind a trusted proxy, throttles the address the proxy saw after 20 failures, whatever the client puts before it', async () => {
+    const authorize = authorizeWith({ TRUSTED_PROXY_HOPS: '1' });
+    const seen = freshIp();
+    const reasons = [];
+    for (let i = 0; i < 22; i++) {
+      // A new spoofed first hop and a new account each time: 4 per account, so none locks.
+      const headers = { 'x-forwarded-for': `198.51.100.${i}, ${seen}` };
+      reasons.push(await reasonOf(authorize({ username: `spoof-${seen}-${i % 6}`, password: 'Wrong-password-1' }, { headers })));
+    }
+    expect(reasons.slice(0, LOCKOUT.ipFailures)).toEqual(Array(LOCKOUT.ipFailures).fill('invalid'));
+    expect(reasons.slice(LOCKOUT.ipFailures)).toEqual(['throttled', 'throttled']);
+    const [last] = (await auditEntries(database, 'auth.login')).slice(-1);
+    expect(last).toMatchObject({ ip: seen });
+    expect(JSON.parse(last.payload)).toMatchObject({ reason: 'ip_throttled' });
+  });
+});
+
+describe('flooding refused sign-ins', { timeout: 180_000 }, () => {
+  it('300 refused attempts on one account write a handful of audit entries, counting the rest, and the lock holds', async () => {
+    const user = await createTestUser(database, 'leader');
+    const now = Date.now();
+    const outcomes = [];
+    for (let i = 0; i < 300; i++) outcomes.push(await signInWithPassword(database, { username: user.username, password: `Wrong-password-${i}`, ip: null, claimedIp: `203.0.113.${i % 250}` }, now + i * 20));
+    const entries = await auditFor(user.username);
+    // 5 checked passwords, one entry for the refusals while locked, one for the spent budget.
+    expect(entries.map((e) => JSON.parse(e.payload).reason)).toEqual([...Array(5).fill('bad_password'), 'account_locked', 'rate_limited']);
+    expect(outcomes.slice(SIGN_IN_BUDGET.perAccount)).toEqual(Array(300 - SIGN_IN_BUDGET.perAccount).fill({ ok: false, reason: 'throttled', retryAfter: expect.any(Number) }));
+    // The right password is refused: over budget now, locked in the next minute.
+    expect(await signInWithPassword(database, { username: user.username, password: TEST_PASSWORD, ip: null }, now + 6_100)).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await signInWithPassword(database, { username: user.username, password: TEST_PASSWORD, ip: null }, now + 2 * MIN)).toMatchObject({ ok: false, reason: 'locked' });
+    // That next minute's entry says how many refusals of its kind went unrecorded before it.
+    const later = (await auditFor(user.username)).at(-1)!;
+    expect(JSON.parse(later.payload)).toMatchObject({ reason: 'account_locked', repeatsNotRecorded: SIGN_IN_BUDGET.perAccount - 6 });
+  });
+
+  it('300 refused attempts from one address over 300 names write at most 20 + 2 audit entries', async () => {
+    const ip = freshIp();
+    const before = (await auditEntries(database, 'auth.login')).length;
+    const now = Date.now();
+    for (let i = 0; i < 300; i++) await signInWithPassword(database, { username: `flood-${ip}-${i}`, password: 'Wrong-password-1', ip }, now + i * 20);
+    const written = (await auditEntries(database, 'auth.login')).slice(before).map((e) => JSON.parse(e.payload).reason);
+    expect(written).toEqual([...Array(LOCKOUT.ipFailures).fill('unknown_user'), 'ip_throttled', 'rate_limited']);
+  });
+
+  it('answers a throttled sign-in with 429 and Retry-After (JSON) or a redirect carrying Retry-After (form post)', async () => {
+    const authorize = authorizeWith({});
+    const user = await createTestUser(database, 'leader');
+    // What next-auth does with authorize()'s error: {url} JSON (status 401) for signIn(), a 302 for a plain form.
+    const asNextAuth = (json: boolean) => async () => {
+      const error = await reasonOf(authorize({ username: user.username, password: 'Wrong-password-1' }, { headers: {} }));
+      const url = `http://localhost:3000/api/auth/error?error=${error}`;
+      return json ? Response.json({ url }, { status: 401 }) : new Response(null, { status: 302, headers: { Location: url } });
+    };
+    for (let i = 0; i < SIGN_IN_BUDGET.perAccount; i++) expect((await answerSignIn(asNextAuth(true))).status).toBe(401);
+    const throttled = await answerSignIn(asNextAuth(true));
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await throttled.json()) as { url: string }).url).toContain('error=throttled');
+    const form = await answerSignIn(asNextAuth(false));
+    expect(form.status).toBe(302);
+    expect(form.headers.get('location')).toContain('error=throttled');
+    expect(Number(form.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('control characters', { timeout: 180_000 }, () => {
+  it('refuses a NUL or other control character in the name or password like any wrong attempt, and audits it', async () => {
+    const user = await createTestUser(database, 'leader');
+    for (const name of [`${user.username}\u0000`, `\u0000${user.username}`, `${user.username}\t\r\n\u007f`]) {
+      expect(await signInWithPassword(database, { username: name, password: TEST_PASSWORD, ip: freshIp() })).toEqual({ ok: false, reason: 'invalid' });
+      const last = (await auditEntries(database, 'auth.login')).at(-1)!;
+      expect(last).toMatchObject({ outcome: 'failure', target: expect.stringContaining('\uFFFD') });
+      expect(JSON.parse(last.payload)).toMatchObject({ reason: 'unknown_user' });
+    }
+    expect(await signInWithPassword(database, { username: user.username, password: `${TEST_PASSWORD}\u0000`, ip: freshIp() })).toEqual({ ok: false, reason: 'invalid' });
+    expect(JSON.parse((await auditEntries(database, 'auth.login')).at(-1)!.payload)).toMatchObject({ reason: 'bad_password' });
+    // Through next-auth's authorize too: the usual answer, not a server error.
+    await expect(authorizeWith({})({ username: 'nul\u0000user', password: 'x\u0000y' }, { headers: {} })).rejects.toThrow(/^invalid$/);
   });
 });

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
-import { safeCallbackPath } from '@/lib/auth/guard';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { oidcConfigured } from '@/lib/auth/oidc';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';

@@ -2,6 +2,7 @@
 // caller's address for the audit log, and turning a thrown error into a message.
 import { headers } from 'next/headers';
 import { ZodError } from 'zod';
+import { clientAddress } from '../http/client-address';
 import { ApiError } from '../http/errors';
 import type { Locale, Messages } from '../i18n';
 import { localizeServerMessage } from '../i18n/server-messages';
@@ -13,9 +14,9 @@ export interface ActionState {
   secret?: string;
 }
 
+/** The caller's verified address for the audit log, or null (lib/http/client-address.ts). */
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0].trim() || h.get('x-real-ip') || null;
+  return clientAddress(await headers()).ip;
 }
 
 /**

@@ -4,6 +4,7 @@
 //
 //   const { principal } = await guardPage('/admin/users', 'users:manage');
 import { forbidden, redirect } from 'next/navigation';
+import { safeCallbackPath } from './callback-path';
 import { can, type Action, type Resource } from './permissions';
 import type { Principal } from './principal';
 import { getSignedInUser, type SignedInUser } from './session';
@@ -20,10 +21,6 @@ export function pageDecision(principal: Principal | null, action: Action | null,
 /** /login with a way back to `path`; only same-site relative paths are kept. */
 export function loginUrl(path: string): string {
   return `/login?callbackUrl=${encodeURIComponent(safeCallbackPath(path))}`;
-}
-
-export function safeCallbackPath(path: string | null | undefined): string {
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
 }
 
 export interface PageGate {

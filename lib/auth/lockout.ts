@@ -9,6 +9,12 @@ export const LOCKOUT = {
   ipWindowMs: 15 * 60 * 1000,
 } as const;
 
+/**
+ * Sign-in attempts per minute, counted in memory before anything touches the database or
+ * the audit log (lib/http/rate-limit.ts): beyond them the answer is `throttled` (HTTP 429).
+ */
+export const SIGN_IN_BUDGET = { perAccount: 20, perAddress: 60 } as const;
+
 /** How far back failures can matter for an account lock. */
 export const LOOKBACK_MS = LOCKOUT.accountWindowMs + LOCKOUT.lockMs;
 

@@ -6,12 +6,15 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDatabase } from '../../db/client';
 import type { Database } from '../../db/types';
 import { audit } from '../audit/log';
+import { clientAddress, type HeaderBag } from '../http/client-address';
+import { safeRedirect } from './callback-path';
 import { linkOidcUser, OIDC_PROVIDER_ID, oidcConfigured, oidcProvider } from './oidc';
 import type { Principal } from './principal';
 import { authSecret } from './secret';
 import { IDLE_TIMEOUT_MS, readClaims, type SessionClaims } from './session-policy';
 import { loadSessionUser, newSessionClaims, refreshClaims, secureCookies, SessionEnded, type SessionUser } from './session-token';
 import { signInWithPassword } from './sign-in';
+import { noteRetryAfter } from './sign-in-response';
 
 export interface AuthDeps {
   database: () => Promise<Database>;
@@ -26,12 +29,6 @@ export interface SessionBody {
   expires: string;
 }
 
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
-function ipFromHeaders(headers: HeaderBag): string | null {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return first(headers?.['x-forwarded-for'])?.split(',')[0].trim() || first(headers?.['x-real-ip']) || null;
-}
-
 type NextAuthUser = User & { sessionUser?: SessionUser };
 
 export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<string, string | undefined> = process.env): AuthOptions {
@@ -41,13 +38,17 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
       name: '用户名密码',
       credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
       async authorize(credentials, req) {
+        const address = clientAddress(req.headers as HeaderBag, env);
         const outcome = await signInWithPassword(
           await deps.database(),
-          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), ip: ipFromHeaders(req.headers as HeaderBag) },
+          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), ip: address.ip, claimedIp: address.claimed },
           deps.now(),
         );
         // The message becomes the `error` the sign-in form shows: invalid | locked | throttled.
-        if (!outcome.ok) throw new Error(outcome.reason);
+        if (!outcome.ok) {
+          if (outcome.reason === 'throttled') noteRetryAfter(outcome.retryAfter);
+          throw new Error(outcome.reason);
+        }
         const u = outcome.user;
         return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u } as NextAuthUser;
       },
@@ -63,6 +64,8 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
     useSecureCookies: secureCookies(env),
     pages: { signIn: '/login', error: '/login' },
     callbacks: {
+      // Only paths on this site: `callbackUrl` is whatever the sign-in request carried.
+      redirect: async ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const linked = await linkOidcUser(await deps.database(), {

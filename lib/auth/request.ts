@@ -2,6 +2,7 @@
 // /api/v1 only) or the signed-in session in the request's own cookie, re-checked
 // against the database (active, role, session version, timeouts) on every call.
 import { getDatabase } from '../../db/client';
+import { clientAddress } from '../http/client-address';
 import { unauthorized } from '../http/errors';
 import { takeRequest } from '../http/rate-limit';
 import { actorId, type Principal } from './principal';
@@ -28,7 +29,7 @@ export async function requirePrincipal(request: Request): Promise<Principal> {
   return principal;
 }
 
-/** The client's address for the audit log (first hop of X-Forwarded-For behind a proxy). */
+/** The client's verified address for the audit log, or null (lib/http/client-address.ts). */
 export function clientIp(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip') || null;
+  return clientAddress(request.headers).ip;
 }

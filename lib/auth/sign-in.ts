@@ -1,25 +1,167 @@
-// Password sign-in with lockout and per-address throttling. Every attempt is audited
-// (auth.login) and recorded in login_attempts, keyed by the lower-cased name typed, so an
-// unknown name locks and answers exactly like a real one: the outcome never reveals
-// whether an account exists.
+// Password sign-in with lockout, per-address throttling and sign-in budgets. Attempts are
+// recorded in login_attempts, keyed by the lower-cased name typed, so an unknown name locks
+// and answers exactly like a real one: the outcome never reveals whether an account exists.
+//
+// An attempt runs in three steps so the lockout holds under any concurrency without holding
+// a transaction across bcrypt:
+//   1. admit, under the account's lock (withAccountLock): refuse if throttled or locked, else
+//      record the attempt at once as a failure. Parallel attempts are admitted one at a time
+//      and each counts the ones admitted before it, so at most 5 guesses pass per lock window;
+//   2. check the password (no transaction open);
+//   3. settle: a right password turns the attempt into a success; every checked attempt is audited.
+// Refusals that check no password (budget spent, throttled, locked) are aggregated in the
+// audit log: one entry per (account, address, reason) per minute, counting the repeats.
 import type { Database, Session } from '../../db/types';
 import { appendAudit, audit } from '../audit/log';
-import { accountLockedUntil, ipThrottled, LOCKOUT, LOOKBACK_MS } from './lockout';
+import { firstInWindow, spend } from '../http/rate-limit';
+import { accountLockedUntil, ipThrottled, LOCKOUT, LOOKBACK_MS, SIGN_IN_BUDGET } from './lockout';
 import { verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { loadSessionUser, type SessionUser } from './session-token';
 
 export type SignInFailure = 'invalid' | 'locked' | 'throttled';
-export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure };
+/** `retryAfter` (seconds) comes with `throttled`: the route answers 429 with Retry-After. */
+export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure; retryAfter?: number };
 
 export interface PasswordAttempt {
   username: string;
   password: string;
+  /** The verified client address (lib/http/client-address.ts), or null when it cannot be verified. */
   ip: string | null;
+  /** What the request claimed as its address when `ip` is null: recorded, never trusted. */
+  claimedIp?: string | null;
 }
 
 const MAX_USERNAME = 100;
 const MAX_PASSWORD = 1024; // bcrypt reads 72 bytes; refuse huge bodies before hashing
+const UNVERIFIED = 'unverified'; // login_attempts.ip when the address is unknown: never throttled as an address
+const SIGN_IN_LOCK = 7_202_612; // advisory lock class for sign-in admissions (audit appends use 7_202_611)
+// No username holds one (users.ts allows [A-Za-z0-9_.-]) and PostgreSQL text cannot hold NUL.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+type Candidate = SessionUser & { passwordHash: string | null; lockedUntil: number | null; passwordChangedAt: number | null };
+
+/** One attempt, normalised: the name as typed (control characters shown as U+FFFD), its key and source. */
+interface Attempt {
+  username: string;
+  key: string;
+  lookUp: boolean;
+  ip: string | null;
+  claimedIp: string | null;
+  now: number;
+}
+
+type Admission = { kind: 'admitted'; attemptId: number; user: Candidate | null } | { kind: 'locked'; retryAfter: number } | { kind: 'throttled'; retryAfter: number };
+
+function normalise(attempt: PasswordAttempt, now: number): Attempt {
+  const typed = attempt.username.trim().replace(CONTROL, '\uFFFD');
+  const username = typed.slice(0, MAX_USERNAME);
+  return { username, key: username.toLowerCase(), lookUp: Boolean(typed) && typed.length <= MAX_USERNAME, ip: attempt.ip || null, claimedIp: attempt.claimedIp ?? null, now };
+}
+
+/** The audit fields saying where an attempt came from: the verified address, or what was claimed. */
+const source = (a: Attempt) => ({ ip: a.ip, sourcePayload: a.ip ? {} : { address: UNVERIFIED, claimedAddress: a.claimedIp } });
+
+const anonymous = (username: string) => ({ kind: 'anonymous' as const, username });
+
+/**
+ * Runs fn in one transaction holding the sign-in lock of the account (and of the address,
+ * when verified): attempts on one account are admitted one at a time on PGlite and PostgreSQL alike.
+ */
+export async function withAccountLock<T>(database: Database, target: { key: string; ip: string | null }, fn: (tx: Session) => Promise<T>): Promise<T> {
+  return database.transaction(async (tx) => {
+    // Address before account, always: two admissions never wait on each other crosswise.
+    if (target.ip) await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [SIGN_IN_LOCK, `address:${target.ip}`]);
+    await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [SIGN_IN_LOCK, `account:${target.key}`]);
+    return fn(tx);
+  });
+}
+
+export async function signInWithPassword(database: Database, input: PasswordAttempt, now = Date.now()): Promise<SignInOutcome> {
+  const attempt = normalise(input, now);
+  const overBudget = spendBudget(attempt);
+  if (overBudget) return refuse(database, attempt, 'throttled', 'rate_limited', overBudget);
+
+  const admission = await withAccountLock(database, attempt, (tx) => admit(tx, attempt));
+  if (admission.kind === 'throttled') return refuse(database, attempt, 'throttled', 'ip_throttled', { scope: 'address', retryAfter: admission.retryAfter });
+  if (admission.kind === 'locked') return refuse(database, attempt, 'locked', 'account_locked', { scope: 'account', retryAfter: admission.retryAfter });
+  const passwordOk = input.password.length <= MAX_PASSWORD && (await verifyPassword(input.password, admission.user?.passwordHash));
+  return database.transaction((tx) => settle(tx, attempt, admission, passwordOk));
+}
+
+/** Which limit refused an attempt, and for how long (seconds). */
+interface Refusal {
+  scope: 'account' | 'address';
+  retryAfter: number;
+}
+
+/** The in-memory budgets, spent before any database work: the refusal, or null within budget. */
+function spendBudget(a: Attempt): Refusal | null {
+  const byAddress = a.ip ? spend(`signin:address:${a.ip}`, SIGN_IN_BUDGET.perAddress, a.now) : null;
+  const byAccount = spend(`signin:account:${a.key}`, SIGN_IN_BUDGET.perAccount, a.now);
+  if (byAddress !== null) return { scope: 'address', retryAfter: Math.max(byAddress, byAccount ?? 0) };
+  return byAccount === null ? null : { scope: 'account', retryAfter: byAccount };
+}
+
+/** Step 1, under the account's lock: refuse, or record the attempt as a failure until settled. */
+async function admit(tx: Session, a: Attempt): Promise<Admission> {
+  if (a.ip) {
+    const [{ n }] = await tx.query<{ n: number }>(
+      'select count(*)::int as n from login_attempts where ip = $1 and success = false and created_at > $2',
+      [a.ip, new Date(a.now - LOCKOUT.ipWindowMs)],
+    );
+    if (ipThrottled(n)) return { kind: 'throttled', retryAfter: LOCKOUT.ipWindowMs / 1000 };
+  }
+  const user = a.lookUp ? await loadCandidate(tx, a.username) : null;
+  const lockedUntil = await lockedUntilFor(tx, a.key, user, a.now);
+  if (lockedUntil) return { kind: 'locked', retryAfter: Math.ceil((lockedUntil - a.now) / 1000) };
+  const [{ id }] = await tx.query<{ id: number }>(
+    'insert into login_attempts (username, ip, success, created_at) values ($1, $2, false, $3) returning id',
+    [a.key, a.ip ?? UNVERIFIED, new Date(a.now)],
+  );
+  return { kind: 'admitted', attemptId: Number(id), user };
+}
+
+/** Step 3: the checked attempt becomes a success or stays a failure (possibly locking the account); audited. */
+async function settle(tx: Session, a: Attempt, admission: Extract<Admission, { kind: 'admitted' }>, passwordOk: boolean): Promise<SignInOutcome> {
+  const { user } = admission;
+  const { ip, sourcePayload } = source(a);
+  if (user && user.active && passwordOk) {
+    await tx.query('update login_attempts set success = true where id = $1', [admission.attemptId]);
+    if (user.lockedUntil !== null) await tx.query('update users set locked_until = null where id = $1', [user.id]);
+    const principal: Principal = { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
+    await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials', ...sourcePayload } });
+    return { ok: true, user };
+  }
+  const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'disabled';
+  const lockedUntil = await lockedUntilFor(tx, a.key, user, a.now);
+  if (lockedUntil && user) await tx.query('update users set locked_until = $2 where id = $1', [user.id, new Date(lockedUntil)]);
+  await appendAudit(tx, {
+    actor: anonymous(a.username),
+    action: 'auth.login',
+    target: a.username,
+    outcome: 'failure',
+    ip,
+    payload: { provider: 'credentials', reason, ...sourcePayload, ...(lockedUntil ? { lockedUntil: new Date(lockedUntil).toISOString() } : {}) },
+  });
+  return { ok: false, reason: lockedUntil ? 'locked' : 'invalid' };
+}
+
+/**
+ * A refusal that checked no password: audited once a minute per refusing limit and reason
+ * (an address's limit: per address; an account's: per account and address), with the
+ * repeats counted, so a flood writes O(1) entries whichever names it tries.
+ */
+async function refuse(database: Database, a: Attempt, reason: SignInFailure, detail: string, refusal: Refusal): Promise<SignInOutcome> {
+  const key = refusal.scope === 'address' ? `address:${a.ip}` : `account:${a.key}:${a.ip ?? UNVERIFIED}`;
+  const first = firstInWindow(`signin:${detail}:${key}`, a.now);
+  if (first) {
+    const { ip, sourcePayload } = source(a);
+    const repeats = first.suppressed ? { repeatsNotRecorded: first.suppressed } : {};
+    await audit(database, { actor: anonymous(a.username), action: 'auth.login', target: a.username, outcome: 'failure', ip, payload: { provider: 'credentials', reason: detail, ...sourcePayload, ...repeats } });
+  }
+  return reason === 'throttled' ? { ok: false, reason, retryAfter: refusal.retryAfter } : { ok: false, reason };
+}
 
 async function failureTimes(session: Session, key: string, since: number, resetAt: number | null): Promise<number[]> {
   const rows = await session.query<{ at: Date | string }>(
@@ -33,13 +175,13 @@ async function failureTimes(session: Session, key: string, since: number, resetA
   return rows.map((r) => new Date(r.at).getTime());
 }
 
-async function lockedUntilFor(session: Session, key: string, user: (SessionUser & { lockedUntil: number | null; passwordChangedAt: number | null }) | null, now: number) {
+async function lockedUntilFor(session: Session, key: string, user: Candidate | null, now: number) {
   const computed = accountLockedUntil(await failureTimes(session, key, now - LOOKBACK_MS, user?.passwordChangedAt ?? null), now);
   const stored = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
   return computed ?? stored;
 }
 
-async function loadCandidate(session: Session, username: string) {
+async function loadCandidate(session: Session, username: string): Promise<Candidate | null> {
   const user = await loadSessionUser(session, { username });
   if (!user) return null;
   const [row] = await session.query<{ password_hash: string | null; locked_until: Date | string | null; password_changed_at: Date | string | null }>(
@@ -48,50 +190,4 @@ async function loadCandidate(session: Session, username: string) {
   );
   const ms = (v: Date | string | null) => (v === null ? null : new Date(v).getTime());
   return { ...user, passwordHash: row.password_hash, lockedUntil: ms(row.locked_until), passwordChangedAt: ms(row.password_changed_at) };
-}
-
-const anonymous = (username: string) => ({ kind: 'anonymous' as const, username: username.slice(0, MAX_USERNAME) });
-
-export async function signInWithPassword(database: Database, attempt: PasswordAttempt, now = Date.now()): Promise<SignInOutcome> {
-  const username = attempt.username.trim();
-  const key = username.toLowerCase();
-  const ip = attempt.ip || 'unknown';
-  const refuse = async (reason: SignInFailure, detail: string) => {
-    await audit(database, { actor: anonymous(username), action: 'auth.login', target: username, outcome: 'failure', ip, payload: { provider: 'credentials', reason: detail } });
-    return { ok: false as const, reason };
-  };
-
-  const [{ n: ipFailures }] = await database.query<{ n: number }>(
-    'select count(*)::int as n from login_attempts where ip = $1 and success = false and created_at > $2',
-    [ip, new Date(now - LOCKOUT.ipWindowMs)],
-  );
-  if (ipThrottled(ipFailures)) return refuse('throttled', 'ip_throttled');
-
-  const user = username && username.length <= MAX_USERNAME ? await loadCandidate(database, username) : null;
-  if (await lockedUntilFor(database, key, user, now)) return refuse('locked', 'account_locked');
-
-  const passwordOk = attempt.password.length <= MAX_PASSWORD && (await verifyPassword(attempt.password, user?.passwordHash));
-  const ok = Boolean(user && user.active && passwordOk);
-  const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : !user.active ? 'disabled' : null;
-
-  return database.transaction(async (tx) => {
-    await tx.query('insert into login_attempts (username, ip, success, created_at) values ($1, $2, $3, $4)', [key.slice(0, MAX_USERNAME), ip, ok, new Date(now)]);
-    if (ok && user) {
-      const principal: Principal = { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
-      if (user.lockedUntil !== null) await tx.query('update users set locked_until = null where id = $1', [user.id]);
-      await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials' } });
-      return { ok: true as const, user };
-    }
-    const lockedUntil = await lockedUntilFor(tx, key, user, now);
-    if (lockedUntil && user) await tx.query('update users set locked_until = $2 where id = $1', [user.id, new Date(lockedUntil)]);
-    await appendAudit(tx, {
-      actor: anonymous(username),
-      action: 'auth.login',
-      target: username.slice(0, MAX_USERNAME),
-      outcome: 'failure',
-      ip,
-      payload: { provider: 'credentials', reason, ...(lockedUntil ? { lockedUntil: new Date(lockedUntil).toISOString() } : {}) },
-    });
-    return { ok: false as const, reason: lockedUntil ? ('locked' as const) : ('invalid' as const) };
-  });
 }

@@ -71,7 +71,7 @@ export const en: Messages = {
     or: 'or',
     errorInvalid: 'Wrong username or password',
     errorLocked: 'Too many failed sign-ins: the account is locked for 15 minutes',
-    errorThrottled: 'Too many failed sign-ins from this address: try again in 15 minutes',
+    errorThrottled: 'Too many sign-in attempts from this address or for this account: try again later (up to 15 minutes)',
     errorOidc: 'Single sign-on failed, or that identity is not linked to an account here',
     errorGeneric: 'Sign-in failed, please try again later',
     sessionNote: 'You are signed out after 30 idle minutes or 12 hours after signing in.',

@@ -70,7 +70,7 @@ export const zhCN = {
     or: '或',
     errorInvalid: '用户名或密码错误',
     errorLocked: '登录失败次数过多，账户已暂时锁定，请 15 分钟后再试',
-    errorThrottled: '此地址登录失败次数过多，请 15 分钟后再试',
+    errorThrottled: '此地址或此账号登录尝试过于频繁，请稍后（最长 15 分钟）再试',
     errorOidc: '统一身份认证登录失败，或该身份未关联本系统账户',
     errorGeneric: '登录失败，请稍后重试',
     sessionNote: '会话闲置 30 分钟或登录满 12 小时后需重新登录。',

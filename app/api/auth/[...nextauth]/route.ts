@@ -1,6 +1,7 @@
 // next-auth's endpoints (sign-in, callback, session, csrf, sign-out), public by design.
 import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
+import { answerSignIn } from '@/lib/auth/sign-in-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built per request (not at import) so `next build` needs no AUTH_SECRET.
 async function handler(request: Request, context: Context): Promise<Response> {
-  return NextAuth(getAuthOptions())(request, context);
+  return answerSignIn(() => NextAuth(getAuthOptions())(request, context));
 }
 
 export { handler as GET, handler as POST };
