@@ -4,9 +4,9 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, csvRecords, MAX_FIELDS } from './csv-records';
+import { BLANK_HEARTBEAT, CsvSyntaxError, csvRecords, MAX_FIELDS } from './csv-records';
 
-const all = (text: string) => [...csvRecords(text)].map((r) => [r.row, r.fields, r.count]);
+const all = (text: string) => [...csvRecords(text)].filter((r) => r.count > 0).map((r) => [r.row, r.fields, r.count]);
 
 describe('csvRecords', () => {
   it('agrees with csv-parse on quoted, ragged, CRLF and blank-line CSV', () => {
@@ -57,14 +57,24 @@ describe('csvRecords', () => {
     expect(records.next().value).toMatchObject({ row: 2 });
   });
 
-  it('skips a million blank lines without yielding a record for them', () => {
-    let yielded = 0;
+  it('skips a million blank lines without a record for each: a heartbeat every BLANK_HEARTBEAT lines', () => {
+    let records = 0;
+    let heartbeats = 0;
     let last = 0;
     for (const record of csvRecords(`a,b\n${'\n'.repeat(1_000_000)}\r\n1,2\n`)) {
-      yielded++;
+      if (record.count === 0) heartbeats++;
+      else records++;
       last = record.row;
     }
-    expect(yielded).toBe(2);
+    expect(records).toBe(2);
+    expect(heartbeats).toBe(Math.floor(1_000_001 / BLANK_HEARTBEAT));
     expect(last).toBe(1_000_003);
+  });
+
+  it('keeps a carriage return that does not end a line: it belongs to the cell', () => {
+    expect(all('a,b\n\r1,2\n')).toEqual([
+      [1, ['a', 'b'], 2],
+      [2, ['\r1', '2'], 2],
+    ]);
   });
 });

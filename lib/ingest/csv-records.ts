@@ -36,20 +36,30 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
-/** Non-blank records; a line of nothing but spaces is blank (it counts as a row, but yields nothing). */
+/** Blank lines in a row before a heartbeat (a record with `count` 0) lets the caller give others a turn. */
+export const BLANK_HEARTBEAT = 16_384;
+
+/**
+ * Non-blank records; a line of nothing but spaces is blank (it counts as a row, but
+ * yields nothing). A long run of blank lines yields a heartbeat, `count` 0, every
+ * BLANK_HEARTBEAT lines.
+ */
 export function* csvRecords(text: string): Generator<CsvRecord> {
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let row = 0;
+  let blank = 0;
   let quoteAt = -2; // the next quote at or after pos (-1: none left); found lazily so the scan stays linear
   while (pos < n) {
     row++;
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = n;
-    if (end === pos) {
-      pos = end + 1;
+    const first = text.charCodeAt(pos);
+    if (first === LF || (first === CR && text.charCodeAt(pos + 1) === LF)) {
+      pos += first === LF ? 1 : 2;
+      if (++blank % BLANK_HEARTBEAT === 0) yield { row, fields: [], count: 0 };
       continue;
     }
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
     if (quoteAt !== -1 && quoteAt < pos) quoteAt = text.indexOf('"', pos);
     if (quoteAt === -1 || quoteAt >= end) {
       const line = text.slice(pos, end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end);

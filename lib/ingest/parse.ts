@@ -49,7 +49,8 @@ function parseJson(text: string, locale: Locale): RawRow[] {
 
 // Records are read one at a time (csv-records.ts) and counted as they come: the
 // 50,001st data row ends the parse with 413 however long the body is, and the event
-// loop gets a turn every YIELD_EVERY records so other requests are answered meanwhile.
+// loop gets a turn every YIELD_EVERY rows (blank ones too) so other requests are
+// answered meanwhile.
 // A record whose column count differs from the header's keeps no cells: it is one
 // row error (rows.ts), not a slow path.
 const YIELD_EVERY = 2048;
@@ -59,14 +60,19 @@ async function parseCsv(kind: IngestKind, text: string, locale: Locale): Promise
   const t = ingestText(locale);
   const rows: RawRow[] = [];
   let header: string[] | null = null;
+  let nextTurn = YIELD_EVERY;
   try {
     for (const record of csvRecords(text)) {
+      if (record.row >= nextTurn) {
+        nextTurn = record.row + YIELD_EVERY;
+        await yieldToEventLoop();
+      }
+      if (record.count === 0) continue; // a heartbeat in a run of blank lines
       if (!header) {
         header = checkHeader(kind, record.fields, locale);
         continue;
       }
       if (rows.length === MAX_ROWS) throw tooMany(locale);
-      if (rows.length % YIELD_EVERY === 0) await yieldToEventLoop();
       if (record.count !== header.length) {
         rows.push({ row: record.row, cells: {}, columns: { expected: header.length, actual: record.count } });
         continue;

@@ -37,7 +37,8 @@ const QUOTED_HEADER = '"date",provider,consumer,resource,calls,records,failures\
 
 interface Case {
   name: string;
-  body: () => Buffer;
+  /** null: send nothing, only probe /api/health (the baseline under the machine's load). */
+  body: () => Buffer | null;
   /** Sent as a stream without Content-Length (Transfer-Encoding: chunked). */
   chunked?: boolean;
 }
@@ -46,10 +47,12 @@ const fill = (header: string, line: string, bytes: number) => Buffer.from(header
 const goodRows = (n: number) => EVENT_HEADER + Array.from({ length: n }, (_, i) => `2026-09-01,GAT,MZT,r${i},987654321,1,0\n`).join('');
 
 const CASES: Case[] = [
+  { name: 'nothing sent (baseline: /api/health alone)', body: () => null },
+  { name: 'one good row', body: () => Buffer.from(goodRows(1)) },
   { name: '0.25 MB of `,\\n` (quoted header)', body: () => fill(QUOTED_HEADER, ',\n', 0.25 * 2 ** 20) },
   { name: '5 MB of ragged rows `,\\n` (quoted header)', body: () => fill(QUOTED_HEADER, ',\n', 5 * 2 ** 20) },
   { name: '10 MB of blank lines', body: () => fill(EVENT_HEADER, '\n', MAX_BYTES) },
-  { name: '50,000 good rows (2.4 MB, the largest batch)', body: () => Buffer.from(goodRows(50_000)) },
+  { name: '50,000 good rows (the largest batch)', body: () => Buffer.from(goodRows(50_000)) },
   { name: '10.58 MB events CSV, chunked, no Content-Length', body: () => fill(EVENT_HEADER, '2026-09-01,GAT,MZT,r,987654321,1,0\n', 10.58 * 2 ** 20), chunked: true },
 ];
 
@@ -90,7 +93,11 @@ const quantile = (xs: number[], q: number) => {
 };
 const median = (xs: number[]) => quantile(xs, 0.5);
 
-async function send(url: string, token: string, c: Case, body: Buffer): Promise<{ status: number; ms: number }> {
+async function send(url: string, token: string, c: Case, body: Buffer | null): Promise<{ status: number; ms: number }> {
+  if (!body) {
+    await new Promise((r) => setTimeout(r, 2000));
+    return { status: 0, ms: 0 };
+  }
   const headers: Record<string, string> = { 'content-type': 'text/csv', authorization: `Bearer ${token}` };
   const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers };
   if (c.chunked) {
@@ -169,13 +176,13 @@ async function main() {
           status.push(result.status);
           times.push(result.ms);
         }
-        const mb = body.length / 2 ** 20;
+        const mb = (body?.length ?? 0) / 2 ** 20;
         const row: Row = {
           case: c.name,
           mb: Number(mb.toFixed(2)),
           status,
           answerMs: Math.round(median(times)),
-          msPerMb: Math.round(median(times) / mb),
+          msPerMb: mb ? Math.round(median(times) / mb) : 0,
           healthP50: Math.round(quantile(health, 0.5)),
           healthP95: Math.round(quantile(health, 0.95)),
           healthMax: Math.round(Math.max(...health)),
