@@ -179,7 +179,7 @@ async function main() {
         const mb = (body?.length ?? 0) / 2 ** 20;
         const row: Row = {
           case: c.name,
-          mb: Number(mb.toFixed(2)),
+          mb: Number(mb.toFixed(mb < 0.01 ? 4 : 2)),
           status,
           answerMs: Math.round(median(times)),
           msPerMb: mb ? Math.round(median(times) / mb) : 0,
@@ -200,7 +200,7 @@ async function main() {
     else {
       process.stdout.write(`| body | MB | status (${runs} runs) | answered in (median) | per MB | /api/health p50 / p95 / max meanwhile | event rows stored |\n|---|---|---|---|---|---|---|\n`);
       for (const r of rows) {
-        process.stdout.write(`| ${r.case} | ${r.mb} | ${r.status.join(', ')} | ${r.answerMs} ms | ${r.msPerMb} ms | ${r.healthP50} / ${r.healthP95} / ${r.healthMax} ms (${r.probes} probes) | ${r.stored} |\n`);
+        process.stdout.write(`| ${r.case} | ${r.mb} | ${r.status.join(', ')} | ${r.mb ? `${r.answerMs} ms` : '—'} | ${r.mb >= 0.1 ? `${r.msPerMb} ms` : '—'} | ${r.healthP50} / ${r.healthP95} / ${r.healthMax} ms (${r.probes} probes) | ${r.stored} |\n`);
       }
     }
   } finally {
