@@ -59,6 +59,12 @@ async function cachedPage(request: NextRequest): Promise<CacheAnswer> {
   }
 }
 
+// Upload routes stay outside the proxy: for any request it runs on, Next first buffers
+// the body (at most proxyClientMaxBodySize, 10 MB) and silently hands the handler only
+// that much, so a larger chunked upload arrived cut short. Their handlers authenticate
+// the caller themselves and count the raw body's bytes (lib/ingest/upload.ts).
+// (Next reads the matcher statically: it must stay one literal.)
+
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|woff2?)$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|api/v1/(?:metrics|events)/?$|admin/ingest/check/?$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|woff2?)$).*)'],
 };

@@ -177,6 +177,26 @@ export const sharingEvents = pgTable(
   ],
 );
 
+// Event values a later batch replaced (a correction re-sends the same key): the
+// earlier row as it was, which batch wrote it and which batch replaced it.
+export const sharingEventHistory = pgTable(
+  'sharing_event_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    provider: text('provider').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    consumer: text('consumer').notNull(),
+    resource: text('resource').notNull(),
+    calls: bigint('calls', { mode: 'number' }).notNull(),
+    records: bigint('records', { mode: 'number' }).notNull(),
+    failures: bigint('failures', { mode: 'number' }).notNull(),
+    batchId: text('batch_id'),
+    supersededAt: ts('superseded_at').notNull().defaultNow(),
+    supersededBy: text('superseded_by').notNull(),
+  },
+  (t) => [index('sharing_event_history_key').on(t.provider, t.day, t.consumer, t.resource)],
+);
+
 export const incidents = pgTable(
   'incidents',
   {

@@ -109,3 +109,29 @@ describe('bookkeeping', () => {
     ]);
   });
 });
+
+describe('event corrections (issue #12 item 10)', () => {
+  const HEADER = 'date,provider,consumer,resource,calls,records,failures\n';
+  const history = () =>
+    database.query('select consumer, calls, records, failures, batch_id, superseded_by from sharing_event_history where resource = $1 order by id', ['社保库']);
+
+  it('replace the stored row and keep the earlier values in history, with the batch that wrote them and the one that replaced them', async () => {
+    const platform = await send('events', `${HEADER}2026-07-01,GAT,RST,社保库,987654321,1000,12\n2026-07-01,GAT,MZT,社保库,5,5,0\n`);
+    const correction = await send('events', `${HEADER}2026-07-01,GAT,RST,社保库,100000,1000,0\n`);
+    expect(correction.status).toBe(201);
+    const [current] = await database.query(`select calls, failures, batch_id from sharing_events where consumer = 'RST' and resource = '社保库'`);
+    expect(current).toEqual({ calls: 100000, failures: 0, batch_id: correction.body.batchId });
+    expect(await history()).toEqual([
+      { consumer: 'RST', calls: 987654321, records: 1000, failures: 12, batch_id: platform.body.batchId, superseded_by: correction.body.batchId },
+    ]);
+    const [audit] = await database.query<{ payload: string }>(`select payload from audit_log where target = $1`, [correction.body.batchId]);
+    expect(JSON.parse(audit.payload)).toMatchObject({ replaced: 1 });
+  });
+
+  it('add no history for a row sent again unchanged, and one entry per further change', async () => {
+    await send('events', `${HEADER}2026-07-01,GAT,RST,社保库,100000,1000,0\n2026-07-01,GAT,MZT,社保库,5,5,0\n`);
+    expect(await history()).toHaveLength(1);
+    await send('events', `${HEADER}2026-07-01,GAT,RST,社保库,100001,1000,0\n`);
+    expect((await history()).map((h) => (h as { calls: number }).calls)).toEqual([987654321, 100000]);
+  });
+});

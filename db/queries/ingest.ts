@@ -81,13 +81,32 @@ export async function writeMetricRows(tx: Session, batchId: string, rows: Metric
   );
 }
 
-export async function writeEventRows(tx: Session, batchId: string, rows: EventRow[]): Promise<void> {
+/** Upserts the rows; returns how many stored rows they replaced (those are kept in sharing_event_history). */
+export async function writeEventRows(tx: Session, batchId: string, rows: EventRow[]): Promise<number> {
   const columns = ['day', 'provider', 'consumer', 'resource', 'calls', 'records', 'failures'];
   await tx.query(
     `create temporary table ingest_events_stage (day date, provider text, consumer text, resource text, calls bigint, records bigint, failures bigint) on commit drop`,
   );
   await tx.copyCsv('ingest_events_stage', columns, csvLines(rows.map((r) => [r.date, r.provider, r.consumer, r.resource, r.calls, r.records, r.failures])));
-  // Key order keeps two concurrent batches from locking the same rows in opposite orders.
+  // The rows about to be replaced are locked first (in key order, as the upsert below,
+  // so concurrent batches cannot deadlock) and copied to history as they are once
+  // locked: of two batches correcting one row, the second keeps the first's values.
+  // A row sent again unchanged adds no history.
+  const [{ replaced }] = await tx.query<{ replaced: number }>(
+    `with current as (
+       select e.* from sharing_events e join ingest_events_stage s using (provider, day, consumer, resource)
+       order by e.provider, e.day, e.consumer, e.resource
+       for update of e
+     ), kept as (
+       insert into sharing_event_history (provider, day, consumer, resource, calls, records, failures, batch_id, superseded_by)
+       select c.provider, c.day, c.consumer, c.resource, c.calls, c.records, c.failures, c.batch_id, $1
+       from current c join ingest_events_stage s using (provider, day, consumer, resource)
+       where (c.calls, c.records, c.failures) is distinct from (s.calls, s.records, s.failures)
+       returning 1
+     )
+     select count(*)::int as replaced from kept`,
+    [batchId],
+  );
   await tx.query(
     `insert into sharing_events (provider, day, consumer, resource, calls, records, failures, batch_id)
      select provider, day, consumer, resource, calls, records, failures, $1 from ingest_events_stage
@@ -96,6 +115,7 @@ export async function writeEventRows(tx: Session, batchId: string, rows: EventRo
        set calls = excluded.calls, records = excluded.records, failures = excluded.failures, batch_id = excluded.batch_id`,
     [batchId],
   );
+  return Number(replaced);
 }
 
 export interface BatchListing {

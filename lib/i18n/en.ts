@@ -247,6 +247,8 @@ export const en: Messages = {
       badJson: 'Malformed JSON: {reason}',
       badJsonShape: 'The JSON body must be {"rows": [...]} with an array of objects',
       badCsv: 'Malformed CSV (row {row}): {reason}',
+      unclosedQuote: 'a quoted field is never closed; the file may be cut short',
+      strayQuote: 'a quote in the wrong place: quotes may only enclose a whole field, and a quote inside one is written twice ("")',
       missingColumns: 'The CSV header lacks the columns {columns} (expected {expected})',
       unknownColumns: 'The CSV header has unknown columns {columns} (expected {expected})',
       duplicateColumns: 'The CSV header repeats the columns {columns}',
@@ -281,6 +283,8 @@ export const en: Messages = {
       duplicateEvent: 'Duplicate of row {first}: a date, provider, consumer and resource may appear once per batch',
       foreignDepartment: 'Only data of your own department ({own}) may be submitted; this row\'s {column} is {value}',
       lockedPeriod: 'Period {period} is finalized and cannot change',
+      columnCount: 'This row has {actual} columns and the header {expected}: every row needs as many as the header (this row may be cut short)',
+      controlCharacter: '{column} contains the control character {code} (such as NUL); remove it and send again',
     },
     page: {
       title: 'Data import',

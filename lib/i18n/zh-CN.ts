@@ -246,6 +246,8 @@ export const zhCN = {
       badJson: 'JSON 格式错误：{reason}',
       badJsonShape: 'JSON 请求体应为 {"rows": [...]}，rows 为对象数组',
       badCsv: 'CSV 格式错误（第 {row} 行）：{reason}',
+      unclosedQuote: '引号未闭合，文件可能不完整',
+      strayQuote: '引号位置不正确：引号只能包住整个字段，字段内的引号应写成两个（""）',
       missingColumns: 'CSV 表头缺少列：{columns}（表头应为 {expected}）',
       unknownColumns: 'CSV 表头含有无法识别的列：{columns}（表头应为 {expected}）',
       duplicateColumns: 'CSV 表头中列 {columns} 出现了不止一次',
@@ -280,6 +282,8 @@ export const zhCN = {
       duplicateEvent: '与第 {first} 行重复：同一日期、提供方、使用方和资源在一批数据中只能出现一次',
       foreignDepartment: '只能提交本部门（{own}）的数据，本行{column}为 {value}',
       lockedPeriod: '考核期 {period} 已定稿，不可修改',
+      columnCount: '本行有 {actual} 列，表头有 {expected} 列：每行的列数应与表头一致（本行可能不完整）',
+      controlCharacter: '{column}含有控制字符 {code}（如 NUL），请删除后再提交',
     },
     page: {
       title: '数据导入',

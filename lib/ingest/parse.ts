@@ -1,9 +1,9 @@
 // Upload text → raw rows with the row numbers a user sees: for CSV the line a
 // spreadsheet shows (header = row 1, blank lines counted), for JSON the 1-based
 // index in `rows`. Cells stay unvalidated here; rows.ts checks them.
-import { parse, type CsvError } from 'csv-parse/sync';
 import { ApiError, badRequest } from '../http/errors';
 import type { Locale } from '../i18n';
+import { CsvSyntaxError, csvRecords } from './csv-records';
 import { KIND_SPECS, MAX_ROWS, type IngestKind } from './kinds';
 import { ingestText } from './messages';
 import type { Upload } from './upload';
@@ -11,12 +11,14 @@ import type { Upload } from './upload';
 export interface RawRow {
   row: number;
   cells: Record<string, unknown>;
+  /** Set (and cells left empty) when a CSV record's column count differs from the header's. */
+  columns?: { expected: number; actual: number };
 }
 
 export async function parseUpload(kind: IngestKind, upload: Upload, locale: Locale): Promise<RawRow[]> {
   const t = ingestText(locale);
   if (upload.text.trim() === '') throw badRequest(t.batch('emptyBody'));
-  const rows = upload.format === 'csv' ? parseCsv(kind, upload.text, locale) : parseJson(upload.text, locale);
+  const rows = upload.format === 'csv' ? await parseCsv(kind, upload.text, locale) : parseJson(upload.text, locale);
   if (rows.length === 0) throw badRequest(t.batch('emptyBody'));
   return rows;
 }
@@ -45,45 +47,45 @@ function parseJson(text: string, locale: Locale): RawRow[] {
   return rows.map((cells, i) => ({ row: i + 1, cells: trimStrings(cells as Record<string, unknown>) }));
 }
 
-// The body is already in memory (at most 10 MB), so csv-parse runs in one call:
-// iterating its stream record by record costs six times the parse itself. Its
-// `info` and `trim` options are as costly, so blank lines are counted here and
-// cells are trimmed by rows.ts. Quote-free text takes the faster split below.
-function parseCsv(kind: IngestKind, text: string, locale: Locale): RawRow[] {
-  let records: string[][];
-  try {
-    records = splitPlainCsv(text) ?? parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  } catch (err) {
-    const csvError = err as CsvError & { lines?: number };
-    throw badRequest(ingestText(locale).batch('badCsv', { row: csvError.lines ?? 1, reason: csvError.message }));
-  }
+// Records are read one at a time (csv-records.ts) and counted as they come: the
+// 50,001st data row ends the parse with 413 however long the body is, and the event
+// loop gets a turn every YIELD_EVERY rows (blank ones too) so other requests are
+// answered meanwhile.
+// A record whose column count differs from the header's keeps no cells: it is one
+// row error (rows.ts), not a slow path.
+const YIELD_EVERY = 2048;
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function parseCsv(kind: IngestKind, text: string, locale: Locale): Promise<RawRow[]> {
+  const t = ingestText(locale);
   const rows: RawRow[] = [];
   let header: string[] | null = null;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    if (record.length === 1 && record[0].trim() === '') continue; // a blank line: a row, but no data
-    if (!header) {
-      header = checkHeader(kind, record, locale);
-      continue;
+  let nextTurn = YIELD_EVERY;
+  try {
+    for (const record of csvRecords(text)) {
+      if (record.row >= nextTurn) {
+        nextTurn = record.row + YIELD_EVERY;
+        await yieldToEventLoop();
+      }
+      if (record.count === 0) continue; // a heartbeat in a run of blank lines
+      if (!header) {
+        header = checkHeader(kind, record.fields, locale);
+        continue;
+      }
+      if (rows.length === MAX_ROWS) throw tooMany(locale);
+      if (record.count !== header.length) {
+        rows.push({ row: record.row, cells: {}, columns: { expected: header.length, actual: record.count } });
+        continue;
+      }
+      const cells: Record<string, unknown> = {};
+      for (let c = 0; c < header.length; c++) cells[header[c]] = record.fields[c].trim();
+      rows.push({ row: record.row, cells });
     }
-    if (rows.length === MAX_ROWS) throw tooMany(locale);
-    const cells: Record<string, unknown> = {};
-    for (let c = 0; c < header.length; c++) cells[header[c]] = record[c]?.trim();
-    rows.push({ row: i + 1, cells });
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    throw badRequest(t.batch('badCsv', { row: err.row, reason: t.batch(err.problem) }));
   }
   return rows;
-}
-
-/**
- * Without a quote or a carriage return a CSV record is exactly a line and a field
- * exactly what lies between commas, which is what csv-parse returns for such text;
- * splitting is several times faster. Anything else goes to csv-parse.
- */
-function splitPlainCsv(text: string): string[][] | null {
-  if (/["\r]/.test(text)) return null;
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split(','));
 }
 
 function checkHeader(kind: IngestKind, record: string[], locale: Locale): string[] {

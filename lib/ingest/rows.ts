@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { IngestKind } from './kinds';
 import type { RowMessageKey, RowProblem } from './messages';
-import type { RawRow } from './parse';
+import { yieldToEventLoop, type RawRow } from './parse';
 
 export interface MetricRow {
   row: number;
@@ -66,12 +66,51 @@ function isCalendarDate(day: string): boolean {
   return valid;
 }
 
-type Shaped<T> = { rows: T[]; problems: RowProblem[] };
+type Shaped<T> = { rows: T[]; problems: RowProblem[]; unlistedRows: number };
 
-function shape<T>(schema: z.ZodType, raw: RawRow[]): Shaped<T> {
+/** Rows with the wrong number of columns listed at most: the batch message still counts them all. */
+export const LISTED_RAGGED_ROWS = 100;
+const YIELD_EVERY = 2048;
+
+// C0 controls (NUL …), DEL and C1 controls: PostgreSQL refuses NUL in text and none
+// of them belongs in a code, a date or a number. A note is free text: it may hold
+// tabs and line breaks (a quoted CSV cell can span lines), nothing else.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const NOTE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+function controlProblems(r: RawRow, columns: readonly string[]): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const column of columns) {
+    const v = r.cells[column];
+    if (typeof v === 'string' && (column === 'note' ? NOTE_CONTROL : CONTROL).test(v)) {
+      problems.push({ row: r.row, column, key: 'controlCharacter', values: { code: controlCode(v, column) } });
+    }
+  }
+  return problems;
+}
+
+const controlCode = (v: string, column: string) => {
+  const at = v.search(column === 'note' ? NOTE_CONTROL : CONTROL);
+  return `U+${v.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
+async function shape<T>(schema: z.ZodObject, raw: RawRow[]): Promise<Shaped<T>> {
+  const columns = Object.keys(schema.shape);
   const rows: T[] = [];
   const problems: RowProblem[] = [];
-  for (const r of raw) {
+  let ragged = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    const r = raw[i];
+    if (r.columns) {
+      if (ragged++ < LISTED_RAGGED_ROWS) problems.push({ row: r.row, column: '', key: 'columnCount', values: r.columns });
+      continue;
+    }
+    const controls = controlProblems(r, columns);
+    if (controls.length) {
+      problems.push(...controls);
+      continue;
+    }
     const result = schema.safeParse(r.cells);
     if (result.success) {
       rows.push({ row: r.row, ...(result.data as object) } as T);
@@ -85,17 +124,17 @@ function shape<T>(schema: z.ZodType, raw: RawRow[]): Shaped<T> {
       problems.push({ row: r.row, column, key: issue.message as RowMessageKey, values: { value: cellText(r.cells[column]) } });
     }
   }
-  return { rows, problems };
+  return { rows, problems, unlistedRows: Math.max(0, ragged - LISTED_RAGGED_ROWS) };
 }
 
 const cellText = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-export function shapeRows(kind: 'metrics', raw: RawRow[]): Shaped<MetricRow>;
-export function shapeRows(kind: 'events', raw: RawRow[]): Shaped<EventRow>;
-export function shapeRows(kind: IngestKind, raw: RawRow[]): Shaped<MetricRow | EventRow>;
-export function shapeRows(kind: IngestKind, raw: RawRow[]) {
+export function shapeRows(kind: 'metrics', raw: RawRow[]): Promise<Shaped<MetricRow>>;
+export function shapeRows(kind: 'events', raw: RawRow[]): Promise<Shaped<EventRow>>;
+export function shapeRows(kind: IngestKind, raw: RawRow[]): Promise<Shaped<MetricRow | EventRow>>;
+export async function shapeRows(kind: IngestKind, raw: RawRow[]) {
   if (kind === 'metrics') {
-    const shaped = shape<MetricRow>(metricSchema, raw);
+    const shaped = await shape<MetricRow>(metricSchema, raw);
     for (const r of shaped.rows) r.note ??= null;
     return shaped;
   }

@@ -81,8 +81,9 @@ async function accept(tx: Session, req: IngestRequest, hash: string, verdict: Ex
     throw err;
   }
   const batchId = randomUUID();
+  let replaced: number | undefined;
   if (verdict.kind === 'metrics') await writeMetricRows(tx, batchId, verdict.rows);
-  else await writeEventRows(tx, batchId, verdict.rows);
+  else replaced = await writeEventRows(tx, batchId, verdict.rows);
   await ensurePeriods(tx, verdict.months);
   await markPeriodsStale(tx, verdict.months.flatMap(periodsContaining));
   const body = { batchId, rows: verdict.rows.length, replayed: false };
@@ -104,7 +105,7 @@ async function accept(tx: Session, req: IngestRequest, hash: string, verdict: Ex
     target: batchId,
     outcome: 'success',
     ip: req.ip,
-    payload: { batchId, rows: verdict.rows.length, months: verdict.months, idempotencyKey: req.upload.idempotencyKey, bodyHash: hash },
+    payload: { batchId, rows: verdict.rows.length, months: verdict.months, idempotencyKey: req.upload.idempotencyKey, bodyHash: hash, ...(replaced === undefined ? {} : { replaced }) },
   });
   return { status: 201, body };
 }

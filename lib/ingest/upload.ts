@@ -1,6 +1,7 @@
 // Reads an upload from an HTTP request: the format from Content-Type, the body up
 // to 10 MB (refused while streaming, so an oversized body is never buffered whole)
-// and the optional Idempotency-Key header.
+// and the optional Idempotency-Key header. The upload routes are outside proxy.ts's
+// matcher, so this reads the raw request stream (docs/ingest.md, Limits).
 import { ApiError, badRequest } from '../http/errors';
 import { messages, type Locale } from '../i18n';
 import { MAX_BYTES } from './kinds';
@@ -34,6 +35,11 @@ export async function readUpload(request: Request, locale: Locale = 'zh-CN'): Pr
   return { format, text, idempotencyKey: key };
 }
 
+/**
+ * The body, counted while it streams in (with or without Content-Length). Past the
+ * limit nothing more is kept; up to another `limit` bytes are read and dropped so that a
+ * client still sending gets the 413 rather than a reset connection, then reading stops.
+ */
 async function readLimited(request: Request, limit: number, tooLarge: () => Error): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
@@ -44,10 +50,20 @@ async function readLimited(request: Request, limit: number, tooLarge: () => Erro
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await drain(reader, limit);
       throw tooLarge();
     }
     parts.push(value);
   }
   return Buffer.concat(parts).toString('utf8');
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  let dropped = 0;
+  while (dropped <= budget) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    dropped += value.byteLength;
+  }
+  await reader.cancel();
 }

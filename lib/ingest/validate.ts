@@ -39,7 +39,7 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
     if (err instanceof ApiError) return { ok: false, error: err, rows: 0 };
     throw err;
   }
-  const shaped = shapeRows(o.kind, raw);
+  const shaped = await shapeRows(o.kind, raw);
   const reject = (status: number, code: string, message: string, problems: RowProblem[]): Verdict => ({
     ok: false,
     error: new ApiError(status, code, message, sortRows(problems.map(t.row))),
@@ -55,7 +55,7 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
     ...(o.kind === 'metrics' ? checkMetricRows(shaped.rows as MetricRow[], ctx) : checkEventRows(shaped.rows as EventRow[], ctx)),
   ];
   if (problems.length) {
-    const badRows = new Set(problems.map((p) => p.row)).size;
+    const badRows = new Set(problems.map((p) => p.row)).size + shaped.unlistedRows;
     return reject(422, 'validation_failed', t.batch('rowsInvalid', { count: badRows }), problems);
   }
 

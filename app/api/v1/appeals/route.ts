@@ -21,8 +21,10 @@ export const GET = handle(async (request: Request) => {
 });
 
 export const POST = handle(async (request: Request) => {
-  const body = appealBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
+  // Coarse check before the body is read; then the department the body names.
+  if (!can(principal, 'appeals:create', { department: boundDepartment(principal) ?? '' })) throw forbidden();
+  const body = appealBody.parse(await readJson(request));
   const department = body.department ?? boundDepartment(principal) ?? '';
   if (!can(principal, 'appeals:create', { department })) throw forbidden();
   const appeal = await fileAppeal(await getDatabase(), { principal, ip: clientIp(request) }, { ...body, department });

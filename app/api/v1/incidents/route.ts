@@ -27,9 +27,9 @@ export const GET = handle(async (request: Request) => {
 });
 
 export const POST = handle(async (request: Request) => {
-  const body = incidentBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
   if (!can(principal, 'incidents:manage')) throw forbidden();
+  const body = incidentBody.parse(await readJson(request));
   const incident = await recordIncident(await getDatabase(), { principal, ip: clientIp(request) }, body);
   return Response.json(incidentJson(incident), { status: 201 });
 });

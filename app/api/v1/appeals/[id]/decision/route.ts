@@ -14,9 +14,9 @@ type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
   const { id } = idParams.parse(await context.params);
-  const body = decisionBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
   if (!can(principal, 'appeals:decide')) throw forbidden();
+  const body = decisionBody.parse(await readJson(request));
   const result = await decideAppeal(await getDatabase(), { principal, ip: clientIp(request) }, id, body);
   return Response.json({ ...appealJson(result.appeal), correction: result.correction });
 });

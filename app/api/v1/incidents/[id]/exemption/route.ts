@@ -15,10 +15,10 @@ type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
   const { id } = idParams.parse(await context.params);
-  const body = exemptionRequestBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
   // Coarse check; the service checks the incident's own department.
   if (!can(principal, 'exemptions:request', { department: boundDepartment(principal) })) throw forbidden();
+  const body = exemptionRequestBody.parse(await readJson(request));
   const incident = await requestExemption(await getDatabase(), { principal, ip: clientIp(request) }, id, body.justification);
   return Response.json(incidentJson(incident));
 });

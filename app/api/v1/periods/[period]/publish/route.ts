@@ -13,9 +13,9 @@ type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
   const { period } = periodParams.parse(await context.params);
-  const body = publishBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
   if (!can(principal, 'periods:manage')) throw forbidden();
+  const body = publishBody.parse(await readJson(request));
   const row = await publishPeriod(await getDatabase(), { principal, ip: clientIp(request) }, period, { appealDays: body.appealDays });
   return Response.json(periodJson(row));
 });

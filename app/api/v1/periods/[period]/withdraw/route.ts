@@ -13,9 +13,9 @@ type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
   const { period } = periodParams.parse(await context.params);
-  const body = withdrawBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
   if (!can(principal, 'periods:manage')) throw forbidden();
+  const body = withdrawBody.parse(await readJson(request));
   const row = await withdrawPeriod(await getDatabase(), { principal, ip: clientIp(request) }, period, body.reason);
   return Response.json(periodJson(row));
 });

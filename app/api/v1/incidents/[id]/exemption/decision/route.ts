@@ -14,9 +14,9 @@ type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
   const { id } = idParams.parse(await context.params);
-  const body = exemptionDecisionBody.parse(await readJson(request));
   const principal = await requirePrincipal(request);
   if (!can(principal, 'exemptions:decide')) throw forbidden();
+  const body = exemptionDecisionBody.parse(await readJson(request));
   const incident = await decideExemption(await getDatabase(), { principal, ip: clientIp(request) }, id, body);
   return Response.json(incidentJson(incident));
 });
