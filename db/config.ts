@@ -30,6 +30,17 @@ export function resolveDbConfig(env: Record<string, string | undefined> = proces
   return { driver: 'pglite', dir };
 }
 
+/**
+ * The owner role's connection, for what the runtime role may not do: migrations and the
+ * audit prune. MIGRATION_DATABASE_URL on PostgreSQL; otherwise the app's own connection
+ * (one role for both, e.g. the embedded PGlite, where roles change nothing).
+ */
+export function resolveOwnerDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
+  const config = resolveDbConfig(env);
+  const url = env.MIGRATION_DATABASE_URL?.trim();
+  return url && config.driver !== 'pglite' ? { ...config, url } : config;
+}
+
 /** The name /api/health reports for a driver. */
 export function databaseLabel(driver: DriverName): 'pglite' | 'postgres' | 'vercel-postgres' {
   return driver === 'pglite' ? 'pglite' : driver === 'pg' ? 'postgres' : 'vercel-postgres';
