@@ -37,6 +37,9 @@ describe('resolveOwnerDbConfig (migrations and the audit prune)', () => {
   });
   it('falls back to the app\'s connection; PGlite has one role', () => {
     expect(resolveOwnerDbConfig({ DATABASE_URL: 'postgres://h/db' })).toEqual({ driver: 'pg', url: 'postgres://h/db' });
-    expect(resolveOwnerDbConfig({ PGLITE_DIR: '/tmp/x', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toEqual({ driver: 'pglite', dir: '/tmp/x' });
+    expect(resolveOwnerDbConfig({ DB_DRIVER: 'pglite', PGLITE_DIR: '/tmp/x', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toEqual({ driver: 'pglite', dir: '/tmp/x' });
+  });
+  it('names PostgreSQL on its own, before the app\'s DATABASE_URL exists', () => {
+    expect(resolveOwnerDbConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toEqual({ driver: 'pg', url: 'postgres://owner@h/db' });
   });
 });

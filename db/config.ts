@@ -36,9 +36,11 @@ export function resolveDbConfig(env: Record<string, string | undefined> = proces
  * (one role for both, e.g. the embedded PGlite, where roles change nothing).
  */
 export function resolveOwnerDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
-  const config = resolveDbConfig(env);
   const url = env.MIGRATION_DATABASE_URL?.trim();
-  return url && config.driver !== 'pglite' ? { ...config, url } : config;
+  if (!url) return resolveDbConfig(env);
+  // It names a PostgreSQL server even before the app's DATABASE_URL is set (first migration).
+  const config = resolveDbConfig({ ...env, DATABASE_URL: env.DATABASE_URL || url });
+  return config.driver === 'pglite' ? config : { ...config, url };
 }
 
 /** The name /api/health reports for a driver. */
