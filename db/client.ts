@@ -1,6 +1,6 @@
 // The one database handle for the app, the CLI and the scripts. Drivers are imported
 // lazily so PGlite's WASM never loads where PostgreSQL is used, and vice versa.
-import { resolveDbConfig, type DbConfig } from './config';
+import { resolveDbConfig, resolveOwnerDbConfig, type DbConfig } from './config';
 import { acquireLock, DatabaseInUseError, releaseLock } from './pglite-lock';
 import type { Database } from './types';
 
@@ -8,6 +8,7 @@ export type { Database, Session, Db } from './types';
 
 interface ClientGlobals {
   __sharescoreDb?: Promise<Database>;
+  __sharescoreOwnerDb?: Promise<Database>;
   __sharescoreOpenDirs?: Set<string>;
   __sharescoreCloseDb?: () => Promise<void>;
 }
@@ -69,11 +70,30 @@ export function getDatabase(): Promise<Database> {
   return g.__sharescoreDb;
 }
 
-/** Closes the process-wide database (CLI exit, tests). */
+/**
+ * The owner role's database, for migrations and the audit prune (the runtime role may not
+ * delete audit entries): MIGRATION_DATABASE_URL, or getDatabase() when it names no other.
+ */
+export function getOwnerDatabase(): Promise<Database> {
+  const config = resolveOwnerDbConfig();
+  const app = resolveDbConfig();
+  if (config.driver === 'pglite' || ('url' in app && app.url === config.url)) return getDatabase();
+  if (!g.__sharescoreOwnerDb) {
+    const opening = openDatabase(config);
+    g.__sharescoreOwnerDb = opening;
+    opening.catch(() => {
+      if (g.__sharescoreOwnerDb === opening) g.__sharescoreOwnerDb = undefined;
+    });
+    g.__sharescoreCloseDb = closeDatabase;
+  }
+  return g.__sharescoreOwnerDb;
+}
+
+/** Closes the process-wide databases (CLI exit, tests). */
 export async function closeDatabase(): Promise<void> {
-  const opening = g.__sharescoreDb;
-  g.__sharescoreDb = undefined;
-  if (opening) await (await opening).close();
+  const opening = [g.__sharescoreDb, g.__sharescoreOwnerDb];
+  g.__sharescoreDb = g.__sharescoreOwnerDb = undefined;
+  for (const o of opening) if (o) await (await o).close();
 }
 
 /** For tests: make getDatabase() return this database. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { databaseLabel, resolveDbConfig } from './config';
+import { databaseLabel, resolveDbConfig, resolveOwnerDbConfig } from './config';
 
 describe('resolveDbConfig (first match wins)', () => {
   it('defaults to PGlite in .data/pglite', () => {
@@ -25,5 +25,21 @@ describe('resolveDbConfig (first match wins)', () => {
   });
   it('labels drivers as /api/health reports them', () => {
     expect([databaseLabel('pglite'), databaseLabel('pg'), databaseLabel('vercel')]).toEqual(['pglite', 'postgres', 'vercel-postgres']);
+  });
+});
+
+describe('resolveOwnerDbConfig (migrations and the audit prune)', () => {
+  it('connects as MIGRATION_DATABASE_URL with the app\'s driver', () => {
+    const env = { DATABASE_URL: 'postgres://app@h/db', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' };
+    expect(resolveDbConfig(env)).toEqual({ driver: 'pg', url: 'postgres://app@h/db' });
+    expect(resolveOwnerDbConfig(env)).toEqual({ driver: 'pg', url: 'postgres://owner@h/db' });
+    expect(resolveOwnerDbConfig({ VERCEL: '1', POSTGRES_URL: 'postgres://app@v/db', MIGRATION_DATABASE_URL: 'postgres://owner@v/db' })).toEqual({ driver: 'vercel', url: 'postgres://owner@v/db' });
+  });
+  it('falls back to the app\'s connection; PGlite has one role', () => {
+    expect(resolveOwnerDbConfig({ DATABASE_URL: 'postgres://h/db' })).toEqual({ driver: 'pg', url: 'postgres://h/db' });
+    expect(resolveOwnerDbConfig({ DB_DRIVER: 'pglite', PGLITE_DIR: '/tmp/x', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toEqual({ driver: 'pglite', dir: '/tmp/x' });
+  });
+  it('names PostgreSQL on its own, before the app\'s DATABASE_URL exists', () => {
+    expect(resolveOwnerDbConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toEqual({ driver: 'pg', url: 'postgres://owner@h/db' });
   });
 });

@@ -30,6 +30,19 @@ export function resolveDbConfig(env: Record<string, string | undefined> = proces
   return { driver: 'pglite', dir };
 }
 
+/**
+ * The owner role's connection, for what the runtime role may not do: migrations and the
+ * audit prune. MIGRATION_DATABASE_URL on PostgreSQL; otherwise the app's own connection
+ * (one role for both, e.g. the embedded PGlite, where roles change nothing).
+ */
+export function resolveOwnerDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
+  const url = env.MIGRATION_DATABASE_URL?.trim();
+  if (!url) return resolveDbConfig(env);
+  // It names a PostgreSQL server even before the app's DATABASE_URL is set (first migration).
+  const config = resolveDbConfig({ ...env, DATABASE_URL: env.DATABASE_URL || url });
+  return config.driver === 'pglite' ? config : { ...config, url };
+}
+
 /** The name /api/health reports for a driver. */
 export function databaseLabel(driver: DriverName): 'pglite' | 'postgres' | 'vercel-postgres' {
   return driver === 'pglite' ? 'pglite' : driver === 'pg' ? 'postgres' : 'vercel-postgres';

@@ -18,6 +18,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(database.db as never, config);
   }
+  // Grants the runtime role what tables this run (or another branch's migration) added, and
+  // catches up when the role was created after the migration that first tried (0003).
+  if (database.driver !== 'pglite') await database.query('select sharescore_grant_runtime_role()');
 }
 
 /** 'current', 'behind' (migrations not yet applied) or 'empty' (never migrated). */

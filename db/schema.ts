@@ -295,3 +295,15 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actor), index('audit_log_action').on(t.action)],
 );
+
+// Signed checkpoints of the audit chain's head (lib/audit/checkpoint.ts). The MAC's key
+// is not in the database, so whoever can write here cannot forge one; the app's role
+// may only INSERT and SELECT (db/migrations: runtime role grants).
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  entryCount: bigint('entry_count', { mode: 'number' }).notNull(), // entries in the chain at `at`
+  headId: bigint('head_id', { mode: 'number' }).notNull(), // the newest entry's id (0: empty chain)
+  headHash: text('head_hash').notNull(),
+  mac: text('mac').notNull(),
+});

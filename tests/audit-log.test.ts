@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres } from './support/db';
+import { createTestDatabase, onPostgres, type TestDatabase } from './support/db';
 import { appendAudit, audit, pruneAudit, verifyAuditChain } from '@/lib/audit/log';
 import { CLI } from '@/lib/auth/principal';
-import type { Database } from '@/db/types';
 
-let database: Database;
+let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -18,10 +17,12 @@ describe('audit log', () => {
     expect(await verifyAuditChain(database, 7)).toMatchObject({ ok: true, count: 20 });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(database.query(`update audit_log set target = 'x' where id = 1`)).rejects.toThrow(/append-only/);
-    await expect(database.query('delete from audit_log where id = 1')).rejects.toThrow(/append-only/);
-    await expect(database.query('truncate audit_log')).rejects.toThrow(/append-only/);
+  it('refuses UPDATE, DELETE and TRUNCATE, even to the owner (the runtime role lacks the privilege: tests/db-roles.test.ts)', async () => {
+    await database.asOwner(async (owner) => {
+      await expect(owner.query(`update audit_log set target = 'x' where id = 1`)).rejects.toThrow(/append-only/);
+      await expect(owner.query('delete from audit_log where id = 1')).rejects.toThrow(/append-only/);
+      await expect(owner.query('truncate audit_log')).rejects.toThrow(/append-only/);
+    });
   });
 
   it('rolls back with the transaction it belongs to', async () => {
@@ -41,11 +42,11 @@ describe('audit log', () => {
 
   it('names the first broken entry after an edit, a deletion or a swap (trigger disabled)', async () => {
     const tamper = async (sqlText: string) => {
-      await database.transaction(async (tx) => {
+      await database.asOwner((owner) => owner.transaction(async (tx) => {
         await tx.query('alter table audit_log disable trigger audit_log_no_update');
         await tx.query(sqlText);
         await tx.query('alter table audit_log enable trigger audit_log_no_update');
-      });
+      }));
     };
     const ids = (await database.query<{ id: number }>('select id from audit_log order by id')).map((r) => Number(r.id));
     await tamper(`update audit_log set target = 'forged' where id = ${ids[5]}`);

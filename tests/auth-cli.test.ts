@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 function cli(args: string[], input?: string) {
   // Always the embedded database in the temp folder, even when the suite runs on PostgreSQL.
-  const env = { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', DB_DRIVER: 'pglite', POSTGRES_URL: '' };
+  const env = { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', DB_DRIVER: 'pglite', POSTGRES_URL: '', AUDIT_CHECKPOINT_KEY: 'cli-test-checkpoint-key-0123456789abcdef' };
   const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/cli.mts', ...args], { input: input ?? '', env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -102,11 +102,44 @@ describe('cli user / token / audit', { timeout: 240_000 }, () => {
     expect(cli(['audit', 'prune']).code).toBe(2);
   });
 
+  it('audit checkpoint signs the head; verify --checkpoint FILE then finds the newest entry deleted (trigger disabled)', async () => {
+    const file = path.join(path.dirname(dir), 'checkpoint.json');
+    const made = cli(['audit', 'checkpoint', '--out', file]);
+    expect(made, made.stderr).toMatchObject({ code: 0 });
+    const signed = JSON.parse(fs.readFileSync(file, 'utf8')) as { headId: number; entryCount: number; mac: string };
+    expect(signed.mac).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+    const held = cli(['audit', 'verify', '--checkpoint', file]);
+    expect(held, held.stderr).toMatchObject({ code: 0 });
+    expect(held.stdout).toContain(`ok ${signed.entryCount} entries\ncheckpoint ${file} (entry ${signed.headId}`);
+    expect(cli(['audit', 'checkpoint']).stdout).toMatch(/^\{"version":1,.*"mac":"hmac-sha256:/);
+
+    // Keep a copy of the database, cut its newest entry as the owner would, verify, put it back.
+    const saved = `${dir}.saved`;
+    fs.cpSync(dir, saved, { recursive: true });
+    await withDb((db) =>
+      db.transaction(async (tx) => {
+        await tx.query('alter table audit_log disable trigger audit_log_no_update');
+        await tx.query('delete from audit_log where id = $1', [signed.headId]);
+        await tx.query('alter table audit_log enable trigger audit_log_no_update');
+      }),
+    );
+    const cut = cli(['audit', 'verify', '--checkpoint', file]);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain(`entry ${signed.headId}, the newest at the signed checkpoint`);
+    fs.rmSync(dir, { recursive: true });
+    fs.renameSync(saved, dir);
+
+    fs.writeFileSync(file, '{"version":1,"headId":"x"}');
+    expect(cli(['audit', 'verify', '--checkpoint', file]).code).toBe(2);
+    expect(cli(['audit', 'verify', '--checkpoint', path.join(dir, 'missing.json')]).code).toBe(2);
+  });
+
   it('audit verify prints ok N entries, and after tampering exits 1 naming the first broken entry', async () => {
     const count = await withDb(async (db) => Number((await db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n));
     expect(count).toBeGreaterThanOrEqual(2);
     const ok = cli(['audit', 'verify']);
-    expect(ok, ok.stderr).toMatchObject({ code: 0, stdout: `ok ${count} entries\n` });
+    expect(ok, ok.stderr).toMatchObject({ code: 0 });
+    expect(ok.stdout).toBe(`ok ${count} entries\n2 stored checkpoints hold\n`); // signed by the test above
 
     const firstId = await withDb(async (db) => {
       const [{ id }] = await db.query<{ id: number }>('select min(id)::int as id from audit_log');

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres } from './support/db';
-import { withDatabase } from './support/global-setup';
+import { appDatabaseUrl, createTestDatabase, onPostgres } from './support/db';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import type { DbConfig } from '@/db/config';
@@ -24,7 +23,7 @@ beforeAll(async () => {
     keepOpen = await createTestDatabase(); // a fresh database, dropped on close
     await seedBasics(keepOpen);
     const [{ name }] = await keepOpen.query<{ name: string }>('select current_database() as name');
-    config = { driver: 'pg', url: withDatabase(process.env.DATABASE_URL!, name) };
+    config = { driver: 'pg', url: appDatabaseUrl(name) };
   } else {
     config = { driver: 'pglite', dir: path.join(dir, 'pglite') };
     const database = await openDatabase(config);

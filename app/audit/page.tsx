@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/data-table';
 import { AppLink } from '@/components/app-link';
 import { getDatabase } from '@/db/client';
-import { verifyAuditChain } from '@/lib/audit/log';
+import { verifyAndCheckpoint } from '@/lib/audit/verify';
 import { auditFilterSchema, queryAudit, type AuditFilter } from '@/lib/audit/query';
 import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime } from '@/lib/i18n';
@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(params);
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
   const database = await getDatabase();
-  const [chain, result] = [await verifyAuditChain(database), await queryAudit(database, filter)];
+  const [chain, result] = [await verifyAndCheckpoint(database), await queryAudit(database, filter)];
 
   return (
     <section className="stack" aria-labelledby="audit-title">
@@ -37,6 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {chain.ok ? (
         <p className="ok-box" role="status" data-testid="audit-chain">
           {fill(a.chainOk, { count: chain.count })}
+          {chain.since && <span className="muted"> {fill(a.chainSince, { id: chain.since.headId, at: formatDateTime(locale, chain.since.at, { seconds: true }) })}</span>}
         </p>
       ) : (
         <p className="error-box" role="alert" data-testid="audit-chain">

@@ -30,11 +30,13 @@ export interface StoredEntry extends ChainFields {
   hash: string;
 }
 
-export type ChainCheck = { ok: true; count: number; lastHash: string } | { ok: false; count: number; brokenId: number; reason: string };
+/** lastId: the newest entry's id (0 for an empty chain). */
+export type ChainCheck = { ok: true; count: number; lastId: number; lastHash: string } | { ok: false; count: number; brokenId: number; reason: string };
 
-/** Walks entries in id order, continuing from `prev` (the hash before the first one). */
-export function checkEntries(entries: StoredEntry[], prev: string, counted = 0): ChainCheck {
+/** Walks entries in id order, continuing from `prev` (the hash of entry `prevId`, before the first one). */
+export function checkEntries(entries: StoredEntry[], prev: string, counted = 0, prevId = 0): ChainCheck {
   let expectedPrev = prev;
+  let lastId = prevId;
   let count = counted;
   for (const e of entries) {
     if (e.prevHash !== expectedPrev) {
@@ -44,7 +46,8 @@ export function checkEntries(entries: StoredEntry[], prev: string, counted = 0):
       return { ok: false, count, brokenId: e.id, reason: 'content does not match its hash (the entry was altered)' };
     }
     expectedPrev = e.hash;
+    lastId = e.id;
     count++;
   }
-  return { ok: true, count, lastHash: expectedPrev };
+  return { ok: true, count, lastId, lastHash: expectedPrev };
 }

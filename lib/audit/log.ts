@@ -5,6 +5,7 @@ import type { Database, Session } from '../../db/types';
 import { canonicalJson } from '../scoring/canonical-json';
 import { actorId, actorRole, type Principal } from '../auth/principal';
 import { checkEntries, entryHash, GENESIS, type ChainCheck, type StoredEntry } from './chain';
+import { checkpointIfDue } from './verify';
 
 const AUDIT_LOCK = 7_202_611; // arbitrary, fixed: the advisory lock id for appends
 export const RETENTION_DAYS = 180;
@@ -51,9 +52,14 @@ export async function appendAudit(tx: Session, input: AuditInput): Promise<Store
   return { id: Number(id), ...fields, hash };
 }
 
-/** Appends in a transaction of its own (for events that change nothing else, e.g. a failed sign-in). */
-export function audit(database: Database, input: AuditInput): Promise<StoredEntry> {
-  return database.transaction((tx) => appendAudit(tx, input));
+/**
+ * Appends in a transaction of its own (for events that change nothing else, e.g. a failed
+ * sign-in), then signs a checkpoint of the chain if the last is over 5 minutes old.
+ */
+export async function audit(database: Database, input: AuditInput): Promise<StoredEntry> {
+  const entry = await database.transaction((tx) => appendAudit(tx, input));
+  await checkpointIfDue(database);
+  return entry;
 }
 
 export interface AuditRow {
@@ -90,20 +96,32 @@ export const toStoredEntry = (r: AuditRow): StoredEntry => ({
  * Verifies the whole chain, a page at a time. After a prune the first entry's
  * previous hash is not the genesis: it must then be the hash the prune recorded.
  */
-export async function verifyAuditChain(session: Session, pageSize = 5000): Promise<ChainCheck> {
-  let afterId = 0;
-  let prev: string | null = null;
-  let count = 0;
+export function verifyAuditChain(session: Session, pageSize = 5000): Promise<ChainCheck> {
+  return walkChain(session, null, pageSize);
+}
+
+/** Where a walk starts: after entry `id`, whose hash is `hash`, with `count` entries up to it. */
+export interface WalkStart {
+  id: number;
+  hash: string;
+  count: number;
+}
+
+/** Verifies the entries after `start` (from the first entry when null), a page at a time. */
+export async function walkChain(session: Session, start: WalkStart | null, pageSize = 5000): Promise<ChainCheck> {
+  let afterId = start?.id ?? 0;
+  let prev: string | null = start?.hash ?? null;
+  let count = start?.count ?? 0;
   for (;;) {
     const rows = await session.query<AuditRow>('select * from audit_log where id > $1 order by id limit $2', [afterId, pageSize]);
-    if (!rows.length) return { ok: true, count, lastHash: prev ?? GENESIS };
+    if (!rows.length) return { ok: true, count, lastId: afterId, lastHash: prev ?? GENESIS };
     const entries = rows.map(toStoredEntry);
     if (prev === null) prev = await chainAnchor(session, entries[0]);
-    const result = checkEntries(entries, prev, count);
+    const result = checkEntries(entries, prev, count, afterId);
     if (!result.ok) return result;
     count = result.count;
     prev = result.lastHash;
-    afterId = entries[entries.length - 1].id;
+    afterId = result.lastId;
   }
 }
 

@@ -200,6 +200,7 @@ export const en: Messages = {
     intro: 'Sign-ins, account and token changes, data uploads, scheme and period changes, appeal and exemption decisions and exports. The log is append-only and each entry carries the previous entry’s hash, so any edit or deletion is found by verification.',
     chainOk: 'Hash chain verified: {count} entries, no tampering found',
     chainBroken: 'Hash chain broken from entry {id} ({reason})',
+    chainSince: 'Entries up to {id} were verified against the signed checkpoint of {at}; the entries after it were verified now.',
     filterTitle: 'Filter',
     actor: 'Actor',
     actorHint: 'A username, or user:3, token:5, cli',

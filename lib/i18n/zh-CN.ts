@@ -199,6 +199,7 @@ export const zhCN = {
     intro: '记录登录、账户与令牌变更、数据导入、方案与考核期变更、申诉与免责裁定、导出等操作。日志只可追加，每条记录包含前一条的哈希，任何修改或删除都会被校验发现。',
     chainOk: '哈希链校验通过：共 {count} 条记录，未发现篡改',
     chainBroken: '哈希链校验失败：第 {id} 号记录起链条断裂（{reason}）',
+    chainSince: '第 {id} 号及之前的记录已与 {at} 的签名检查点核对，其后的记录本次逐条校验。',
     filterTitle: '筛选',
     actor: '操作者',
     actorHint: '用户名，或 user:3、token:5、cli',

@@ -9,21 +9,39 @@ import type { Database } from '@/db/types';
 import { withDatabase } from './global-setup';
 
 export const onPostgres = () => Boolean(process.env.DATABASE_URL);
+/** On PostgreSQL with the app connecting as the runtime role (TEST_APP_DATABASE_URL). */
+export const onRuntimeRole = () => onPostgres() && Boolean(process.env.TEST_APP_DATABASE_URL);
 
-export async function createTestDatabase(): Promise<Database> {
+/** The app's connection URL for database `name`: the runtime role's when there is one. */
+export function appDatabaseUrl(name: string): string {
+  return withDatabase(process.env.TEST_APP_DATABASE_URL || process.env.DATABASE_URL!, name);
+}
+
+/** A test database; `asOwner` runs fn on a connection as its owner (what the app may not do). */
+export type TestDatabase = Database & { asOwner<T>(fn: (owner: Database) => Promise<T>): Promise<T> };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   const template = inject('pgTemplate');
   if (!url || !template) {
     const database = await openDatabase({ driver: 'pglite', dir: null });
     await migrateDatabase(database);
-    return database;
+    return { ...database, asOwner: (fn) => fn(database) }; // one role on PGlite
   }
   const name = `ss_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const database = await openDatabase({ driver: 'pg', url: withDatabase(url, name) });
+  const database = await openDatabase({ driver: 'pg', url: appDatabaseUrl(name) });
   const close = database.close;
   return {
     ...database,
+    asOwner: async (fn) => {
+      const owner = await openDatabase({ driver: 'pg', url: withDatabase(url, name) });
+      try {
+        return await fn(owner);
+      } finally {
+        await owner.close();
+      }
+    },
     close: async () => {
       await close();
       await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -42,7 +60,7 @@ async function adminQuery(url: string, text: string) {
 }
 
 /** Opens a test database and makes it the app's getDatabase() for this file. */
-export async function useTestDatabase(): Promise<Database> {
+export async function useTestDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase();
   setDatabase(database);
   return database;
