@@ -38,7 +38,7 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name'),
     passwordHash: text('password_hash'),
-    role: text('role').notNull(), // admin | leader | assessor | department | auditor
+    role: text('role').notNull(), // admin | leader | assessor | department | auditor | security
     departmentCode: text('department_code').references(() => departments.code),
     active: boolean('active').notNull().default(true),
     // Bumped on disable / role change so existing sessions are refused on their next request.

@@ -1,5 +1,6 @@
 // Managing users: create (password policy, department rules), disable/enable, role and
-// department, password reset. Admin only, audited in the same transaction, never a password in the log.
+// department, password reset. The security officer only (三员分立), audited in the same transaction,
+// never a password in the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/types';
 import { CLI, type Principal } from '@/lib/auth/principal';
@@ -9,11 +10,11 @@ import { auditEntries, createTestUser, ensureDepartment, principalOf } from './s
 import { useTestDatabase } from './support/db';
 
 let database: Database;
-let admin: Principal;
+let admin: Principal; // the security officer: the one who manages accounts
 beforeAll(async () => {
   database = await useTestDatabase();
   await ensureDepartment(database, 'GAT');
-  admin = principalOf(await createTestUser(database, 'admin'));
+  admin = principalOf(await createTestUser(database, 'security'));
 });
 afterAll(() => database.close());
 
@@ -57,9 +58,9 @@ describe('users service', () => {
     expect(await signInWithPassword(database, { username: user.username, password: 'Another-pass-77', ip: '192.0.2.11' })).toMatchObject({ ok: true, user: { role: 'department' } });
   });
 
-  it('refuses everyone but admins (and the CLI), and admins cannot disable or demote themselves', async () => {
+  it('refuses everyone but the security officer (and the CLI), who cannot disable or change the role of themselves', async () => {
     const target = await createTestUser(database, 'leader');
-    for (const role of ['leader', 'assessor', 'auditor', 'department'] as const) {
+    for (const role of ['admin', 'leader', 'assessor', 'auditor', 'department'] as const) {
       const p = principalOf(await createTestUser(database, role));
       await expect(createUser(database, p, { username: `x-${role}`, role: 'admin', password: PASSWORD })).rejects.toMatchObject({ status: 403 });
       await expect(setUserActive(database, p, target.id, false)).rejects.toMatchObject({ status: 403 });
@@ -69,6 +70,7 @@ describe('users service', () => {
     const self = admin.kind === 'user' ? admin.id : 0;
     await expect(setUserActive(database, admin, self, false)).rejects.toMatchObject({ status: 400 });
     await expect(setUserRole(database, admin, self, { role: 'leader' })).rejects.toMatchObject({ status: 400 });
+    await expect(setUserRole(database, admin, self, { role: 'admin' })).rejects.toMatchObject({ status: 400 });
     await expect(setUserActive(database, CLI, 999_999, false)).rejects.toMatchObject({ status: 404 });
   });
 

@@ -37,11 +37,12 @@ export const en: Messages = {
   },
   dimensions: { volume: 'Volume', quality: 'Quality', effect: 'Application effect' },
   roles: {
-    admin: 'Data administrator',
+    admin: 'System administrator',
     leader: 'Leader',
     assessor: 'Assessment office',
     department: 'Department data officer',
-    auditor: 'Supervisor',
+    auditor: 'Security auditor',
+    security: 'Security officer',
   },
   errors: {
     notFound: 'Page not found',
@@ -189,6 +190,7 @@ export const en: Messages = {
       nameRequired: 'Give the token a name',
       scopesRequired: 'Choose at least one scope',
       expiryInPast: 'The expiry must be in the future',
+      eventsNeedUnbound: 'Sharing events come only from the exchange platform: a department-bound token cannot hold events:write',
       unknownDepartment: 'There is no department with code {code}',
       notFound: 'No such token, or it has been revoked',
     },

@@ -36,11 +36,12 @@ export const zhCN = {
   },
   dimensions: { volume: '共享数量', quality: '共享质量', effect: '应用成效' },
   roles: {
-    admin: '数据管理方',
+    admin: '系统管理员',
     leader: '领导',
     assessor: '考核办',
     department: '部门数据专员',
-    auditor: '监管方',
+    auditor: '安全审计员',
+    security: '安全管理员',
   },
   errors: {
     notFound: '页面不存在',
@@ -190,6 +191,7 @@ export const zhCN = {
       expiryInPast: '过期时间须晚于当前时间',
       unknownDepartment: '部门编码 {code} 不存在',
       notFound: '令牌不存在或已吊销',
+      eventsNeedUnbound: '共享调用记录只由交换平台报送：绑定部门的令牌不能有 events:write 权限',
     },
   },
   auditLog: {
