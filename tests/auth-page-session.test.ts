@@ -20,7 +20,7 @@ afterAll(() => database.close());
 describe('getSignedInUser (pages)', () => {
   it('is the user of the session cookie, with their display name', async () => {
     const user = await createTestUser(database, 'department', { department: 'GAT' });
-    request.cookie = `theme=dark; ${await sessionCookie(user)}`;
+    request.cookie = `theme=dark; ${await sessionCookie(database, user)}`;
     expect(await getSignedInUser()).toEqual({
       principal: { kind: 'user', id: user.id, username: user.username, role: 'department', departmentCode: 'GAT' },
       displayName: `测试${user.username}`,
@@ -33,7 +33,7 @@ describe('getSignedInUser (pages)', () => {
     request.cookie = 'next-auth.session-token=garbage';
     expect(await getSignedInUser()).toBeNull();
     const user = await createTestUser(database, 'leader');
-    request.cookie = await sessionCookie(user);
+    request.cookie = await sessionCookie(database, user);
     expect(await getSignedInUser()).not.toBeNull();
     await setUserActive(database, CLI, user.id, false);
     expect(await getSignedInUser()).toBeNull();

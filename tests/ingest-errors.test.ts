@@ -226,7 +226,7 @@ describe('rejected batches', () => {
 
 describe("the upload page's dry run (/admin/ingest/check)", () => {
   it("answers in the reader's language, from the lang cookie", async () => {
-    const cookie = await sessionCookie(await createTestUser(database, 'admin'));
+    const cookie = await sessionCookie(database, await createTestUser(database, 'admin'));
     const dryRun = async (lang: string | null) => {
       const request = requestAs('/admin/ingest/check?kind=metrics', { cookie: lang ? `${cookie}; lang=${lang}` : cookie }, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: '' });
       const response = await check(request);

@@ -49,7 +49,7 @@ const deps: RenderCacheDeps = {
 };
 
 const get = async (path: string, user: TestUser | null, headers: Record<string, string> = {}) => {
-  const cookie = user ? await sessionCookie(user) : '';
+  const cookie = user ? await sessionCookie(database, user) : '';
   return new Request(new URL(path, 'http://sharescore.example'), { headers: { cookie, host: 'sharescore.example', ...headers } });
 };
 const serve = async (path: string, user: TestUser | null, headers: Record<string, string> = {}) => cachedPageResponse(await get(path, user, headers), deps);
@@ -109,7 +109,7 @@ describe('a cacheable page', () => {
     const variants: Array<[string, TestUser, Record<string, string>]> = [
       ['/rankings', leader, {}],
       ['/rankings', officer, {}],
-      ['/rankings', leader, { cookie: `${await sessionCookie(leader)}; lang=en` }],
+      ['/rankings', leader, { cookie: `${await sessionCookie(database, leader)}; lang=en` }],
       ['/rankings?page=2', leader, {}],
       ['/rankings', leader, rsc],
     ];
@@ -173,7 +173,7 @@ describe('what the cache leaves alone', () => {
     expect(await serve('/me', leader)).toBeNull();
     expect(await serve('/rankings', leader, { 'next-router-prefetch': '1' })).toBeNull();
     expect(await serve('/rankings', leader, { [FILL_HEADER]: fillToken() })).toBeNull();
-    const post = new Request(new URL('/rankings', ORIGIN), { method: 'POST', headers: { cookie: await sessionCookie(leader) } });
+    const post = new Request(new URL('/rankings', ORIGIN), { method: 'POST', headers: { cookie: await sessionCookie(database, leader) } });
     expect(await cachedPageResponse(post, deps)).toBeNull();
     expect(await cachedPageResponse(await get('/rankings', leader), { ...deps, env: {} })).toBeNull();
     expect(await cachedPageResponse(await get('/rankings', leader), { ...deps, env: { NEXTAUTH_URL: `${ORIGIN}/`, RENDER_CACHE_ORIGIN: 'off' } })).toBeNull();
@@ -185,7 +185,7 @@ describe('what the cache leaves alone', () => {
 
 describe('proxy.ts with the cache', () => {
   const call = async (user: TestUser, lastSeen: number) =>
-    proxy(new NextRequest(new URL('/rankings', ORIGIN), { headers: { cookie: await sessionCookie(user, { lastSeen }) } }));
+    proxy(new NextRequest(new URL('/rankings', ORIGIN), { headers: { cookie: await sessionCookie(database, user, { lastSeen }) } }));
 
   beforeEach(() => {
     vi.stubEnv('NEXTAUTH_URL', ORIGIN);
