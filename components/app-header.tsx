@@ -52,6 +52,7 @@ export async function AppHeader() {
               {user.displayName}（{t.roles[user.principal.role]}
               {user.principal.departmentCode ? ` · ${user.principal.departmentCode}` : ''}）
             </span>
+            <AppLink href="/account/sessions">{t.sessions.title}</AppLink>
             <SignOutButton label={t.auth.signOut} />
           </>
         ) : (

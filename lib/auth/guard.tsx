@@ -44,8 +44,8 @@ export async function guardPage(path: string, action: Action | null, resource?: 
   return { principal: user.principal, user };
 }
 
-/** For server actions: the signed-in user if can() allows the action, else why not. */
-export async function authorizeAction(action: Action, resource?: Resource): Promise<{ ok: true; user: SignedInUser } | { ok: false; reason: 'signin' | 'forbidden' }> {
+/** For server actions: the signed-in user if can() allows the action (null: any signed-in user), else why not. */
+export async function authorizeAction(action: Action | null, resource?: Resource): Promise<{ ok: true; user: SignedInUser } | { ok: false; reason: 'signin' | 'forbidden' }> {
   const user = await getSignedInUser();
   const decision = pageDecision(user?.principal ?? null, action, resource);
   if (decision !== 'allow' || !user) return { ok: false, reason: decision === 'forbidden' ? 'forbidden' : 'signin' };
