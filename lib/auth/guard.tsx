@@ -4,6 +4,8 @@
 //
 //   const { principal } = await guardPage('/admin/users', 'users:manage');
 import { forbidden, redirect } from 'next/navigation';
+import { requestIp } from './action-support';
+import { auditDenied } from './denials';
 import { can, type Action, type Resource } from './permissions';
 import type { Principal } from './principal';
 import { getSignedInUser, type SignedInUser } from './session';
@@ -39,8 +41,11 @@ export async function guardPage(path: string, action: Action | null, resource?: 
   const user = await getSignedInUser();
   const decision = pageDecision(user?.principal ?? null, action, resource);
   if (decision === 'signin' || !user) redirect(loginUrl(path));
-  // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts).
-  if (decision === 'forbidden') forbidden();
+  // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts); audited.
+  if (decision === 'forbidden') {
+    await auditDenied({ actor: user.principal, via: 'page', target: path, permission: action, reason: resource?.department ?? null, ip: await requestIp() });
+    forbidden();
+  }
   return { principal: user.principal, user };
 }
 
@@ -48,6 +53,9 @@ export async function guardPage(path: string, action: Action | null, resource?: 
 export async function authorizeAction(action: Action | null, resource?: Resource): Promise<{ ok: true; user: SignedInUser } | { ok: false; reason: 'signin' | 'forbidden' }> {
   const user = await getSignedInUser();
   const decision = pageDecision(user?.principal ?? null, action, resource);
+  if (decision === 'forbidden' && user) {
+    await auditDenied({ actor: user.principal, via: 'action', target: action ?? 'signed-in', permission: action, reason: resource?.department ?? null, ip: await requestIp() });
+  }
   if (decision !== 'allow' || !user) return { ok: false, reason: decision === 'forbidden' ? 'forbidden' : 'signin' };
   return { ok: true, user };
 }

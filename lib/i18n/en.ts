@@ -233,6 +233,7 @@ export const en: Messages = {
     outcome: 'Outcome',
     success: 'Success',
     failure: 'Failure',
+    denied: 'Denied',
     ip: 'Source address',
     payload: 'Details',
     empty: 'No matching entries',

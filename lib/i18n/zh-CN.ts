@@ -232,6 +232,7 @@ export const zhCN = {
     outcome: '结果',
     success: '成功',
     failure: '失败',
+    denied: '拒绝访问',
     ip: '来源地址',
     payload: '详情',
     empty: '没有符合条件的记录',

@@ -4,7 +4,7 @@
 // security officer end anyone's.
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
-import { actionError, requestIp, type ActionState } from '@/lib/auth/action-support';
+import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
 import { authorizeAction } from '@/lib/auth/guard';
 import { endAllSessions, endSession } from '@/lib/auth/sessions';
 import { fill } from '@/lib/i18n';
@@ -19,7 +19,7 @@ export async function endOwnSessionAction(_prev: ActionState, form: FormData): P
     revalidatePath('/account/sessions');
     return { ok: i18n.t.sessions.ended };
   } catch (err) {
-    return actionError(err, i18n);
+    return actionFailure(err, i18n, auth.user.principal, '/account/sessions');
   }
 }
 
@@ -32,6 +32,6 @@ export async function endAllOwnSessionsAction(_prev: ActionState): Promise<Actio
     revalidatePath('/account/sessions');
     return { ok: fill(i18n.t.sessions.endedAll, { count }) };
   } catch (err) {
-    return actionError(err, i18n);
+    return actionFailure(err, i18n, auth.user.principal, '/account/sessions');
   }
 }

@@ -2,7 +2,7 @@
 // Server actions for /admin/users: authorize with can(), call one service, refresh the page.
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
-import { actionError, requestIp, type ActionState } from '@/lib/auth/action-support';
+import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
 import { authorizeAction } from '@/lib/auth/guard';
 import { endAllSessions } from '@/lib/auth/sessions';
 import { createUser, resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
@@ -26,7 +26,7 @@ async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorize
     revalidatePath('/admin/users');
     return { ok };
   } catch (err) {
-    return actionError(err, i18n);
+    return actionFailure(err, i18n, auth.user.principal, '/admin/users');
   }
 }
 
