@@ -1,16 +1,17 @@
-// Runs before every page and API request. It sorts the signed-out from the rest (every page
-// and handler checks permissions again itself), slides the idle timeout (a live session's
-// cookie is re-issued with lastSeen = now), and answers the few pages whose rendering is
-// cached (lib/render-cache) from memory when nothing they show has changed.
+// Runs before every page and API request. It sorts the signed-out from the rest by the
+// cookie alone (every page and handler reads the session's row and checks permissions
+// itself: lib/auth/session-token.ts), and answers the few pages whose rendering is cached
+// (lib/render-cache) from memory when nothing they show has changed. It never re-issues the
+// session cookie: the idle timeout slides in the session's row, where a revoked session is
+// refused, so a replayed cookie is not kept alive here.
 import { NextResponse, type NextRequest } from 'next/server';
-import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
+import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './lib/auth/session-policy';
 import { errorBody, unauthorized } from './lib/http/errors';
 import { refuseCrossSite } from './lib/http/origin-check';
 import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
-import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
+import { decodeSession, readSessionCookie, sessionCookieName } from './lib/auth/session-token';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
-const REFRESH_AFTER_MS = 60_000; // re-issue the cookie at most once a minute
 
 export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((re) => re.test(pathname));
 
@@ -18,7 +19,7 @@ async function liveClaims(request: NextRequest, now: number): Promise<SessionCla
   const value = readSessionCookie(request.headers.get('cookie'), sessionCookieName());
   if (!value) return null;
   const claims = readClaims(await decodeSession(value));
-  return claims && sessionState(claims, now) === 'active' ? claims : null;
+  return claims && now - claims.authTime < ABSOLUTE_LIFETIME_MS ? claims : null;
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
@@ -39,13 +40,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
-  const name = sessionCookieName();
-  const refreshed = now - claims.lastSeen < REFRESH_AFTER_MS ? null : await encodeSession({ ...claims, lastSeen: now });
-  if (refreshed) request.cookies.set(name, refreshed); // the page rendered now sees the refreshed cookie too
   const cached = await cachedPage(request);
-  const response = cached instanceof Response ? new NextResponse(cached.body, cached) : refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
+  const response = cached instanceof Response ? new NextResponse(cached.body, cached) : NextResponse.next();
   if (typeof cached === 'string') response.headers.set(STATE_HEADER, cached);
-  if (refreshed) response.cookies.set(name, refreshed, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
   return response;
 }
 

@@ -1,11 +1,13 @@
 import { redirect } from 'next/navigation';
+import { can } from '@/lib/auth/permissions';
 import { getSessionPrincipal } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
 
-/** Home: department officers go to their own page, everyone else to the rankings; the signed-out sign in. */
+/** Home: department officers go to their own page, the security officer to the accounts, everyone else to the rankings. */
 export default async function HomePage() {
   const principal = await getSessionPrincipal();
   if (!principal || principal.kind !== 'user') redirect('/login');
-  redirect(principal.role === 'department' && principal.departmentCode ? '/me' : '/rankings');
+  if (principal.role === 'department' && principal.departmentCode) redirect('/me');
+  redirect(can(principal, 'scores:read') ? '/rankings' : can(principal, 'users:manage') ? '/admin/users' : '/me');
 }

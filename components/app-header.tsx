@@ -22,6 +22,9 @@ export async function AppHeader() {
     // Department officers upload their own data; admins reach uploads from /admin.
     { href: '/admin/ingest', label: t.adminIndex.ingest, visible: (p) => !can(p, 'admin:view') && (can(p, 'metrics:write', { department: boundDepartment(p) }) || can(p, 'events:write', { department: boundDepartment(p) })) },
     { href: '/admin', label: t.nav.admin, visible: allowed('admin:view') },
+    // The security officer's pages (三员分立): accounts and tokens are not the admin's.
+    { href: '/admin/users', label: t.adminIndex.users, visible: allowed('users:manage') },
+    { href: '/admin/tokens', label: t.adminIndex.tokens, visible: allowed('tokens:manage') },
     { href: '/audit', label: t.nav.audit, visible: allowed('audit:read') },
   ];
   return (
@@ -49,6 +52,7 @@ export async function AppHeader() {
               {user.displayName}（{t.roles[user.principal.role]}
               {user.principal.departmentCode ? ` · ${user.principal.departmentCode}` : ''}）
             </span>
+            <AppLink href="/account/sessions">{t.sessions.title}</AppLink>
             <SignOutButton label={t.auth.signOut} />
           </>
         ) : (

@@ -38,17 +38,36 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name'),
     passwordHash: text('password_hash'),
-    role: text('role').notNull(), // admin | leader | assessor | department | auditor
+    role: text('role').notNull(), // admin | leader | assessor | department | auditor | security
     departmentCode: text('department_code').references(() => departments.code),
     active: boolean('active').notNull().default(true),
-    // Bumped on disable / role change so existing sessions are refused on their next request.
-    sessionVersion: integer('session_version').notNull().default(1),
     lockedUntil: ts('locked_until'),
     oidcSubject: text('oidc_subject'),
     passwordChangedAt: ts('password_changed_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_username_key').on(t.username)],
+);
+
+// Signed-in sessions, server-side: the session cookie carries only the id, and every read
+// checks the row is live, so ending a row (sign-out, password, role or department change,
+// disabling, or by hand) ends the session at once (lib/auth/sessions.ts).
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // random, 32 bytes base64url
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(), // the idle timeout runs from here
+    endedAt: ts('ended_at'),
+    endReason: text('end_reason'), // signout | idle | expired | password | role | disabled | ended_by_user | ended_by_security
+    endedBy: text('ended_by'), // actor id (user:3, cli) when ended by someone
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_live').on(t.userId).where(sql`ended_at is null`)],
 );
 
 export const loginAttempts = pgTable(

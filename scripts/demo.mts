@@ -59,7 +59,7 @@ const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], { 
 /** The password and the role accounts; the per-department ones stay in the file. */
 function summarizeAccounts(text: string, file: string): string {
   const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
-  const roles = lines.filter((l) => /^(password:|admin |leader |assessor |auditor |department )/.test(l));
+  const roles = lines.filter((l) => /^(password:|admin |leader |assessor |auditor |security |department )/.test(l));
   const perDepartment = lines.length - roles.length;
   return [...roles, `… and ${perDepartment} department accounts (username = lower-case department code), all in ${path.relative(process.cwd(), file)}`].join('\n');
 }

@@ -155,7 +155,7 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const user = await createTestUser(database, role, { department: role === 'department' ? OWN : null });
     expect(principalOf(user).role).toBe(role);
-    credentials.set(role, { cookie: await sessionCookie(user) });
+    credentials.set(role, { cookie: await sessionCookie(database, user) });
   }
   for (const caller of CALLERS.filter((c) => c.startsWith('token:'))) {
     const { secret } = await createTestToken(database, [tokenScope(caller)], tokenBound(caller) ? OWN : null);

@@ -61,8 +61,8 @@ describe('queryAudit', () => {
     expect(() => filter({ from: '2026-13' })).toThrow();
   });
 
-  it('is for auditors and admins only', () => {
-    const p = (role: 'admin' | 'auditor' | 'leader' | 'assessor' | 'department') => ({ kind: 'user' as const, id: 1, username: role, role, departmentCode: role === 'department' ? 'OWN' : null });
-    expect(['admin', 'auditor', 'leader', 'assessor', 'department'].map((r) => can(p(r as never), 'audit:read'))).toEqual([true, true, false, false, false]);
+  it('is for auditors only: neither the admin nor the security officer reads it (三员分立)', () => {
+    const p = (role: 'admin' | 'auditor' | 'leader' | 'assessor' | 'department' | 'security') => ({ kind: 'user' as const, id: 1, username: role, role, departmentCode: role === 'department' ? 'OWN' : null });
+    expect(['admin', 'auditor', 'leader', 'assessor', 'department', 'security'].map((r) => can(p(r as never), 'audit:read'))).toEqual([false, true, false, false, false, false]);
   });
 });

@@ -1,5 +1,5 @@
 // API tokens: shown once, stored as a hash, scoped, department-bound, expiring,
-// revocable, last-used time kept; every change audited; only admins manage them.
+// revocable, last-used time kept; every change audited; only the security officer manages them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/types';
 import { can } from '@/lib/auth/permissions';
@@ -19,7 +19,7 @@ afterAll(() => database.close());
 
 describe('API tokens', () => {
   it('are shown once and stored only as a SHA-256 hash; lists never carry the secret', async () => {
-    const admin = principalOf(await createTestUser(database, 'admin'));
+    const admin = principalOf(await createTestUser(database, 'security'));
     const { id, secret } = await issueToken(database, admin, { name: 'exchange platform', scopes: ['events:write'] }, '198.51.100.7');
     expect(secret).toMatch(/^ss_[A-Za-z0-9_-]{40,}$/);
     const [row] = await database.query<Record<string, unknown>>('select * from api_tokens where id = $1', [id]);
@@ -69,13 +69,15 @@ describe('API tokens', () => {
     await expect(setTokenExpiry(database, CLI, id, null)).rejects.toMatchObject({ status: 404 });
   });
 
-  it('can be managed by admins only, and only for existing departments', async () => {
-    for (const role of ['leader', 'assessor', 'auditor', 'department'] as const) {
+  it('can be managed by the security officer only, and only for existing departments', async () => {
+    for (const role of ['admin', 'leader', 'assessor', 'auditor', 'department'] as const) {
       const p = principalOf(await createTestUser(database, role));
       await expect(issueToken(database, p, { name: 'x', scopes: ['scores:read'] })).rejects.toMatchObject({ status: 403 });
     }
     await expect(issueToken(database, CLI, { name: 'x', scopes: ['scores:read'], departmentCode: 'NOPE' })).rejects.toMatchObject({ status: 400 });
     await expect(issueToken(database, CLI, { name: 'x', scopes: [] })).rejects.toThrow(/至少选择一个权限范围/);
+    // Events come only from the platform: a department-bound token never holds events:write (CONTRACT.md §3).
+    await expect(issueToken(database, CLI, { name: 'x', scopes: ['metrics:write', 'events:write'], departmentCode: 'GAT' })).rejects.toThrow(/events:write/);
   });
 
   it('a wrong, unknown or malformed secret is no principal', async () => {

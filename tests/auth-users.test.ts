@@ -1,19 +1,20 @@
 // Managing users: create (password policy, department rules), disable/enable, role and
-// department, password reset. Admin only, audited in the same transaction, never a password in the log.
+// department, password reset. The security officer only (三员分立), audited in the same transaction,
+// never a password in the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/types';
 import { CLI, type Principal } from '@/lib/auth/principal';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { createUser, listUsers, resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
-import { auditEntries, createTestUser, ensureDepartment, principalOf } from './support/auth';
+import { auditEntries, createTestUser, ensureDepartment, principalOf, startTestSession } from './support/auth';
 import { useTestDatabase } from './support/db';
 
 let database: Database;
-let admin: Principal;
+let admin: Principal; // the security officer: the one who manages accounts
 beforeAll(async () => {
   database = await useTestDatabase();
   await ensureDepartment(database, 'GAT');
-  admin = principalOf(await createTestUser(database, 'admin'));
+  admin = principalOf(await createTestUser(database, 'security'));
 });
 afterAll(() => database.close());
 
@@ -40,15 +41,19 @@ describe('users service', () => {
     expect((await listUsers(database)).find((u) => u.id === id)!.departmentCode).toBeNull();
   });
 
-  it('disables and enables, sets role and department, resets passwords: each audited and bumping the session version', async () => {
+  it('disables and enables, sets role and department, resets passwords: each audited and ending the user\'s sessions', async () => {
     const user = await createTestUser(database, 'leader');
-    const version = async () => Number((await database.query<{ v: number }>('select session_version as v from users where id = $1', [user.id]))[0].v);
-    const v0 = await version();
-    await setUserActive(database, admin, user.id, false);
+    const endedBy = async (change: () => Promise<void>) => {
+      const id = await startTestSession(database, user);
+      await change();
+      return (await database.query<{ end_reason: string | null }>('select end_reason from sessions where id = $1', [id]))[0].end_reason;
+    };
+    const officer = `user:${admin.kind === 'user' ? admin.id : 0}`;
+    expect(await endedBy(() => setUserActive(database, admin, user.id, false))).toBe('disabled');
     await setUserActive(database, admin, user.id, true);
-    await setUserRole(database, admin, user.id, { role: 'department', departmentCode: 'GAT' });
-    await resetPassword(database, admin, user.id, 'Another-pass-77');
-    expect(await version()).toBe(v0 + 4);
+    expect(await endedBy(() => setUserRole(database, admin, user.id, { role: 'department', departmentCode: 'GAT' }))).toBe('role');
+    expect(await endedBy(() => resetPassword(database, admin, user.id, 'Another-pass-77'))).toBe('password');
+    expect((await database.query<{ ended_by: string }>('select distinct ended_by from sessions where user_id = $1', [user.id])).map((r) => r.ended_by)).toEqual([officer]);
     expect((await auditEntries(database, 'user.disable')).at(-1)!.target).toBe(user.username);
     expect((await auditEntries(database, 'user.enable')).at(-1)!.target).toBe(user.username);
     expect(JSON.parse((await auditEntries(database, 'user.role')).at(-1)!.payload)).toMatchObject({ from: { role: 'leader' }, to: { role: 'department', department: 'GAT' } });
@@ -57,9 +62,9 @@ describe('users service', () => {
     expect(await signInWithPassword(database, { username: user.username, password: 'Another-pass-77', ip: '192.0.2.11' })).toMatchObject({ ok: true, user: { role: 'department' } });
   });
 
-  it('refuses everyone but admins (and the CLI), and admins cannot disable or demote themselves', async () => {
+  it('refuses everyone but the security officer (and the CLI), who cannot disable or change the role of themselves', async () => {
     const target = await createTestUser(database, 'leader');
-    for (const role of ['leader', 'assessor', 'auditor', 'department'] as const) {
+    for (const role of ['admin', 'leader', 'assessor', 'auditor', 'department'] as const) {
       const p = principalOf(await createTestUser(database, role));
       await expect(createUser(database, p, { username: `x-${role}`, role: 'admin', password: PASSWORD })).rejects.toMatchObject({ status: 403 });
       await expect(setUserActive(database, p, target.id, false)).rejects.toMatchObject({ status: 403 });
@@ -69,6 +74,7 @@ describe('users service', () => {
     const self = admin.kind === 'user' ? admin.id : 0;
     await expect(setUserActive(database, admin, self, false)).rejects.toMatchObject({ status: 400 });
     await expect(setUserRole(database, admin, self, { role: 'leader' })).rejects.toMatchObject({ status: 400 });
+    await expect(setUserRole(database, admin, self, { role: 'admin' })).rejects.toMatchObject({ status: 400 });
     await expect(setUserActive(database, CLI, 999_999, false)).rejects.toMatchObject({ status: 404 });
   });
 

@@ -20,7 +20,7 @@ let adminCookie: string;
 beforeAll(async () => {
   database = await useTestDatabase();
   await seedCycleProvince(database);
-  adminCookie = await sessionCookie(await createTestUser(database, 'admin'));
+  adminCookie = await sessionCookie(database, await createTestUser(database, 'admin'));
 });
 afterAll(async () => {
   setDatabase(undefined);

@@ -33,12 +33,12 @@ describe('GET /api/health', () => {
   });
 
   it('adds the database kind for a signed-in caller', async () => {
-    const cookie = await sessionCookie(await createTestUser(database, 'leader'));
+    const cookie = await sessionCookie(database, await createTestUser(database, 'leader'));
     expect((await health({ cookie })).body).toEqual({ ok: true, migrations: 'current', database: onPostgres() ? 'postgres' : 'pglite' });
   });
 
   it('answers 503 when the database is unreachable, without the driver error or kind', async () => {
-    const cookie = await sessionCookie(await createTestUser(database, 'admin'));
+    const cookie = await sessionCookie(database, await createTestUser(database, 'admin'));
     const down = { ...database, query: () => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:5432')) } as Database;
     setDatabase(down);
     try {

@@ -90,7 +90,7 @@ describe('rows with the wrong number of columns', () => {
   });
 
   it('are refused the same way by the upload page’s dry run', async () => {
-    const cookie = await sessionCookie(await createTestUser(database, 'admin'));
+    const cookie = await sessionCookie(database, await createTestUser(database, 'admin'));
     const request = requestAs('/admin/ingest/check?kind=metrics', { cookie }, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: `${METRIC_HEADER}\n,\n` });
     const response = await check(request);
     expect(response.status).toBe(422);

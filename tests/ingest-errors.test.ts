@@ -9,6 +9,7 @@ import { messages } from '@/lib/i18n';
 import { createTestUser, requestAs, sessionCookie } from './support/auth';
 import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
 import { MAX_ROWS } from '@/lib/ingest';
+import { hashToken } from '@/lib/auth/tokens';
 import type { Database } from '@/db/types';
 
 let database: Database;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   database = await useTestDatabase();
   await seedBasics(database);
   admin = await bearer(database, ['metrics:write', 'events:write']);
-  gat = await bearer(database, ['metrics:write', 'events:write'], 'GAT');
+  gat = await bearer(database, ['metrics:write'], 'GAT');
   readOnly = await bearer(database, ['scores:read']);
 });
 afterAll(() => database.close());
@@ -161,12 +162,15 @@ describe('403: a department-bound token writing another department', () => {
     expect(r.body.errors).toEqual([{ row: 3, column: 'department', message: '只能提交本部门（GAT）的数据，本行部门为 MZT' }]);
   });
 
-  it('judges events by their provider', async () => {
-    const ok = await events(`${EVENT_HEADER}2026-09-01,GAT,MZT,r1,5,5,0\n`, { token: gat });
-    expect(ok.status).toBe(201);
-    const r = await events(`${EVENT_HEADER}2026-09-01,MZT,GAT,r1,5,5,0\n`, { token: gat });
+  it('may not write events at all, not even its own department\'s (only the platform does: CONTRACT.md §3)', async () => {
+    // A bound token holding events:write can no longer be issued; one made before that rule is refused all the same.
+    await expect(bearer(database, ['events:write'], 'GAT')).rejects.toThrow(/events:write/);
+    const legacy = await bearer(database, ['events:write']);
+    await database.query(`update api_tokens set department_code = 'GAT' where token_hash = $1`, [hashToken(legacy)]);
+    const before = await database.query('select 1 from sharing_events');
+    const r = await events(`${EVENT_HEADER}2026-09-01,GAT,MZT,r1,5,5,0\n`, { token: legacy });
     expect(r.status).toBe(403);
-    expect(r.body.errors).toEqual([{ row: 2, column: 'provider', message: '只能提交本部门（GAT）的数据，本行提供方为 MZT' }]);
+    expect((await database.query('select 1 from sharing_events')).length).toBe(before.length);
   });
 });
 
@@ -222,7 +226,7 @@ describe('rejected batches', () => {
 
 describe("the upload page's dry run (/admin/ingest/check)", () => {
   it("answers in the reader's language, from the lang cookie", async () => {
-    const cookie = await sessionCookie(await createTestUser(database, 'admin'));
+    const cookie = await sessionCookie(database, await createTestUser(database, 'admin'));
     const dryRun = async (lang: string | null) => {
       const request = requestAs('/admin/ingest/check?kind=metrics', { cookie: lang ? `${cookie}; lang=${lang}` : cookie }, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: '' });
       const response = await check(request);

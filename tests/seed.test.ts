@@ -88,7 +88,7 @@ describe('demo province seed', () => {
     expect(stored).toBeLessThan(expected);
     expect(stored).toBeGreaterThan(expected * 0.9);
     const roles = await a.query<{ role: string }>('select distinct role from users order by 1');
-    expect(roles.map((r) => r.role)).toEqual(['admin', 'assessor', 'auditor', 'department', 'leader']);
+    expect(roles.map((r) => r.role)).toEqual(['admin', 'assessor', 'auditor', 'department', 'leader', 'security']);
     const [{ n }] = await a.query<{ n: number }>(`select count(*)::int as n from users where role = 'department'`);
     expect(n).toBe(21);
     const incidents = await a.query<{ exemption_status: string }>('select exemption_status from incidents');

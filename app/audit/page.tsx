@@ -88,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <code>{e.action}</code>
             </td>
             <td>{e.target ?? '—'}</td>
-            <td>{e.outcome === 'success' ? a.success : a.failure}</td>
+            <td>{e.outcome === 'success' ? a.success : e.outcome === 'denied' ? a.denied : a.failure}</td>
             <td>{e.ip ?? '—'}</td>
             <td>
               <code style={{ wordBreak: 'break-all' }}>{e.payload.length > 200 ? `${e.payload.slice(0, 200)}…` : e.payload}</code>

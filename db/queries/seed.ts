@@ -43,6 +43,7 @@ export function demoAccounts(departmentCodes: string[]): DemoAccount[] {
     { username: 'leader', role: 'leader', departmentCode: null },
     { username: 'assessor', role: 'assessor', departmentCode: null },
     { username: 'auditor', role: 'auditor', departmentCode: null },
+    { username: 'security', role: 'security', departmentCode: null },
     { username: 'department', role: 'department', departmentCode: first },
     ...departmentCodes.map((code) => ({ username: code.toLowerCase(), role: 'department', departmentCode: code })),
   ];

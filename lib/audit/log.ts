@@ -20,7 +20,7 @@ export interface AuditInput {
   actor: Actor;
   action: string; // e.g. auth.login, ingest.metrics, period.finalize
   target?: string | null;
-  outcome: 'success' | 'failure';
+  outcome: 'success' | 'failure' | 'denied'; // denied: a 403 (lib/auth/denials.ts)
   ip?: string | null;
   payload?: unknown;
 }

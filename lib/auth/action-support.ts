@@ -4,6 +4,8 @@ import { headers } from 'next/headers';
 import { ZodError } from 'zod';
 import { clientAddress } from '../http/client-address';
 import { ApiError } from '../http/errors';
+import { auditDenied } from './denials';
+import type { Principal } from './principal';
 import type { Locale, Messages } from '../i18n';
 import { localizeServerMessage } from '../i18n/server-messages';
 
@@ -29,4 +31,10 @@ export function actionError(err: unknown, { locale, t }: { locale: Locale; t: Me
   if (err instanceof ZodError) return { error: localizeServerMessage(err.issues.map((i) => i.message).join('；'), locale) };
   console.error(err);
   return { error: t.errors.generic };
+}
+
+/** actionError for what a server action's service threw; a 403 there is audited first, like every refusal (lib/auth/denials.ts). */
+export async function actionFailure(err: unknown, i18n: { locale: Locale; t: Messages }, actor: Principal, target: string): Promise<ActionState> {
+  if (err instanceof ApiError && err.status === 403) await auditDenied({ actor, via: 'action', target, reason: err.message, ip: await requestIp() });
+  return actionError(err, i18n);
 }

@@ -4,6 +4,8 @@
 //
 //   const { principal } = await guardPage('/admin/users', 'users:manage');
 import { forbidden, redirect } from 'next/navigation';
+import { requestIp } from './action-support';
+import { auditDenied } from './denials';
 import { safeCallbackPath } from './callback-path';
 import { can, type Action, type Resource } from './permissions';
 import type { Principal } from './principal';
@@ -36,15 +38,21 @@ export async function guardPage(path: string, action: Action | null, resource?: 
   const user = await getSignedInUser();
   const decision = pageDecision(user?.principal ?? null, action, resource);
   if (decision === 'signin' || !user) redirect(loginUrl(path));
-  // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts).
-  if (decision === 'forbidden') forbidden();
+  // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts); audited.
+  if (decision === 'forbidden') {
+    await auditDenied({ actor: user.principal, via: 'page', target: path, permission: action, reason: resource?.department ?? null, ip: await requestIp() });
+    forbidden();
+  }
   return { principal: user.principal, user };
 }
 
-/** For server actions: the signed-in user if can() allows the action, else why not. */
-export async function authorizeAction(action: Action, resource?: Resource): Promise<{ ok: true; user: SignedInUser } | { ok: false; reason: 'signin' | 'forbidden' }> {
+/** For server actions: the signed-in user if can() allows the action (null: any signed-in user), else why not. */
+export async function authorizeAction(action: Action | null, resource?: Resource): Promise<{ ok: true; user: SignedInUser } | { ok: false; reason: 'signin' | 'forbidden' }> {
   const user = await getSignedInUser();
   const decision = pageDecision(user?.principal ?? null, action, resource);
+  if (decision === 'forbidden' && user) {
+    await auditDenied({ actor: user.principal, via: 'action', target: action ?? 'signed-in', permission: action, reason: resource?.department ?? null, ip: await requestIp() });
+  }
   if (decision !== 'allow' || !user) return { ok: false, reason: decision === 'forbidden' ? 'forbidden' : 'signin' };
   return { ok: true, user };
 }

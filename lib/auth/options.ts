@@ -1,18 +1,20 @@
-// next-auth v4 configuration: credentials sign-in (with lockout) and optional OIDC,
-// JWT sessions whose claims are re-checked against the database on every read.
+// next-auth v4 configuration: credentials sign-in (with lockout) and optional OIDC.
+// Signing in starts a server-side session (lib/auth/sessions.ts) whose id the JWT cookie
+// carries; every read checks that row, and signing out ends it.
 // Built lazily (getAuthOptions) so `next build` never needs the secret.
 import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDatabase } from '../../db/client';
 import type { Database } from '../../db/types';
-import { audit } from '../audit/log';
+import { appendAudit } from '../audit/log';
 import { clientAddress, type HeaderBag } from '../http/client-address';
 import { safeRedirect } from './callback-path';
 import { linkOidcUser, OIDC_PROVIDER_ID, oidcConfigured, oidcProvider } from './oidc';
 import type { Principal } from './principal';
 import { authSecret } from './secret';
-import { IDLE_TIMEOUT_MS, readClaims, type SessionClaims } from './session-policy';
+import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './session-policy';
 import { loadSessionUser, newSessionClaims, refreshClaims, secureCookies, SessionEnded, type SessionUser } from './session-token';
+import { endSessionRow, startSession, type ClientInfo } from './sessions';
 import { signInWithPassword } from './sign-in';
 import { noteRetryAfter } from './sign-in-response';
 
@@ -29,7 +31,12 @@ export interface SessionBody {
   expires: string;
 }
 
-type NextAuthUser = User & { sessionUser?: SessionUser };
+const userAgentFromHeaders = (headers: HeaderBag): string | null => {
+  const v = headers?.['user-agent'];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+};
+
+type NextAuthUser = User & { sessionUser?: SessionUser; client?: ClientInfo };
 
 export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<string, string | undefined> = process.env): AuthOptions {
   const providers: AuthOptions['providers'] = [
@@ -50,7 +57,8 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
           throw new Error(outcome.reason);
         }
         const u = outcome.user;
-        return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u } as NextAuthUser;
+        const client: ClientInfo = { ip: address.ip, userAgent: userAgentFromHeaders(req.headers as HeaderBag) };
+        return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u, client } as NextAuthUser;
       },
     }),
   ];
@@ -59,8 +67,9 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
   return {
     secret: authSecret(env),
     providers,
-    session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_MS / 1000, updateAge: 0 },
-    jwt: { maxAge: IDLE_TIMEOUT_MS / 1000 },
+    // The cookie lives as long as the session may; idleness is judged from the session's row.
+    session: { strategy: 'jwt', maxAge: ABSOLUTE_LIFETIME_MS / 1000, updateAge: 0 },
+    jwt: { maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
     useSecureCookies: secureCookies(env),
     pages: { signIn: '/login', error: '/login' },
     callbacks: {
@@ -85,7 +94,9 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
             signedIn = await loadSessionUser(await deps.database(), { oidcSubject: account.providerAccountId });
           }
           if (!signedIn) throw new SessionEnded('unknown_user');
-          return { ...token, ...newSessionClaims(signedIn, now) };
+          const client = (user as NextAuthUser).client ?? { ip: null, userAgent: null };
+          const sessionId = await startSession(await deps.database(), signedIn.id, client, now);
+          return { ...token, ...newSessionClaims(signedIn, sessionId, now) };
         }
         return { ...token, ...(await refreshClaims(await deps.database(), token, now)) };
       },
@@ -104,7 +115,11 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
         const claims = readClaims(token);
         if (!claims) return;
         const actor: Principal = { kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept };
-        await audit(await deps.database(), { actor, action: 'auth.logout', target: claims.username, outcome: 'success' });
+        // Ending the row is what makes sign-out hold: the cookie, if replayed, no longer opens anything.
+        await (await deps.database()).transaction(async (tx) => {
+          const ended = await endSessionRow(tx, claims.sid, 'signout', null, deps.now());
+          await appendAudit(tx, { actor, action: 'auth.logout', target: claims.username, outcome: 'success', payload: { ended } });
+        });
       },
     },
     logger: {

@@ -10,12 +10,20 @@ describe('can()', () => {
   it('refuses the signed-out for everything', () => {
     for (const a of ACTIONS) expect(can(null, a)).toBe(false);
   });
-  it('lets admins do everything and auditors change nothing', () => {
-    for (const a of ACTIONS) expect(can(user('admin'), a, { department: 'X' })).toBe(true);
+  it('separates duties (三员分立): admin runs the business, security the accounts, auditor reads', () => {
+    const securityOnly = ['users:manage', 'tokens:manage'] as const;
+    for (const a of ACTIONS) {
+      const business = !securityOnly.includes(a as never) && a !== 'audit:read' && a !== 'events:write';
+      expect(can(user('admin'), a, { department: 'X' }), a).toBe(business);
+      expect(can(user('security'), a, { department: 'X' }), a).toBe(securityOnly.includes(a as never));
+    }
+  });
+  it('lets auditors read everything, the audit log included, and change nothing', () => {
     const writes = ['metrics:write', 'events:write', 'periods:manage', 'scheme:manage', 'users:manage', 'tokens:manage', 'appeals:decide', 'appeals:create', 'incidents:manage', 'exemptions:decide', 'exemptions:request', 'departments:manage'] as const;
     for (const a of writes) expect(can(user('auditor'), a, { department: 'X' })).toBe(false);
     expect(can(user('auditor'), 'audit:read')).toBe(true);
-    expect(can(user('admin'), 'audit:read')).toBe(true);
+    expect(can(user('admin'), 'audit:read')).toBe(false);
+    expect(can(user('security'), 'audit:read')).toBe(false);
     expect(can(user('leader'), 'audit:read')).toBe(false);
   });
   it('gives a department its own detail only (no IDOR)', () => {
@@ -25,6 +33,7 @@ describe('can()', () => {
     expect(can(d, 'scores:detail', { department: 'MZT' })).toBe(false);
     expect(can(d, 'scores:detail')).toBe(false);
     expect(can(d, 'metrics:write', { department: 'MZT' })).toBe(false);
+    expect(can(d, 'events:write', { department: 'GAT' })).toBe(false); // only the platform writes events
     expect(can(d, 'appeals:create', { department: 'GAT' })).toBe(true);
     expect(can(d, 'export')).toBe(false);
     expect(can(user('department', null), 'scores:detail', { department: 'GAT' })).toBe(false);
@@ -38,6 +47,8 @@ describe('can()', () => {
     expect(can(t(['scores:read'], 'GAT'), 'scores:detail', { department: 'MZT' })).toBe(false);
     expect(can(t(['scores:export']), 'export')).toBe(true);
     expect(can(t(['scores:read']), 'users:manage')).toBe(false);
+    expect(can(t(['events:write']), 'events:write', { department: 'GAT' })).toBe(true);
+    expect(can(t(['events:write'], 'GAT'), 'events:write', { department: 'GAT' })).toBe(false);
   });
   it('lets the assessment office export and leaders not', () => {
     expect(can(user('assessor'), 'export')).toBe(true);

@@ -15,7 +15,7 @@ export const ACTIONS = [
   'scheme:read',
   'scheme:manage',
   'departments:manage',
-  'users:manage',
+  'users:manage', // accounts, roles, second factors and anyone's sessions
   'tokens:manage',
   'appeals:read',
   'appeals:create',
@@ -35,6 +35,11 @@ export interface Resource {
 }
 
 type Rule = 'all' | 'own' | 'none';
+// Separation of duties (三员分立): what only the security officer does, and what only the
+// auditor reads; the admin holds neither. Events come only from the exchange platform's
+// unbound token (CONTRACT.md §3, §9), so no signed-in role writes them.
+const SECURITY_ACTIONS: Action[] = ['users:manage', 'tokens:manage'];
+const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && a !== 'events:write');
 const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history'];
 
 function roleRules(role: Role): Partial<Record<Action, Rule>> {
@@ -42,7 +47,10 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
   const grant = (actions: Action[], rule: Rule) => actions.forEach((a) => (rules[a] = rule));
   switch (role) {
     case 'admin':
-      grant([...ACTIONS], 'all');
+      grant(BUSINESS_ACTIONS, 'all');
+      break;
+    case 'security':
+      grant(SECURITY_ACTIONS, 'all');
       break;
     case 'leader':
       grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read'], 'all');
@@ -56,7 +64,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
       break;
     case 'department':
       grant(['scores:read', 'flows:read', 'periods:read', 'scheme:read'], 'all');
-      grant(['scores:detail', 'metrics:write', 'events:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request'], 'own');
+      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request'], 'own');
       break;
   }
   return rules;
@@ -83,6 +91,8 @@ export function can(principal: Principal | null | undefined, action: Action, res
   const granted = principal.scopes.some((s) => SCOPE_ACTIONS[s]?.includes(action));
   if (!granted) return false;
   // A department-bound token acts only on its department's data; reading rankings is open.
+  // It never writes events, even if its row says so (tokens made before this rule).
+  if (principal.departmentCode && action === 'events:write') return false;
   if (!principal.departmentCode || action === 'scores:read' || action === 'periods:read') return true;
   return resource?.department != null && resource.department === principal.departmentCode;
 }

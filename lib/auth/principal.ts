@@ -1,5 +1,7 @@
 // Who is acting: a signed-in user, an API token, or the command line.
-export const ROLES = ['admin', 'leader', 'assessor', 'department', 'auditor'] as const;
+// 三员分立: admin (系统管理员) runs the business, security (安全管理员) the accounts and tokens,
+// auditor (安全审计员) reads everything including the audit log of both (docs/security.md).
+export const ROLES = ['admin', 'leader', 'assessor', 'department', 'auditor', 'security'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SCOPES = ['metrics:write', 'events:write', 'scores:read', 'scores:export'] as const;

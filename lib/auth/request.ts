@@ -5,6 +5,7 @@ import { getDatabase } from '../../db/client';
 import { clientAddress } from '../http/client-address';
 import { unauthorized } from '../http/errors';
 import { takeRequest } from '../http/rate-limit';
+import { rememberCaller } from './denials';
 import { actorId, type Principal } from './principal';
 import { principalFromCookieHeader } from './session-token';
 import { principalForToken } from './tokens';
@@ -25,6 +26,7 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
 export async function requirePrincipal(request: Request): Promise<Principal> {
   const principal = await getPrincipal(request);
   if (!principal) throw unauthorized();
+  rememberCaller(request, { principal, ip: clientIp(request) }); // a 403 later in this request is audited against them (handle())
   takeRequest(actorId(principal));
   return principal;
 }

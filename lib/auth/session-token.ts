@@ -1,14 +1,16 @@
-// The session cookie: an encrypted next-auth JWT carrying SessionClaims. Every read
-// re-checks the user in the database (active, role, department, session_version)
-// and the timeouts, so disabling a user or changing their role ends their session
-// on the next request. Used by next-auth's jwt callback, route handlers and proxy.ts.
+// The session cookie: an encrypted next-auth JWT carrying SessionClaims, among them the
+// id of the server-side session (lib/auth/sessions.ts). Every read checks that row is live
+// and re-reads the user (active, role, department), so signing out, a password, role or
+// department change, disabling, or ending the session by hand takes effect on the next
+// request. Used by next-auth's jwt callback, route handlers, pages and server actions.
 import hkdf from '@panva/hkdf';
 import { jwtDecrypt } from 'jose';
 import { encode } from 'next-auth/jwt';
 import type { Session } from '../../db/types';
 import type { Principal, Role } from './principal';
 import { authSecret } from './secret';
-import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
+import { ABSOLUTE_LIFETIME_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
+import { endSessionRow, readSession, touchSession } from './sessions';
 
 /** Secure cookies unless the site is plain http on this machine (npm run demo, next dev). */
 export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
@@ -30,13 +32,12 @@ export interface SessionUser {
   role: Role;
   departmentCode: string | null;
   active: boolean;
-  sessionVersion: number;
 }
 
 export async function loadSessionUser(session: Session, where: { id: number } | { username: string } | { oidcSubject: string }): Promise<SessionUser | null> {
   const [column, value] = 'id' in where ? ['id', where.id] : 'username' in where ? ['username', where.username] : ['oidc_subject', where.oidcSubject];
-  const [row] = await session.query<{ id: number; username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean; session_version: number }>(
-    `select id, username, display_name, role, department_code, active, session_version from users where ${column} = $1`,
+  const [row] = await session.query<{ id: number; username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean }>(
+    `select id, username, display_name, role, department_code, active from users where ${column} = $1`,
     [value],
   );
   if (!row) return null;
@@ -47,20 +48,19 @@ export async function loadSessionUser(session: Session, where: { id: number } | 
     role: row.role,
     departmentCode: row.department_code,
     active: row.active,
-    sessionVersion: Number(row.session_version),
   };
 }
 
-export function newSessionClaims(user: SessionUser, now: number): SessionClaims {
+/** The claims of a session just started (sessionId: its row, lib/auth/sessions.ts startSession). */
+export function newSessionClaims(user: SessionUser, sessionId: string, now: number): SessionClaims {
   return {
     uid: user.id,
+    sid: sessionId,
     username: user.username,
     name: user.displayName,
     role: user.role,
     dept: user.departmentCode,
-    sv: user.sessionVersion,
     authTime: now,
-    lastSeen: now,
   };
 }
 
@@ -71,27 +71,33 @@ export class SessionEnded extends Error {
   }
 }
 
-/** The claims for this request, re-read from the database, with lastSeen moved to now; throws SessionEnded. */
+/**
+ * The claims for this request, re-read from the session's row and its user; moves the idle
+ * clock. Throws SessionEnded when the row is missing or ended, the user disabled, or a
+ * timeout passed (the row is then ended with that reason).
+ */
 export async function refreshClaims(session: Session, token: unknown, now: number): Promise<SessionClaims> {
   const claims = readClaims(token);
   if (!claims) throw new SessionEnded('malformed');
-  const state = sessionState(claims, now);
-  if (state !== 'active') throw new SessionEnded(state);
-  const user = await loadSessionUser(session, { id: claims.uid });
-  if (!user) throw new SessionEnded('unknown_user');
-  if (!user.active) throw new SessionEnded('disabled');
-  // Role, department and password changes bump session_version (lib/auth/users.ts).
-  if (user.sessionVersion !== claims.sv) throw new SessionEnded('revoked');
-  return { ...claims, username: user.username, name: user.displayName, role: user.role, dept: user.departmentCode, lastSeen: now };
+  const row = await readSession(session, claims.sid);
+  if (!row || row.userId !== claims.uid || row.endedAt !== null) throw new SessionEnded('revoked');
+  if (!row.active) throw new SessionEnded('disabled');
+  const state = sessionState({ authTime: row.createdAt, lastSeen: row.lastSeenAt }, now);
+  if (state !== 'active') {
+    await endSessionRow(session, row.id, state, null, now);
+    throw new SessionEnded(state);
+  }
+  await touchSession(session, row, now);
+  return { ...claims, username: row.username, name: row.displayName, role: row.role, dept: row.departmentCode };
 }
 
 export function principalFromClaims(claims: SessionClaims): Principal & { kind: 'user' } {
   return { kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept };
 }
 
-/** Encrypts claims into a session cookie value; the JWT expires after the idle timeout. */
+/** Encrypts claims into a session cookie value; the JWT expires with the session's absolute lifetime. */
 export function encodeSession(claims: SessionClaims, secret = authSecret()): Promise<string> {
-  return encode({ token: { ...claims, sub: String(claims.uid), name: claims.name ?? claims.username }, secret, maxAge: IDLE_TIMEOUT_MS / 1000 });
+  return encode({ token: { ...claims, sub: String(claims.uid), name: claims.name ?? claims.username }, secret, maxAge: ABSOLUTE_LIFETIME_MS / 1000 });
 }
 
 // next-auth's cookie format (next-auth/jwt): a JWE, "dir" + A256GCM, under a key derived from
@@ -144,6 +150,8 @@ export function readSessionCookie(cookieHeader: string | null, name = sessionCoo
 export interface SignedInUser {
   principal: Principal & { kind: 'user' };
   displayName: string;
+  /** The server-side session this request belongs to (to mark "this session" in lists). */
+  sessionId: string;
 }
 
 /** The signed-in user behind a Cookie header, checked against the database; null when none or ended. */
@@ -154,7 +162,7 @@ export async function sessionUserFromCookieHeader(cookieHeader: string | null, s
   if (!payload) return null;
   try {
     const claims = await refreshClaims(session, payload, now);
-    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username };
+    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username, sessionId: claims.sid };
   } catch (err) {
     if (err instanceof SessionEnded) return null;
     throw err;

@@ -17,7 +17,7 @@ export const newTokenSchema = z.object({
   scopes: z.array(z.enum(SCOPES)).min(1, t.scopesRequired),
   departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().default(null),
   expiresAt: z.date().nullable().default(null),
-});
+}).refine((v) => !(v.departmentCode && v.scopes.includes('events:write')), { message: t.eventsNeedUnbound, path: ['scopes'] });
 export type NewToken = z.input<typeof newTokenSchema>;
 
 /** Creates a token and returns its secret: the only time the secret exists. */

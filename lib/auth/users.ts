@@ -1,13 +1,14 @@
-// Managing user accounts (admin pages and `cli user add`). Every change is checked with
-// can(), audited in the same transaction, and bumps session_version when it changes what
-// the user may do, so their open sessions end on their next request.
+// Managing user accounts (the security officer's page and `cli user add`). Every change is
+// checked with can(), audited in the same transaction, and ends the user's sessions in it
+// when it changes who they are or what they may do (lib/auth/sessions.ts).
 import { z } from 'zod';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { hashPassword, passwordProblems } from './passwords';
 import { can } from './permissions';
-import { ROLES, type Principal, type Role } from './principal';
+import { actorId, ROLES, type Principal, type Role } from './principal';
+import { endUserSessions } from './sessions';
 import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
 
@@ -124,7 +125,8 @@ export async function setUserActive(database: Database, actor: Principal, id: nu
   if (!active && isSelf(actor, id)) throw badRequest(t.cannotDisableSelf);
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
-    await tx.query('update users set active = $2, session_version = session_version + 1 where id = $1', [id, active]);
+    await tx.query('update users set active = $2 where id = $1', [id, active]);
+    if (!active) await endUserSessions(tx, id, 'disabled', actorId(actor));
     await appendAudit(tx, { actor, action: active ? 'user.enable' : 'user.disable', target: user.username, outcome: 'success', ip, payload: { id } });
   });
 }
@@ -137,7 +139,8 @@ export async function setUserRole(database: Database, actor: Principal, id: numb
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await assertDepartment(tx, departmentCode);
-    await tx.query('update users set role = $2, department_code = $3, session_version = session_version + 1 where id = $1', [id, a.role, departmentCode]);
+    await tx.query('update users set role = $2, department_code = $3 where id = $1', [id, a.role, departmentCode]);
+    await endUserSessions(tx, id, 'role', actorId(actor));
     await appendAudit(tx, {
       actor, action: 'user.role', target: user.username, outcome: 'success', ip,
       payload: { id, from: { role: user.role, department: user.department_code }, to: { role: a.role, department: departmentCode } },
@@ -153,9 +156,10 @@ export async function resetPassword(database: Database, actor: Principal, id: nu
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await tx.query(
-      'update users set password_hash = $2, password_changed_at = now(), locked_until = null, session_version = session_version + 1 where id = $1',
+      'update users set password_hash = $2, password_changed_at = now(), locked_until = null where id = $1',
       [id, hash],
     );
+    await endUserSessions(tx, id, 'password', actorId(actor));
     await appendAudit(tx, { actor, action: 'user.password_reset', target: user.username, outcome: 'success', ip, payload: { id } });
   });
 }

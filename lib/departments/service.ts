@@ -1,11 +1,13 @@
 // Departments (the bureau manages them): list, create, rename, re-parent, activate.
-// Every change is audited in its transaction and makes cached scores stale, since the
+// Every change is checked with can() like every other service, audited in its
+// transaction and makes cached scores stale, since the
 // set of departments scored (active ones) or their names in the results change.
 import { z } from 'zod';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
+import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
-import { ApiError, conflict, notFound } from '../http/errors';
+import { ApiError, conflict, forbidden, notFound } from '../http/errors';
 import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
 import { markAllScoresStale } from '../../db/queries/scores';
@@ -47,7 +49,12 @@ async function assertParent(tx: Session, code: string, parentCode: string | null
   if (!parent) throw new ApiError(422, 'invalid_parent', fill(errors.unknownParent, { parent: parentCode }));
 }
 
+function assertCan(actor: Principal) {
+  if (!can(actor, 'departments:manage')) throw forbidden();
+}
+
 export async function createDepartment(database: Database, actor: Principal, input: z.input<typeof departmentInput>, ip: string | null = null): Promise<DepartmentRow> {
+  assertCan(actor);
   const d = departmentInput.parse(input);
   return database.transaction(async (tx) => {
     const [existing] = await tx.query('select 1 from departments where code = $1', [d.code]);
@@ -61,6 +68,7 @@ export async function createDepartment(database: Database, actor: Principal, inp
 }
 
 export async function updateDepartment(database: Database, actor: Principal, code: string, input: z.input<typeof departmentUpdate>, ip: string | null = null): Promise<DepartmentRow> {
+  assertCan(actor);
   const d = departmentUpdate.parse(input);
   return database.transaction(async (tx) => {
     const [before] = await tx.query<{ name: string; active: boolean }>('select name, active from departments where code = $1', [code]);

@@ -1,6 +1,7 @@
 // The one error shape (CONTRACT.md §3):
 // {"error": "<code>", "message": "<readable text>", "errors": [{row, column, message}]}
 import { ZodError } from 'zod';
+import { auditDenied, rememberedCaller } from '../auth/denials';
 import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
 
@@ -48,13 +49,20 @@ export function errorResponse(err: unknown): Response {
   return Response.json({ error: 'internal', message: t.internal }, { status: 500 });
 }
 
-/** Wraps a route handler so every failure answers in the one error shape. */
+/** Wraps a route handler so every failure answers in the one error shape, and every 403 is audited. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await fn(...args);
     } catch (err) {
+      const request = args[0];
+      if (err instanceof ApiError && err.status === 403 && request instanceof Request) await auditApiDenial(request, err);
       return errorResponse(err);
     }
   };
+}
+
+async function auditApiDenial(request: Request, err: ApiError) {
+  const caller = rememberedCaller(request);
+  await auditDenied({ actor: caller?.principal ?? null, ip: caller?.ip ?? null, via: 'api', target: `${request.method} ${new URL(request.url).pathname}`, reason: err.message });
 }

@@ -4,9 +4,9 @@
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '../../db/client';
 import type { Database } from '../../db/types';
-import { actionError, requestIp } from '../auth/action-support';
-import { can, type Action } from '../auth/permissions';
-import { getSignedInUser } from '../auth/session';
+import { actionFailure, requestIp } from '../auth/action-support';
+import { authorizeAction } from '../auth/guard';
+import type { Action } from '../auth/permissions';
 import { getI18n } from '../i18n/server';
 import type { ActionContext } from './context';
 
@@ -26,16 +26,16 @@ export async function runCycleAction(
 ): Promise<CycleActionState> {
   const i18n = await getI18n();
   const { t } = i18n;
-  const user = await getSignedInUser();
-  if (!user) return { error: t.errors.forbidden };
-  // A coarse check for admin-only actions; department-owned resources are checked in the service.
-  if (action && !can(user.principal, action)) return { error: t.errors.forbidden };
+  // A coarse check for admin-only actions (refusals audited); department-owned resources are checked in the service.
+  const auth = await authorizeAction(action);
+  if (!auth.ok) return { error: t.errors.forbidden };
+  const user = auth.user;
   try {
     const state = await work(await getDatabase(), { principal: user.principal, ip: await requestIp() });
     for (const path of paths) revalidatePath(path);
     return { ...state, done: Date.now() };
   } catch (err) {
-    return { ...actionError(err, i18n), done: Date.now() };
+    return { ...(await actionFailure(err, i18n, user.principal, paths[0] ?? 'action')), done: Date.now() };
   }
 }
 

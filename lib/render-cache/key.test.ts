@@ -3,7 +3,7 @@ import type { SignedInUser } from '../auth/session-token';
 import { renderKey, viewKey, type ViewParts } from './key';
 
 const view: ViewParts = { userId: 7, locale: 'zh-CN', url: '/rankings?page=2', headers: new Headers({ cookie: 'a=1', 'user-agent': 'x' }) };
-const viewer: SignedInUser = { principal: { kind: 'user', id: 7, username: 'leader', role: 'leader', departmentCode: null }, displayName: '王领导' };
+const viewer: SignedInUser = { principal: { kind: 'user', id: 7, username: 'leader', role: 'leader', departmentCode: null }, displayName: '王领导', sessionId: 'session-of-leader-0001' };
 
 describe('viewKey', () => {
   it('is the same for the same user, locale, URL and navigation state, whatever else the request carries', () => {

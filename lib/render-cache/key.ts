@@ -26,7 +26,7 @@ export function viewKey({ userId, locale, url, headers }: ViewParts): string {
   return digest([userId, locale, url, VARY_HEADERS.map((name) => headers.get(name))]);
 }
 
-/** A rendered page: the view, its user as the database has them now, and the page's data stamp. */
+/** A rendered page: the view, its user as the database has them now (not which of their sessions asks), and the page's data stamp. */
 export function renderKey({ view, viewer, stamp }: { view: string; viewer: SignedInUser; stamp: string }): string {
-  return digest([view, viewer, stamp]);
+  return digest([view, viewer.principal, viewer.displayName, stamp]);
 }

@@ -88,7 +88,7 @@ const command: Command = {
     process.stdout.write(
       `seeded ${summary.departments} departments, ${summary.events} event rows, ${summary.metricValues} metric values, ` +
         `${summary.incidents} incidents in ${seconds} s\n` +
-        `demo accounts (password ${password}): admin, leader, assessor, auditor, department, and one per department ` +
+        `demo accounts (password ${password}): admin, leader, assessor, auditor, security, department, and one per department ` +
         `(username = lower-case department code); saved to ${path.relative(process.cwd(), file)}\n`,
     );
     return 0;

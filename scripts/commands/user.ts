@@ -11,7 +11,7 @@ const usage = `usage: npm run cli -- user add --username U --role R [--departmen
 
 Creates a user, audited as the CLI user \`cli\`.
   --username U       2–64 letters, digits, _ . -
-  --role R           admin | leader | assessor | department | auditor
+  --role R           admin | leader | assessor | department | auditor | security
   --department CODE  the department of a department user (required for that role)
   --display-name N   the name shown in the header
   --password-stdin   read the password from standard input (required, so it never

@@ -60,6 +60,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
     roleStep('leader', '/rankings'),
     roleStep('assessor', '/rankings'),
     roleStep('auditor', '/rankings'),
+    roleStep('security', '/admin/users'),
     roleStep('department', '/me'),
     {
       name: 'looking at the rankings renders that page only: no prefetch of the pages it links to',
@@ -218,9 +219,9 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
       },
     },
     {
-      name: 'an admin working in English gets a refused form’s reason in English',
+      name: 'the security officer working in English gets a refused form’s reason in English',
       run: async () => {
-        const { context, page } = await signInAs(ctx, 'admin');
+        const { context, page } = await signInAs(ctx, 'security');
         try {
           await context.addCookies([{ name: 'lang', value: 'en', url: ctx.url }]);
           await page.goto(`${ctx.url}/admin/users`);
@@ -232,7 +233,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           await form.locator('button[type=submit]').click();
           const error = (await form.locator('[role=alert]').innerText()).trim();
           assert(error === 'The username leader is taken', `the refusal is not in English: ${error}`);
-          await shotOf(page, 'form:has(input[name=username])', 'admin-users-refused-english');
+          await shotOf(page, 'form:has(input[name=username])', 'security-users-refused-english');
         } finally {
           await context.close();
         }
@@ -244,7 +245,9 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
         const pages: Array<[string, string[]]> = [
           ['leader', ['/rankings', '/rankings?sort=dim:quality&tier=improve', '/flows', '/assessment']],
           ['department', ['/me', '/rankings']],
-          ['admin', ['/admin/periods', '/admin/users', '/admin/scheme', '/admin/appeals', '/admin/ingest', '/admin/tokens', '/admin/departments', '/audit']],
+          ['admin', ['/admin/periods', '/admin/scheme', '/admin/appeals', '/admin/ingest', '/admin/departments']],
+          ['security', ['/admin/users', '/admin/tokens', '/account/sessions']],
+          ['auditor', ['/audit']],
         ];
         const found: string[] = [];
         for (const [username, paths] of pages) {

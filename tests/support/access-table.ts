@@ -5,7 +5,7 @@
 //
 // Columns (the callers), in this order:
 //   anon                        not signed in
-//   adm lead asse dept audi     a signed-in user of each role; dept belongs to OWN
+//   adm lead asse dept audi secu  a signed-in user of each role; dept belongs to OWN
 //   m e r x                     an API token with one scope: metrics:write, events:write, scores:read, scores:export
 //   m@ e@ r@ x@                 the same scopes, bound to department OWN
 // Cells:
@@ -29,7 +29,7 @@ export const CALLERS: Caller[] = [
   ...SCOPES.map((s) => `token:${s}` as const),
   ...SCOPES.map((s) => `token:${s}@own` as const),
 ];
-// The column order of the rows below (ROLES is admin, leader, assessor, department, auditor).
+// The column order of the rows below (ROLES is admin, leader, assessor, department, auditor, security).
 const COLUMNS: Caller[] = CALLERS;
 
 export type PageOutcome = 200 | 403 | 'login' | 'redirect';
@@ -92,71 +92,74 @@ const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers
 const NO_TOKENS = 'login login login login | login login login login'; // tokens never open pages
 
 export const ACCESS_TABLE: AccessEntry[] = [
-  // ── pages ────────────────────────────── anon   adm  lead asse dept    audi | tokens
-  page('/login', 'public',                   '200   | 200  200  200  200     200  | 200 200 200 200 | 200 200 200 200'),
-  page('/', 'redirect-only',                 `login | redirect redirect redirect redirect redirect | ${NO_TOKENS}`),
-  page('/rankings', { action: 'scores:read' },                    `login | 200 200 200 200     200 | ${NO_TOKENS}`),
-  page('/flows', { action: 'flows:read' },                        `login | 200 200 200 200     200 | ${NO_TOKENS}`),
-  page('/me', { action: null },                                   `login | 200 200 200 200     200 | ${NO_TOKENS}`),
+  // ── pages ────────────────────────────── anon   adm  lead asse dept    audi secu | tokens
+  page('/login', 'public',                   '200   | 200  200  200  200     200  200 | 200 200 200 200 | 200 200 200 200'),
+  page('/', 'redirect-only',                 `login | redirect redirect redirect redirect redirect redirect | ${NO_TOKENS}`),
+  page('/rankings', { action: 'scores:read' },                    `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
+  page('/flows', { action: 'flows:read' },                        `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
+  page('/me', { action: null },                                   `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
+  // Everyone's own sessions; whose session may be ended is the service's check (tests/auth-sessions-admin.test.ts).
+  page('/account/sessions', { action: null },                     `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   page('/departments/[code]', { action: 'scores:detail', department: true },
-                                                                  `login | 200 200 200 200/403 200 | ${NO_TOKENS}`),
-  page('/assessment', { action: 'periods:read' },                 `login | 200 200 200 200     200 | ${NO_TOKENS}`),
-  page('/audit', { action: 'audit:read' },                        `login | 200 403 403 403     200 | ${NO_TOKENS}`),
-  page('/admin', { action: 'admin:view' },                        `login | 200 403 403 403     403 | ${NO_TOKENS}`),
-  page('/admin/users', { action: 'users:manage' },                `login | 200 403 403 403     403 | ${NO_TOKENS}`),
-  page('/admin/tokens', { action: 'tokens:manage' },              `login | 200 403 403 403     403 | ${NO_TOKENS}`),
-  page('/admin/departments', { action: 'departments:manage' },    `login | 200 403 403 403     403 | ${NO_TOKENS}`),
-  page('/admin/periods', { action: 'periods:manage' },            `login | 200 403 403 403     403 | ${NO_TOKENS}`),
-  page('/admin/appeals', { action: 'appeals:decide' },            `login | 200 403 403 403     403 | ${NO_TOKENS}`),
-  page('/admin/exemptions', { action: 'exemptions:decide' },      `login | 200 403 403 403     403 | ${NO_TOKENS}`),
+                                                                  `login | 200 200 200 200/403 200 403 | ${NO_TOKENS}`),
+  page('/assessment', { action: 'periods:read' },                 `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
+  page('/audit', { action: 'audit:read' },                        `login | 403 403 403 403     200 403 | ${NO_TOKENS}`),
+  page('/admin', { action: 'admin:view' },                        `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),
+  page('/admin/users', { action: 'users:manage' },                `login | 403 403 403 403     403 200 | ${NO_TOKENS}`),
+  page('/admin/tokens', { action: 'tokens:manage' },              `login | 403 403 403 403     403 200 | ${NO_TOKENS}`),
+  page('/admin/departments', { action: 'departments:manage' },    `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),
+  page('/admin/periods', { action: 'periods:manage' },            `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),
+  page('/admin/appeals', { action: 'appeals:decide' },            `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),
+  page('/admin/exemptions', { action: 'exemptions:decide' },      `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),
   // Every role may read the scheme; only admins may change it (its server actions ask scheme:manage).
-  page('/admin/scheme', { action: 'scheme:read' },                `login | 200 200 200 200     200 | ${NO_TOKENS}`),
+  page('/admin/scheme', { action: 'scheme:read' },                `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   // The upload page is open to every signed-in user; what each may upload is checked per row.
-  page('/admin/ingest', { action: null },                         `login | 200 200 200 200     200 | ${NO_TOKENS}`),
+  page('/admin/ingest', { action: null },                         `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
 
-  // ── API ─────────────────────────────────────────────────────── anon | adm lead asse dept audi | m e r x | m@ e@ r@ x@
-  api('GET', '/api/health', () => ({ url: '/api/health' }),        '200 | 200 200 200 200 200 | 200 200 200 200 | 200 200 200 200'),
+  // ── API ─────────────────────────────────────────────────────── anon | adm lead asse dept audi secu | m e r x | m@ e@ r@ x@
+  api('GET', '/api/health', () => ({ url: '/api/health' }),        '200 | 200 200 200 200 200 200 | 200 200 200 200 | 200 200 200 200'),
   ...(['GET', 'POST'] as const).map((method) =>
-    api(method, '/api/auth/[...nextauth]', () => ({ url: '/api/auth/session' }), 'ok | ok ok ok ok ok | ok ok ok ok | ok ok ok ok', {
+    api(method, '/api/auth/[...nextauth]', () => ({ url: '/api/auth/session' }), 'ok | ok ok ok ok ok ok | ok ok ok ok | ok ok ok ok', {
       notCalled: "next-auth's own endpoints, public by design; sign-in, lockout, sessions and sign-out are tested in auth-signin and auth-session",
     }),
   ),
-  api('GET', '/api/v1/periods', () => ({ url: '/api/v1/periods' }), '401 | ok ok ok ok ok | 403 403 ok ok | 403 403 ok ok'),
+  api('GET', '/api/v1/periods', () => ({ url: '/api/v1/periods' }), '401 | ok ok ok ok ok 403 | 403 403 ok ok | 403 403 ok ok'),
   api('GET', '/api/v1/periods/[period]', () => ({ url: `/api/v1/periods/${PERIOD}`, params: { period: PERIOD } }),
-                                                                   '401 | ok ok ok ok ok | 403 403 ok ok | 403 403 ok ok'),
+                                                                   '401 | ok ok ok ok ok 403 | 403 403 ok ok | 403 403 ok ok'),
   api('POST', '/api/v1/periods/[period]/verify', () => ({ url: `/api/v1/periods/${PERIOD}/verify`, init: json({}), params: { period: PERIOD } }),
-                                                                   '401 | ok ok ok ok ok | 403 403 ok ok | 403 403 ok ok'),
+                                                                   '401 | ok ok ok ok ok 403 | 403 403 ok ok | 403 403 ok ok'),
   ...(['publish', 'withdraw', 'finalize'] as const).map((step) =>
     api('POST', `/api/v1/periods/[period]/${step}`, () => ({ url: `/api/v1/periods/${PERIOD}/${step}`, init: json(step === 'withdraw' ? { reason: '重新核算' } : {}), params: { period: PERIOD } }),
-                                                                   '401 | ok 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
+                                                                   '401 | ok 403 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
   ),
   api('GET', '/api/v1/scores', () => ({ url: `/api/v1/scores?period=${PERIOD}` }),
-                                                                   '401 | ok ok ok ok ok | 403 403 ok 403 | 403 403 ok 403'),
+                                                                   '401 | ok ok ok ok ok 403 | 403 403 ok 403 | 403 403 ok 403'),
   api('GET', '/api/v1/scores/[department]', ({ department }) => ({ url: `/api/v1/scores/${department}?period=${PERIOD}`, params: { department } }),
-                                                                   '401 | ok ok ok ok/403 ok | 403 403 ok 403 | 403 403 ok/403 403', { department: true }),
+                                                                   '401 | ok ok ok ok/403 ok 403 | 403 403 ok 403 | 403 403 ok/403 403', { department: true }),
   api('GET', '/api/v1/export', () => ({ url: `/api/v1/export?period=${PERIOD}&format=csv` }),
-                                                                   '401 | ok 403 ok 403 ok | 403 403 403 ok | 403 403 403 403'),
+                                                                   '401 | ok 403 ok 403 ok 403 | 403 403 403 ok | 403 403 403 403'),
   api('POST', '/api/v1/metrics', ({ department }) => ({ url: '/api/v1/metrics', init: json({ rows: [{ department, period: PERIOD, indicator: 'completeness_rate', value: 0.9 }] }) }),
-                                                                   '401 | ok 403 403 ok/403 403 | ok 403 403 403 | ok/403 403 403 403', { department: true }),
+                                                                   '401 | ok 403 403 ok/403 403 403 | ok 403 403 403 | ok/403 403 403 403', { department: true }),
   api('POST', '/api/v1/events', ({ department }) => ({
     url: '/api/v1/events',
     init: json({ rows: [{ date: `${PERIOD}-15`, provider: department, consumer: department === OWN ? OTHER : OWN, resource: 'population', calls: 10 }] }),
-  }),                                                              '401 | ok 403 403 ok/403 403 | 403 ok 403 403 | 403 ok/403 403 403', { department: true }),
+    // Only the exchange platform's unbound token writes events (CONTRACT.md §3, §9): no role, no bound token.
+  }),                                                              '401 | 403 403 403 403 403 403 | 403 ok 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/admin/ingest/check', () => ({ url: '/admin/ingest/check?kind=metrics', init: json({ rows: [{ department: OWN, period: PERIOD, indicator: 'completeness_rate', value: 0.9 }] }) }),
     // Not under /api/v1, so tokens are no credentials here.
-                                                                   '401 | ok 403 403 ok 403 | 401 401 401 401 | 401 401 401 401'),
+                                                                   '401 | ok 403 403 ok 403 403 | 401 401 401 401 | 401 401 401 401'),
   api('GET', '/api/v1/appeals', ({ department }) => ({ url: `/api/v1/appeals?department=${department}` }),
-                                                                   '401 | ok ok 403 ok/403 ok | 403 403 403 403 | 403 403 403 403', { department: true }),
+                                                                   '401 | ok ok 403 ok/403 ok 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/api/v1/appeals', ({ department }) => ({ url: '/api/v1/appeals', init: json({ period: PERIOD, department, reason: '数据口径有误' }) }),
-                                                                   '401 | ok 403 403 ok/403 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
+                                                                   '401 | ok 403 403 ok/403 403 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/api/v1/appeals/[id]/decision', ({ fixture }) => ({ url: `/api/v1/appeals/${fixture.appeal[OWN]}/decision`, init: json({ decision: 'reject', reason: '理由不成立' }), params: { id: String(fixture.appeal[OWN]) } }),
-                                                                   '401 | ok 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
+                                                                   '401 | ok 403 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
   api('GET', '/api/v1/incidents', ({ department }) => ({ url: `/api/v1/incidents?department=${department}` }),
-                                                                   '401 | ok ok 403 ok/403 ok | 403 403 403 403 | 403 403 403 403', { department: true }),
+                                                                   '401 | ok ok 403 ok/403 ok 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/api/v1/incidents', () => ({ url: '/api/v1/incidents', init: json({ department: OWN, occurredOn: `${PERIOD}-10`, kind: 'quality', points: 1, description: '数据质量问题' }) }),
-                                                                   '401 | ok 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
+                                                                   '401 | ok 403 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
   api('POST', '/api/v1/incidents/[id]/exemption', ({ department, fixture }) => ({ url: `/api/v1/incidents/${fixture.incident[department]}/exemption`, init: json({ justification: '依规共享，尽职履责' }), params: { id: String(fixture.incident[department]) } }),
-                                                                   '401 | ok 403 403 ok/403 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
+                                                                   '401 | ok 403 403 ok/403 403 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/api/v1/incidents/[id]/exemption/decision', ({ fixture }) => ({ url: `/api/v1/incidents/${fixture.incident[OWN]}/exemption/decision`, init: json({ grant: false, reason: '不符合免责条件' }), params: { id: String(fixture.incident[OWN]) } }),
-                                                                   '401 | ok 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
+                                                                   '401 | ok 403 403 403 403 403 | 403 403 403 403 | 403 403 403 403'),
 ];

@@ -4,6 +4,7 @@ import type { Database, Session } from '@/db/types';
 import { hashPassword } from '@/lib/auth/passwords';
 import type { Principal, Role, Scope } from '@/lib/auth/principal';
 import { encodeSession, newSessionClaims, sessionCookieName, type SessionUser } from '@/lib/auth/session-token';
+import { startSession } from '@/lib/auth/sessions';
 import { createToken } from '@/lib/auth/tokens';
 
 // A fixed key, so tests never read or create .data/auth-secret.
@@ -30,29 +31,48 @@ export async function createTestUser(
   const department = options.department ?? (role === 'department' ? 'OWN' : null);
   if (department) await ensureDepartment(session, department);
   const username = options.username ?? `${role}-${process.pid}-${++counter}`;
-  const [row] = await session.query<{ id: number; session_version: number }>(
+  const [row] = await session.query<{ id: number }>(
     `insert into users (username, display_name, password_hash, role, department_code, active, password_changed_at)
-     values ($1, $2, $3, $4, $5, $6, now() - interval '1 minute') returning id, session_version`,
+     values ($1, $2, $3, $4, $5, $6, now() - interval '1 minute') returning id`,
     [username, `测试${username}`, await testPasswordHash(), role, department, options.active ?? true],
   );
-  return { id: Number(row.id), username, displayName: `测试${username}`, role, departmentCode: department, active: options.active ?? true, sessionVersion: Number(row.session_version) };
+  return { id: Number(row.id), username, displayName: `测试${username}`, role, departmentCode: department, active: options.active ?? true };
 }
 
 export function principalOf(user: TestUser): Principal & { kind: 'user' } {
   return { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
 }
 
-/** A Cookie header value holding a session for `user`; times default to now. */
-export async function sessionCookie(user: TestUser, times: { authTime?: number; lastSeen?: number } = {}): Promise<string> {
-  const now = Date.now();
-  const claims = { ...newSessionClaims(user, now), ...times };
-  return `${sessionCookieName()}=${await encodeSession(claims)}`;
+/** Starts a server-side session for `user` (signed in at authTime, last seen at lastSeen; both default to now). */
+export async function startTestSession(session: Session, user: TestUser, times: { authTime?: number; lastSeen?: number } = {}): Promise<string> {
+  const authTime = times.authTime ?? Date.now();
+  const id = await startSession(session, user.id, { ip: '192.0.2.1', userAgent: 'vitest' }, authTime);
+  if (times.lastSeen !== undefined) await session.query('update sessions set last_seen_at = $2 where id = $1', [id, new Date(times.lastSeen)]);
+  return id;
 }
 
-/** Creates an API token and returns its secret (the only copy). */
+/** The Cookie header value of session `sessionId` of `user`. */
+export async function cookieFor(user: TestUser, sessionId: string, authTime = Date.now()): Promise<string> {
+  return `${sessionCookieName()}=${await encodeSession(newSessionClaims(user, sessionId, authTime))}`;
+}
+
+/** A Cookie header value holding a new session for `user`; times default to now. */
+export async function sessionCookie(session: Session, user: TestUser, times: { authTime?: number; lastSeen?: number } = {}): Promise<string> {
+  const id = await startTestSession(session, user, times);
+  return cookieFor(user, id, times.authTime ?? Date.now());
+}
+
+/**
+ * Creates an API token and returns its secret (the only copy). A department-bound token with
+ * events:write cannot be issued any more; one is written straight into the table, as a token
+ * made before that rule would be, so tests can show can() refuses it all the same.
+ */
 export async function createTestToken(session: Session, scopes: Scope[], department: string | null = null, expiresAt: Date | null = null) {
   if (department) await ensureDepartment(session, department);
-  return createToken(session, { name: `test ${scopes.join('+')}`, scopes, departmentCode: department, expiresAt }, 'test');
+  const legacy = department !== null && scopes.includes('events:write');
+  const created = await createToken(session, { name: `test ${scopes.join('+')}`, scopes, departmentCode: legacy ? null : department, expiresAt }, 'test');
+  if (legacy) await session.query('update api_tokens set department_code = $2 where id = $1', [created.id, department]);
+  return created;
 }
 
 export interface Credentials {

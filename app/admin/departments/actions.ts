@@ -2,7 +2,7 @@
 // Server actions for /admin/departments: authorize with can(), one service call, refresh.
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
-import { actionError, requestIp, type ActionState } from '@/lib/auth/action-support';
+import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
 import { authorizeAction } from '@/lib/auth/guard';
 import { createDepartment, updateDepartment } from '@/lib/departments/service';
 import { getI18n } from '@/lib/i18n/server';
@@ -20,7 +20,7 @@ async function run(work: (actor: Parameters<typeof createDepartment>[1], ip: str
     revalidatePath('/admin/departments');
     return { ok };
   } catch (err) {
-    return actionError(err, i18n);
+    return actionFailure(err, i18n, auth.user.principal, '/admin/departments');
   }
 }
 

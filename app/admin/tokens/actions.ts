@@ -2,7 +2,7 @@
 // Server actions for /admin/tokens: authorize with can(), call one service, refresh the page.
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
-import { actionError, requestIp, type ActionState } from '@/lib/auth/action-support';
+import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
 import { authorizeAction } from '@/lib/auth/guard';
 import { issueToken, revokeToken, setTokenExpiry } from '@/lib/auth/token-admin';
 import { getI18n } from '@/lib/i18n/server';
@@ -30,7 +30,7 @@ async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorize
     revalidatePath('/admin/tokens');
     return state;
   } catch (err) {
-    return actionError(err, i18n);
+    return actionFailure(err, i18n, auth.user.principal, '/admin/tokens');
   }
 }
 

@@ -2,9 +2,11 @@
 // Server actions for /admin/users: authorize with can(), call one service, refresh the page.
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
-import { actionError, requestIp, type ActionState } from '@/lib/auth/action-support';
+import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
 import { authorizeAction } from '@/lib/auth/guard';
+import { endAllSessions } from '@/lib/auth/sessions';
 import { createUser, resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
+import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -24,7 +26,7 @@ async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorize
     revalidatePath('/admin/users');
     return { ok };
   } catch (err) {
-    return actionError(err, i18n);
+    return actionFailure(err, i18n, auth.user.principal, '/admin/users');
   }
 }
 
@@ -57,6 +59,11 @@ export async function setRoleAction(_prev: ActionState, form: FormData): Promise
     await setUserRole(await getDatabase(), principal, userId(form), { role: text(form, 'role') as never, departmentCode: orNull(text(form, 'departmentCode')) }, ip);
     return t.adminUsers.roleSaved;
   });
+}
+
+export async function endUserSessionsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  return run(async (principal, ip) => fill(t.sessions.endedAll, { count: await endAllSessions(await getDatabase(), principal, userId(form), ip) }));
 }
 
 export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {

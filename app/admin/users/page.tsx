@@ -3,7 +3,10 @@ import { getDatabase } from '@/db/client';
 import { CreateUserForm, ResetPasswordForm, RoleForm, ToggleActiveForm, type UserFormLabels } from '@/components/auth/user-admin-forms';
 import { guardPage } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/principal';
+import { ActionButtonForm } from '@/components/auth/session-forms';
+import { liveSessionCounts } from '@/lib/auth/sessions';
 import { listDepartmentOptions, listUsers } from '@/lib/auth/users';
+import { endUserSessionsAction } from './actions';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -14,6 +17,7 @@ export default async function AdminUsersPage() {
   const { t, locale } = await getI18n();
   const database = await getDatabase();
   const users = await listUsers(database);
+  const sessions = await liveSessionCounts(database);
   const departments = (await listDepartmentOptions(database)).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }));
   const roles = ROLES.map((r) => ({ value: r, label: t.roles[r] }));
   const u = t.adminUsers;
@@ -49,13 +53,21 @@ export default async function AdminUsersPage() {
                   {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil, { seconds: true }) })}</div>}
                   {user.oidcLinked && <div className="muted">{u.sso}</div>}
                 </td>
-                <td>{formatDateTime(locale, user.lastLoginAt, { seconds: true, fallback: u.never })}</td>
+                <td>
+                  {formatDateTime(locale, user.lastLoginAt, { seconds: true, fallback: u.never })}
+                  <div className="muted" data-testid="live-sessions">
+                    {t.sessions.live}: {sessions.get(user.id) ?? 0}
+                  </div>
+                </td>
                 <td>
                   {!self && <ToggleActiveForm id={user.id} active={user.active} username={user.username} labels={labels} />}
                   <details>
                     <summary>{u.more}</summary>
                     {!self && <RoleForm id={user.id} role={user.role} departmentCode={user.departmentCode} roles={roles} departments={departments} labels={labels} />}
                     <ResetPasswordForm id={user.id} labels={labels} />
+                    {!self && (sessions.get(user.id) ?? 0) > 0 && (
+                      <ActionButtonForm action={endUserSessionsAction} fields={{ id: String(user.id) }} label={t.sessions.endAll} ariaLabel={`${t.sessions.endAll} ${user.username}`} />
+                    )}
                   </details>
                 </td>
               </tr>

@@ -1,0 +1,22 @@
+'use client';
+import { useActionState } from 'react';
+import type { ActionState } from '@/lib/auth/action-support';
+import { ActionMessage } from './action-message';
+
+type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** One button that posts hidden fields to a server action (end a session, end all of a user's). */
+export function ActionButtonForm({ action, fields, label, ariaLabel }: { action: FormAction; fields: Record<string, string>; label: string; ariaLabel?: string }) {
+  const [state, run, pending] = useActionState(action, {});
+  return (
+    <form action={run}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="secondary" disabled={pending} aria-label={ariaLabel}>
+        {label}
+      </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}
