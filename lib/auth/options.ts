@@ -39,14 +39,14 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
     CredentialsProvider({
       id: 'credentials',
       name: '用户名密码',
-      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' }, totp: { label: '动态码', type: 'text' } },
       async authorize(credentials, req) {
         const outcome = await signInWithPassword(
           await deps.database(),
-          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), ip: ipFromHeaders(req.headers as HeaderBag) },
+          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), totp: String(credentials?.totp ?? ''), ip: ipFromHeaders(req.headers as HeaderBag) },
           deps.now(),
         );
-        // The message becomes the `error` the sign-in form shows: invalid | locked | throttled.
+        // The message becomes the `error` the sign-in form shows: invalid | locked | throttled | totp_required.
         if (!outcome.ok) throw new Error(outcome.reason);
         const u = outcome.user;
         return { id: String(u.id), name: u.displayName ?? u.username, sessionUser: u } as NextAuthUser;

@@ -8,6 +8,7 @@ import { encode } from 'next-auth/jwt';
 import type { Session } from '../../db/types';
 import type { Principal, Role } from './principal';
 import { authSecret } from './secret';
+import { enrolmentRequired } from './second-factor';
 import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
 
 /** Secure cookies unless the site is plain http on this machine (npm run demo, next dev). */
@@ -144,6 +145,8 @@ export function readSessionCookie(cookieHeader: string | null, name = sessionCoo
 export interface SignedInUser {
   principal: Principal & { kind: 'user' };
   displayName: string;
+  /** Their role needs a second factor and they have none: only the enrolment page is open to them. */
+  mustEnrol?: true;
 }
 
 /** The signed-in user behind a Cookie header, checked against the database; null when none or ended. */
@@ -154,13 +157,16 @@ export async function sessionUserFromCookieHeader(cookieHeader: string | null, s
   if (!payload) return null;
   try {
     const claims = await refreshClaims(session, payload, now);
-    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username };
+    const mustEnrol = await enrolmentRequired(session, { id: claims.uid, role: claims.role });
+    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username, ...(mustEnrol ? { mustEnrol: true as const } : {}) };
   } catch (err) {
     if (err instanceof SessionEnded) return null;
     throw err;
   }
 }
 
+/** The principal for route handlers; none while a required second factor is not enrolled. */
 export async function principalFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<Principal | null> {
-  return (await sessionUserFromCookieHeader(cookieHeader, session, now))?.principal ?? null;
+  const user = await sessionUserFromCookieHeader(cookieHeader, session, now);
+  return user && !user.mustEnrol ? user.principal : null;
 }

@@ -6,15 +6,18 @@ import type { Database, Session } from '../../db/types';
 import { appendAudit, audit } from '../audit/log';
 import { accountLockedUntil, ipThrottled, LOCKOUT, LOOKBACK_MS } from './lockout';
 import { verifyPassword } from './passwords';
+import { checkSecondFactor } from './second-factor';
 import type { Principal } from './principal';
 import { loadSessionUser, type SessionUser } from './session-token';
 
-export type SignInFailure = 'invalid' | 'locked' | 'throttled';
+export type SignInFailure = 'invalid' | 'locked' | 'throttled' | 'totp_required';
 export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure };
 
 export interface PasswordAttempt {
   username: string;
   password: string;
+  /** The second factor's code (TOTP or a recovery code), when the account has one. */
+  totp?: string;
   ip: string | null;
 }
 
@@ -71,15 +74,20 @@ export async function signInWithPassword(database: Database, attempt: PasswordAt
   if (await lockedUntilFor(database, key, user, now)) return refuse('locked', 'account_locked');
 
   const passwordOk = attempt.password.length <= MAX_PASSWORD && (await verifyPassword(attempt.password, user?.passwordHash));
-  const ok = Boolean(user && user.active && passwordOk);
-  const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : !user.active ? 'disabled' : null;
+  const passwordPassed = Boolean(user && user.active && passwordOk);
+  // The second factor is asked for only after the password checked out; a wrong or reused
+  // code is a failure like a wrong password (lib/auth/second-factor.ts).
+  const factor = passwordPassed && user ? await checkSecondFactor(database, user, attempt.totp, now) : null;
+  if (factor?.outcome === 'required') return refuse('totp_required', 'totp_required');
+  const ok = passwordPassed && factor?.outcome === 'pass';
+  const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : !user.active ? 'disabled' : factor?.outcome === 'fail' ? factor.reason : null;
 
   return database.transaction(async (tx) => {
     await tx.query('insert into login_attempts (username, ip, success, created_at) values ($1, $2, $3, $4)', [key.slice(0, MAX_USERNAME), ip, ok, new Date(now)]);
     if (ok && user) {
       const principal: Principal = { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
       if (user.lockedUntil !== null) await tx.query('update users set locked_until = null where id = $1', [user.id]);
-      await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials' } });
+      await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials', factor: factor?.outcome === 'pass' ? factor.method : null } });
       return { ok: true as const, user };
     }
     const lockedUntil = await lockedUntilFor(tx, key, user, now);
