@@ -10,7 +10,7 @@ import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from '@/lib/auth/session-policy
 import { decodeSession, principalFromCookieHeader, readSessionCookie, sessionCookieName } from '@/lib/auth/session-token';
 import { setUserActive, setUserRole } from '@/lib/auth/users';
 import { proxy } from '@/proxy';
-import { auditEntries, createTestUser, requestAs, sessionCookie, TEST_PASSWORD, type TestUser } from './support/auth';
+import { auditEntries, createTestUser, requestAs, sessionCookie, TEST_PASSWORD, totpFor, type TestUser } from './support/auth';
 import { useTestDatabase } from './support/db';
 
 let database: Database;
@@ -95,7 +95,7 @@ describe('next-auth callbacks (injected clock)', () => {
     const options = buildAuthOptions({ database: async () => database, now: () => clock });
     const user = await createTestUser(database, 'auditor');
     const credentials = options.providers[0] as unknown as { options: { authorize: (c: unknown, req: unknown) => Promise<unknown> } };
-    const signedIn = (await credentials.options.authorize({ username: user.username, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } })) as object;
+    const signedIn = (await credentials.options.authorize({ username: user.username, password: TEST_PASSWORD, totp: totpFor(user, clock) }, { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } })) as object;
     const jwt = options.callbacks!.jwt! as (params: unknown) => Promise<Record<string, unknown>>;
     let token = await jwt({ token: { sub: String(user.id) }, user: signedIn, account: { provider: 'credentials' } });
     expect(token).toMatchObject({ uid: user.id, role: 'auditor', authTime: clock, lastSeen: clock });

@@ -59,6 +59,8 @@ export function SecondFactorPanel({ view, labels }: { view: FactorView; labels: 
           </ol>
           <p className="muted">{labels.recoveryNote}</p>
           <p>
+            {/* A full load, so the header (rendered on the server) shows the navigation now open. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/">{labels.continue}</a>
           </p>
         </div>

@@ -65,11 +65,12 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const linked = await linkOidcUser(await deps.database(), {
-          subject: account.providerAccountId,
-          username: (profile as { preferred_username?: string } | undefined)?.preferred_username ?? null,
-          ip: null,
-        });
+        const claims = profile as { preferred_username?: string; amr?: unknown } | undefined;
+        const linked = await linkOidcUser(
+          await deps.database(),
+          { subject: account.providerAccountId, username: claims?.preferred_username ?? null, ip: null, amr: claims?.amr },
+          deps.now(),
+        );
         if (!linked) return false;
         (user as NextAuthUser).sessionUser = linked;
         return true;

@@ -40,7 +40,7 @@ async function recoveryLeft(session: Session, userId: number): Promise<number> {
 }
 
 /** Checks a code (6 digits: TOTP; anything else: a recovery code) and uses it up: a code never passes twice. */
-async function useCode(session: Session, userId: number, sealed: string, code: string, now: number): Promise<CodeCheck> {
+async function spendCode(session: Session, userId: number, sealed: string, code: string, now: number): Promise<CodeCheck> {
   const given = code.trim().slice(0, MAX_CODE);
   if (!isTotpCode(given)) {
     const used = await session.db
@@ -73,7 +73,7 @@ export async function checkSecondFactor(database: Database, user: { id: number; 
   const row = await factorRow(database, user.id);
   if (!row?.secret) return { outcome: 'pass', method: roleNeedsSecondFactor(user.role) ? 'enrolment_required' : 'none' };
   if (!code?.trim()) return { outcome: 'required' };
-  const checked = await useCode(database, user.id, row.secret, code, now);
+  const checked = await spendCode(database, user.id, row.secret, code, now);
   return checked.ok ? { outcome: 'pass', method: checked.method, recoveryLeft: checked.recoveryLeft } : { outcome: 'fail', reason: checked.reason };
 }
 
@@ -123,7 +123,7 @@ async function assertNotLocked(session: Session, username: string, now: number) 
 }
 
 /** A wrong code on the security page: recorded as a failed attempt and audited, in its own transaction. */
-async function refuseCode(database: Database, actor: SelfActor, action: string, reason: CodeFailure, ip: string | null, now: number): Promise<never> {
+async function refspendCode(database: Database, actor: SelfActor, action: string, reason: CodeFailure, ip: string | null, now: number): Promise<never> {
   await database.transaction(async (tx) => {
     await tx.db.insert(loginAttempts).values({ username: actor.username.toLowerCase(), ip: ip ?? 'unknown', success: false, at: new Date(now) });
     await appendAudit(tx, { actor, action, target: actor.username, outcome: 'failure', ip, payload: { reason } });
@@ -136,8 +136,8 @@ async function proveCurrentFactor(database: Database, actor: SelfActor, action: 
   await assertNotLocked(database, actor.username, now);
   const row = await factorRow(database, actor.id);
   if (!row?.secret) return;
-  const checked = await useCode(database, actor.id, row.secret, code, now);
-  if (!checked.ok) await refuseCode(database, actor, action, checked.reason, ip, now);
+  const checked = await spendCode(database, actor.id, row.secret, code, now);
+  if (!checked.ok) await refspendCode(database, actor, action, checked.reason, ip, now);
 }
 
 /**
@@ -174,7 +174,7 @@ export async function confirmEnrolment(database: Database, actor: SelfActor, cod
   const secret = row?.pendingSecret ? openSecret(row.pendingSecret, actor.id, authSecret()) : null;
   if (!secret) throw badRequest(t.nothingPending);
   const step = matchingStep(secret, code.trim().slice(0, MAX_CODE), now);
-  if (step === null) return refuseCode(database, actor, 'user.totp_enrol', 'bad_totp', ip, now);
+  if (step === null) return refspendCode(database, actor, 'user.totp_enrol', 'bad_totp', ip, now);
   return database.transaction(async (tx) => {
     // The confirming code is the first one used: it cannot sign in afterwards.
     const moved = await tx.db

@@ -15,6 +15,8 @@ export interface SuiteContext {
   browser: Browser;
   url: string;
   password: string;
+  /** username → TOTP secret of the demo accounts that need a code. */
+  totp: Record<string, string>;
 }
 
 async function shot(page: Page, name: string) {
@@ -29,7 +31,7 @@ async function shotOf(page: Page, selector: string, name: string) {
   await page.locator(selector).first().screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-const signInAs = (ctx: SuiteContext, username: string, viewport = DESKTOP) => signIn(ctx.browser, ctx.url, username, ctx.password, viewport);
+const signInAs = (ctx: SuiteContext, username: string, viewport = DESKTOP) => signIn(ctx.browser, ctx.url, username, ctx.password, viewport, undefined, ctx.totp);
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
 
@@ -244,7 +246,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
         const pages: Array<[string, string[]]> = [
           ['leader', ['/rankings', '/rankings?sort=dim:quality&tier=improve', '/flows', '/assessment']],
           ['department', ['/me', '/rankings']],
-          ['admin', ['/admin/periods', '/admin/users', '/admin/scheme', '/admin/appeals', '/admin/ingest', '/admin/tokens', '/admin/departments', '/audit']],
+          ['admin', ['/account/security', '/admin/periods', '/admin/users', '/admin/scheme', '/admin/appeals', '/admin/ingest', '/admin/tokens', '/admin/departments', '/audit']],
         ];
         const found: string[] = [];
         for (const [username, paths] of pages) {

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const server = await startDemoServer({ departments: 30, months: 6, log });
   const browser = await launchChromium();
   try {
-    const suite = { browser, url: server.url, password: server.password };
+    const suite = { browser, url: server.url, password: server.password, totp: server.totp };
     // The dashboard first, on the untouched demo; then the assessment cycle, which publishes
     // and finalizes a quarter (issue #7, tests/browser/assessment-cycle.mts).
     const outcomes = await runSteps([...dashboardSteps(suite), ...assessmentCycleSteps({ ...suite, dataDir: server.dataDir })]);

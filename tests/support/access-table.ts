@@ -98,6 +98,7 @@ export const ACCESS_TABLE: AccessEntry[] = [
   page('/rankings', { action: 'scores:read' },                    `login | 200 200 200 200     200 | ${NO_TOKENS}`),
   page('/flows', { action: 'flows:read' },                        `login | 200 200 200 200     200 | ${NO_TOKENS}`),
   page('/me', { action: null },                                   `login | 200 200 200 200     200 | ${NO_TOKENS}`),
+  page('/account/security', { action: null },                     `login | 200 200 200 200     200 | ${NO_TOKENS}`),
   page('/departments/[code]', { action: 'scores:detail', department: true },
                                                                   `login | 200 200 200 200/403 200 | ${NO_TOKENS}`),
   page('/assessment', { action: 'periods:read' },                 `login | 200 200 200 200     200 | ${NO_TOKENS}`),
