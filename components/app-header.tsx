@@ -11,6 +11,7 @@ const allowed = (action: Action) => (p: Principal) => can(p, action);
 
 // Navigation filtered by can(): a link shows only when its page would let the user in.
 // Pages check again themselves (lib/auth/guard.tsx); hiding a link is only a courtesy.
+// Someone who must enrol a second factor first sees no navigation at all.
 export async function AppHeader() {
   const { t } = await getI18n();
   const user = await getSignedInUser();
@@ -37,6 +38,7 @@ export async function AppHeader() {
       </AppLink>
       <nav aria-label={t.nav.main} className="nav">
         {user &&
+          !user.mustEnrol &&
           links
             .filter((l) => l.visible(user.principal))
             .map((l) => (
@@ -53,6 +55,7 @@ export async function AppHeader() {
               {user.principal.departmentCode ? ` · ${user.principal.departmentCode}` : ''}）
             </span>
             <AppLink href="/account/sessions">{t.sessions.title}</AppLink>
+            <AppLink href="/account/security">{t.mfa.nav}</AppLink>
             <SignOutButton label={t.auth.signOut} />
           </>
         ) : (

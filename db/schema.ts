@@ -43,6 +43,9 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     lockedUntil: ts('locked_until'),
     oidcSubject: text('oidc_subject'),
+    // Set by the security officer: the next single sign-on whose preferred_username is this
+    // username may link its subject once (lib/auth/oidc.ts); cleared when it does.
+    oidcLinkAllowed: boolean('oidc_link_allowed').notNull().default(false),
     passwordChangedAt: ts('password_changed_at'),
     createdAt: createdAt(),
   },
@@ -68,6 +71,36 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_live').on(t.userId).where(sql`ended_at is null`)],
+);
+
+// The TOTP second factor (lib/auth/totp.ts): one per user. Secrets are sealed with AES-256-GCM
+// under a key derived from AUTH_SECRET. `secret` is the active factor (null while only a new one
+// is pending confirmation); `last_step` is the last time step accepted, so a code is never
+// accepted twice.
+export const userTotp = pgTable('user_totp', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secret: text('secret'),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  enrolledAt: ts('enrolled_at'),
+  pendingSecret: text('pending_secret'),
+  pendingAt: ts('pending_at'),
+});
+
+// One-time recovery codes for the second factor, stored as SHA-256 of user id and code.
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash').on(t.userId, t.codeHash)],
 );
 
 export const loginAttempts = pgTable(

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { getDatabase, closeDatabase } from '../db/client.ts';
 import { resolveDbConfig } from '../db/config.ts';
 import { servePglite } from '../db/serve.ts';
+import QRCode from 'qrcode';
 import { needsBuild } from './build-stamp.ts';
-import seed, { accountsFileFor } from './commands/seed.ts';
+import seed, { accountsFileFor, TOTP_LINE } from './commands/seed.ts';
 
 const port = Number(process.env.PORT) || 3000;
 const dataDir = path.resolve('.data');
@@ -28,6 +29,8 @@ function authSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+// The seed seals the demo accounts' second factors with a key derived from it: the same one the server gets.
+process.env.AUTH_SECRET = authSecret();
 const config = resolveDbConfig();
 log(`database: ${config.driver}${config.driver === 'pglite' ? ` in ${path.relative(process.cwd(), config.dir ?? ':memory:')}` : ''}`);
 await seed.run(['--demo', '--if-empty']);
@@ -58,10 +61,21 @@ const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], { 
 
 /** The password and the role accounts; the per-department ones stay in the file. */
 function summarizeAccounts(text: string, file: string): string {
-  const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
+  const lines = text.split('\n').filter((l) => l && !l.startsWith('#') && !TOTP_LINE.test(l));
   const roles = lines.filter((l) => /^(password:|admin |leader |assessor |auditor |security |department )/.test(l));
   const perDepartment = lines.length - roles.length;
   return [...roles, `… and ${perDepartment} department accounts (username = lower-case department code), all in ${path.relative(process.cwd(), file)}`].join('\n');
+}
+
+/** Each second factor in the accounts file: its otpauth:// URI and a QR code to scan from the terminal. */
+async function describeFactors(text: string): Promise<string> {
+  const factors = text.split('\n').map((l) => TOTP_LINE.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+  if (!factors.length) return '';
+  const parts = ['\nThese accounts also need a 6-digit code (two-step verification): scan a QR code with an authenticator app, or add its otpauth:// URI.'];
+  for (const [, username, uri] of factors) {
+    parts.push(`\n${username}: ${uri}`, await QRCode.toString(uri, { type: 'terminal', small: true }));
+  }
+  return parts.join('\n');
 }
 
 async function waitForHealth(): Promise<boolean> {
@@ -93,7 +107,10 @@ server.on('exit', (code) => void stop(code ?? 1));
 if (await waitForHealth()) {
   const accounts = accountsFileFor(config);
   log(`ready in ${elapsed()}: http://localhost:${port}`);
-  if (fs.existsSync(accounts)) process.stdout.write('\n' + summarizeAccounts(fs.readFileSync(accounts, 'utf8'), accounts) + '\n');
+  if (fs.existsSync(accounts)) {
+    const text = fs.readFileSync(accounts, 'utf8');
+    process.stdout.write('\n' + summarizeAccounts(text, accounts) + '\n' + (await describeFactors(text)) + '\n');
+  }
   log('press Ctrl+C to stop');
 } else {
   log('the server did not become healthy in 60 s');

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import type { Database } from '@/db/types';
+import { signInWithPassword } from '@/lib/auth/sign-in';
 import { principalForToken } from '@/lib/auth/tokens';
+import { secretFromUri, totpCode } from '@/lib/auth/totp';
+
+// The CLI seals second factors under AUTH_SECRET; this process must open them with the same one.
+process.env.AUTH_SECRET ||= 'sharescore-test-secret-not-for-production-0123456789';
 
 let dir: string;
 beforeAll(() => {
@@ -59,6 +64,25 @@ describe('cli user / token / audit', { timeout: 240_000 }, () => {
     expect(cli(['user', 'add', '--username', 'li', '--role', 'boss', '--password-stdin'], 'Strong-pass-2026').code).toBe(2);
     expect(cli(['user', 'add', '--username', 'li', '--role', 'department', '--department', 'NOPE', '--password-stdin'], 'Strong-pass-2026').code).toBe(2);
     expect(cli(['user', 'add', '--username', 'zhang', '--role', 'leader', '--password-stdin'], 'Strong-pass-2026').code).toBe(2);
+  });
+
+  it('user totp prints a valid otpauth URI once, whose codes sign in; audited as cli; an unknown user exits 2', async () => {
+    const result = cli(['user', 'totp', '--username', 'zhang']);
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    const uri = result.stdout.trim();
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Sharescore:zhang\?(?=.*secret=[A-Z2-7]{32})(?=.*algorithm=SHA1)(?=.*digits=6)(?=.*period=30)/);
+    const now = Date.now();
+    const outcome = await withDb(async (db) => {
+      const withoutCode = await signInWithPassword(db, { username: 'zhang', password: 'Strong-pass-2026', ip: '192.0.2.30' }, now);
+      const withCode = await signInWithPassword(db, { username: 'zhang', password: 'Strong-pass-2026', totp: totpCode(secretFromUri(uri), now), ip: '192.0.2.30' }, now);
+      const [audit] = await db.query<{ actor: string }>(`select actor from audit_log where action = 'user.totp_enrol' and target = 'zhang'`);
+      return { withoutCode, withCode, audit };
+    });
+    expect(outcome.withoutCode).toEqual({ ok: false, reason: 'totp_required' });
+    expect(outcome.withCode).toMatchObject({ ok: true });
+    expect(outcome.audit).toEqual({ actor: 'cli' });
+    expect(cli(['user', 'totp', '--username', 'nobody-at-all']).code).toBe(2);
+    expect(cli(['user', 'totp']).code).toBe(2);
   });
 
   it('token create prints a working secret once; only its hash is stored', async () => {

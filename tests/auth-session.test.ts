@@ -12,7 +12,7 @@ import { encodeSession, principalFromCookieHeader, readSessionCookie, sessionCoo
 import { resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
 import { GET as getScores } from '@/app/api/v1/scores/route';
 import { proxy } from '@/proxy';
-import { auditEntries, cookieFor, createTestUser, ensureDepartment, requestAs, sessionCookie, startTestSession, TEST_PASSWORD, type TestUser } from './support/auth';
+import { auditEntries, cookieFor, createTestUser, ensureDepartment, requestAs, sessionCookie, startTestSession, TEST_PASSWORD, totpFor, type TestUser } from './support/auth';
 import { useTestDatabase } from './support/db';
 
 let database: Database;
@@ -141,7 +141,7 @@ async function signIn(user: TestUser, now: () => number = Date.now) {
   // Behind one trusted proxy: the address it appended (right-most) is the client's, not the first hop the client wrote.
   const options = buildAuthOptions({ database: async () => database, now }, { ...process.env, TRUSTED_PROXY_HOPS: '1' });
   const signedIn = await (options.providers[0] as unknown as Authorize).options.authorize(
-    { username: user.username, password: TEST_PASSWORD },
+    { username: user.username, password: TEST_PASSWORD, ...(user.totpSecret ? { totp: totpFor(user, now()) } : {}) },
     { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1', 'user-agent': 'Mozilla/5.0 (test)' } },
   );
   const jwt = options.callbacks!.jwt! as JwtCallback;

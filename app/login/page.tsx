@@ -19,6 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     invalid: t.auth.errorInvalid,
     locked: t.auth.errorLocked,
     throttled: t.auth.errorThrottled,
+    totp_required: t.auth.errorTotpRequired,
     oidc: t.auth.errorOidc,
     generic: t.auth.errorGeneric,
   };
@@ -31,8 +32,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         callbackUrl={callbackUrl}
         oidc={oidcConfigured()}
         initialError={initialError}
-        labels={{ username: t.auth.username, password: t.auth.password, submit: t.auth.submit, submitting: t.auth.submitting, oidc: t.auth.oidc, or: t.auth.or }}
+        labels={{ username: t.auth.username, password: t.auth.password, totp: t.auth.totp, totpHint: t.auth.totpHint, submit: t.auth.submit, submitting: t.auth.submitting, oidc: t.auth.oidc, or: t.auth.or }}
         messages={messages}
+        askCode={error === 'totp_required'}
       />
       <p className="muted">{t.auth.sessionNote}</p>
     </section>

@@ -6,13 +6,17 @@ interface Props {
   callbackUrl: string;
   oidc: boolean;
   initialError: string | null;
-  labels: { username: string; password: string; submit: string; submitting: string; oidc: string; or: string };
-  /** Keyed by the reason the server gives: invalid | locked | throttled, plus oidc and generic. */
-  messages: Record<'invalid' | 'locked' | 'throttled' | 'oidc' | 'generic', string>;
+  labels: { username: string; password: string; totp: string; totpHint: string; submit: string; submitting: string; oidc: string; or: string };
+  /** Keyed by the reason the server gives: invalid | locked | throttled | totp_required, plus oidc and generic. */
+  messages: Record<'invalid' | 'locked' | 'throttled' | 'totp_required' | 'oidc' | 'generic', string>;
+  /** Show the code field from the start (the page was opened with ?error=totp_required). */
+  askCode: boolean;
 }
 
-export function LoginForm({ callbackUrl, oidc, initialError, labels, messages }: Props) {
+export function LoginForm({ callbackUrl, oidc, initialError, labels, messages, askCode }: Props) {
   const [error, setError] = useState<string | null>(initialError);
+  // The code field appears once the server said the password was right and a code is needed.
+  const [codeAsked, setCodeAsked] = useState(askCode);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -24,6 +28,7 @@ export function LoginForm({ callbackUrl, oidc, initialError, labels, messages }:
       redirect: false,
       username: String(form.get('username') ?? ''),
       password: String(form.get('password') ?? ''),
+      totp: String(form.get('totp') ?? ''),
       callbackUrl,
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
@@ -32,6 +37,7 @@ export function LoginForm({ callbackUrl, oidc, initialError, labels, messages }:
       return;
     }
     const reason = result?.error as keyof Props['messages'] | undefined;
+    if (reason === 'totp_required') setCodeAsked(true);
     setError(reason && reason in messages ? messages[reason] : messages.generic);
     setBusy(false);
   }
@@ -47,6 +53,15 @@ export function LoginForm({ callbackUrl, oidc, initialError, labels, messages }:
           {labels.password}
           <input name="password" type="password" autoComplete="current-password" required maxLength={1024} />
         </label>
+        {codeAsked && (
+          <label>
+            {labels.totp}
+            <input name="totp" autoComplete="one-time-code" required maxLength={64} autoFocus spellCheck={false} aria-describedby="login-totp-hint" data-testid="login-totp" />
+            <span id="login-totp-hint" className="muted">
+              {labels.totpHint}
+            </span>
+          </label>
+        )}
         {error && (
           <p id="login-error" className="error-box" role="alert">
             {error}

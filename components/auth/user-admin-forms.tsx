@@ -1,7 +1,7 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import { createUserAction, resetPasswordAction, setActiveAction, setRoleAction } from '@/app/admin/users/actions';
+import { allowOidcLinkAction, createUserAction, resetPasswordAction, resetSecondFactorAction, setActiveAction, setRoleAction } from '@/app/admin/users/actions';
 import type { ActionState } from '@/lib/auth/action-support';
 import { ActionMessage } from './action-message';
 
@@ -21,6 +21,8 @@ export interface UserFormLabels {
   save: string;
   resetPassword: string;
   newPassword: string;
+  resetFactor: string;
+  allowSso: string;
 }
 
 const initial: ActionState = {};
@@ -119,3 +121,25 @@ export function ResetPasswordForm({ id, labels }: { id: number; labels: UserForm
     </form>
   );
 }
+
+/** One button acting on one user: reset their second factor, allow a single sign-on link. */
+function UserButtonForm({ id, username, label, act }: { id: number; username: string; label: string; act: typeof resetSecondFactorAction }) {
+  const [state, action, pending] = useActionState(act, initial);
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="secondary" disabled={pending} aria-label={`${label} ${username}`}>
+        {label}
+      </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}
+
+export const ResetSecondFactorForm = ({ id, username, labels }: { id: number; username: string; labels: UserFormLabels }) => (
+  <UserButtonForm id={id} username={username} label={labels.resetFactor} act={resetSecondFactorAction} />
+);
+
+export const AllowOidcLinkForm = ({ id, username, labels }: { id: number; username: string; labels: UserFormLabels }) => (
+  <UserButtonForm id={id} username={username} label={labels.allowSso} act={allowOidcLinkAction} />
+);

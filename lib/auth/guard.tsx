@@ -13,6 +13,9 @@ import { getSignedInUser, type SignedInUser } from './session';
 
 export type PageDecision = 'allow' | 'signin' | 'forbidden';
 
+/** Where a user whose role needs a second factor enrols it (app/account/security). */
+export const ENROLMENT_PATH = '/account/security';
+
 /** The decision guardPage acts on; pure, so the access matrix tests it directly. */
 export function pageDecision(principal: Principal | null, action: Action | null, resource?: Resource): PageDecision {
   if (!principal || principal.kind !== 'user') return 'signin'; // tokens never open pages
@@ -38,6 +41,8 @@ export async function guardPage(path: string, action: Action | null, resource?: 
   const user = await getSignedInUser();
   const decision = pageDecision(user?.principal ?? null, action, resource);
   if (decision === 'signin' || !user) redirect(loginUrl(path));
+  // A role that needs a second factor, signed in without one, may only enrol it.
+  if (user.mustEnrol && path.split('?')[0] !== ENROLMENT_PATH) redirect(ENROLMENT_PATH);
   // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts); audited.
   if (decision === 'forbidden') {
     await auditDenied({ actor: user.principal, via: 'page', target: path, permission: action, reason: resource?.department ?? null, ip: await requestIp() });
@@ -54,5 +59,6 @@ export async function authorizeAction(action: Action | null, resource?: Resource
     await auditDenied({ actor: user.principal, via: 'action', target: action ?? 'signed-in', permission: action, reason: resource?.department ?? null, ip: await requestIp() });
   }
   if (decision !== 'allow' || !user) return { ok: false, reason: decision === 'forbidden' ? 'forbidden' : 'signin' };
+  if (user.mustEnrol) return { ok: false, reason: 'forbidden' };
   return { ok: true, user };
 }

@@ -43,15 +43,15 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
     CredentialsProvider({
       id: 'credentials',
       name: '用户名密码',
-      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' }, totp: { label: '动态码', type: 'text' } },
       async authorize(credentials, req) {
         const address = clientAddress(req.headers as HeaderBag, env);
         const outcome = await signInWithPassword(
           await deps.database(),
-          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), ip: address.ip, claimedIp: address.claimed },
+          { username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), totp: String(credentials?.totp ?? ''), ip: address.ip, claimedIp: address.claimed },
           deps.now(),
         );
-        // The message becomes the `error` the sign-in form shows: invalid | locked | throttled.
+        // The message becomes the `error` the sign-in form shows: invalid | locked | throttled | totp_required.
         if (!outcome.ok) {
           if (outcome.reason === 'throttled') noteRetryAfter(outcome.retryAfter);
           throw new Error(outcome.reason);
@@ -77,11 +77,12 @@ export function buildAuthOptions(deps: AuthDeps = defaultDeps, env: Record<strin
       redirect: async ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const linked = await linkOidcUser(await deps.database(), {
-          subject: account.providerAccountId,
-          username: (profile as { preferred_username?: string } | undefined)?.preferred_username ?? null,
-          ip: null,
-        });
+        const claims = profile as { preferred_username?: string; amr?: unknown } | undefined;
+        const linked = await linkOidcUser(
+          await deps.database(),
+          { subject: account.providerAccountId, username: claims?.preferred_username ?? null, ip: null, amr: claims?.amr },
+          deps.now(),
+        );
         if (!linked) return false;
         (user as NextAuthUser).sessionUser = linked;
         return true;

@@ -9,6 +9,7 @@ import { encode } from 'next-auth/jwt';
 import type { Session } from '../../db/types';
 import type { Principal, Role } from './principal';
 import { authSecret } from './secret';
+import { enrolmentRequired } from './second-factor';
 import { ABSOLUTE_LIFETIME_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
 import { endSessionRow, readSession, touchSession } from './sessions';
 
@@ -152,6 +153,8 @@ export interface SignedInUser {
   displayName: string;
   /** The server-side session this request belongs to (to mark "this session" in lists). */
   sessionId: string;
+  /** Their role needs a second factor and they have none: only the enrolment page is open to them. */
+  mustEnrol?: true;
 }
 
 /** The signed-in user behind a Cookie header, checked against the database; null when none or ended. */
@@ -162,13 +165,16 @@ export async function sessionUserFromCookieHeader(cookieHeader: string | null, s
   if (!payload) return null;
   try {
     const claims = await refreshClaims(session, payload, now);
-    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username, sessionId: claims.sid };
+    const mustEnrol = await enrolmentRequired(session, { id: claims.uid, role: claims.role });
+    return { principal: principalFromClaims(claims), displayName: claims.name ?? claims.username, sessionId: claims.sid, ...(mustEnrol ? { mustEnrol: true as const } : {}) };
   } catch (err) {
     if (err instanceof SessionEnded) return null;
     throw err;
   }
 }
 
+/** The principal for route handlers; none while a required second factor is not enrolled. */
 export async function principalFromCookieHeader(cookieHeader: string | null, session: Session, now = Date.now()): Promise<Principal | null> {
-  return (await sessionUserFromCookieHeader(cookieHeader, session, now))?.principal ?? null;
+  const user = await sessionUserFromCookieHeader(cookieHeader, session, now);
+  return user && !user.mustEnrol ? user.principal : null;
 }

@@ -13,7 +13,7 @@ import { can } from './permissions';
 import { actorId, type Principal, type Role } from './principal';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, TOUCH_AFTER_MS } from './session-policy';
 
-export const END_REASONS = ['signout', 'idle', 'expired', 'password', 'role', 'disabled', 'ended_by_user', 'ended_by_security'] as const;
+export const END_REASONS = ['signout', 'idle', 'expired', 'password', 'role', 'disabled', 'ended_by_user', 'ended_by_security', 'second_factor'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
 const MAX_USER_AGENT = 300;

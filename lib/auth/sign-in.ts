@@ -16,16 +16,19 @@ import { appendAudit, audit } from '../audit/log';
 import { firstInWindow, spend } from '../http/rate-limit';
 import { accountLockedUntil, ipThrottled, LOCKOUT, LOOKBACK_MS, SIGN_IN_BUDGET } from './lockout';
 import { verifyPassword } from './passwords';
+import { checkSecondFactor, type SecondFactorCheck } from './second-factor';
 import type { Principal } from './principal';
 import { loadSessionUser, type SessionUser } from './session-token';
 
-export type SignInFailure = 'invalid' | 'locked' | 'throttled';
+export type SignInFailure = 'invalid' | 'locked' | 'throttled' | 'totp_required';
 /** `retryAfter` (seconds) comes with `throttled`: the route answers 429 with Retry-After. */
 export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure; retryAfter?: number };
 
 export interface PasswordAttempt {
   username: string;
   password: string;
+  /** The second factor's code (TOTP or a recovery code), when the account has one. */
+  totp?: string;
   /** The verified client address (lib/http/client-address.ts), or null when it cannot be verified. */
   ip: string | null;
   /** What the request claimed as its address when `ip` is null: recorded, never trusted. */
@@ -86,7 +89,22 @@ export async function signInWithPassword(database: Database, input: PasswordAtte
   if (admission.kind === 'throttled') return refuse(database, attempt, 'throttled', 'ip_throttled', { scope: 'address', retryAfter: admission.retryAfter });
   if (admission.kind === 'locked') return refuse(database, attempt, 'locked', 'account_locked', { scope: 'account', retryAfter: admission.retryAfter });
   const passwordOk = input.password.length <= MAX_PASSWORD && (await verifyPassword(input.password, admission.user?.passwordHash));
-  return database.transaction((tx) => settle(tx, attempt, admission, passwordOk));
+  // The second factor is asked for only after the password checked out; a wrong or reused
+  // code is a failure like a wrong password (lib/auth/second-factor.ts).
+  const user = admission.user;
+  const factor = user && user.active && passwordOk ? await checkSecondFactor(database, user, input.totp, now) : null;
+  if (factor?.outcome === 'required') return askForCode(database, attempt, admission);
+  return database.transaction((tx) => settle(tx, attempt, admission, passwordOk, factor));
+}
+
+/** The right password without a code: not a failure (nothing was guessed wrong), audited, and the form asks for the code. */
+async function askForCode(database: Database, a: Attempt, admission: Extract<Admission, { kind: 'admitted' }>): Promise<SignInOutcome> {
+  const { ip, sourcePayload } = source(a);
+  await database.transaction(async (tx) => {
+    await tx.query('delete from login_attempts where id = $1', [admission.attemptId]);
+    await appendAudit(tx, { actor: anonymous(a.username), action: 'auth.login', target: a.username, outcome: 'failure', ip, payload: { provider: 'credentials', reason: 'totp_required', ...sourcePayload } });
+  });
+  return { ok: false, reason: 'totp_required' };
 }
 
 /** Which limit refused an attempt, and for how long (seconds). */
@@ -123,17 +141,17 @@ async function admit(tx: Session, a: Attempt): Promise<Admission> {
 }
 
 /** Step 3: the checked attempt becomes a success or stays a failure (possibly locking the account); audited. */
-async function settle(tx: Session, a: Attempt, admission: Extract<Admission, { kind: 'admitted' }>, passwordOk: boolean): Promise<SignInOutcome> {
+async function settle(tx: Session, a: Attempt, admission: Extract<Admission, { kind: 'admitted' }>, passwordOk: boolean, factor: SecondFactorCheck | null): Promise<SignInOutcome> {
   const { user } = admission;
   const { ip, sourcePayload } = source(a);
-  if (user && user.active && passwordOk) {
+  if (user && user.active && passwordOk && factor?.outcome === 'pass') {
     await tx.query('update login_attempts set success = true where id = $1', [admission.attemptId]);
     if (user.lockedUntil !== null) await tx.query('update users set locked_until = null where id = $1', [user.id]);
     const principal: Principal = { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
-    await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials', ...sourcePayload } });
+    await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials', factor: factor?.outcome === 'pass' ? factor.method : null, ...sourcePayload } });
     return { ok: true, user };
   }
-  const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'disabled';
+  const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : !user.active ? 'disabled' : factor?.outcome === 'fail' ? factor.reason : null;
   const lockedUntil = await lockedUntilFor(tx, a.key, user, a.now);
   if (lockedUntil && user) await tx.query('update users set locked_until = $2 where id = $1', [user.id, new Date(lockedUntil)]);
   await appendAudit(tx, {

@@ -44,6 +44,8 @@ export interface UserRow {
   lockedUntil: Date | null;
   locked: boolean; // lockedUntil is still ahead
   oidcLinked: boolean;
+  oidcLinkAllowed: boolean;
+  secondFactor: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
 }
@@ -68,9 +70,10 @@ const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 export async function listUsers(session: Session): Promise<UserRow[]> {
   const rows = await session.query<{
     id: number; username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean;
-    locked_until: Date | string | null; locked: boolean; oidc_subject: string | null; last_login_at: Date | string | null; created_at: Date | string;
+    locked_until: Date | string | null; locked: boolean; oidc_subject: string | null; oidc_link_allowed: boolean; second_factor: boolean; last_login_at: Date | string | null; created_at: Date | string;
   }>(
-    `select u.id, u.username, u.display_name, u.role, u.department_code, u.active, u.locked_until, coalesce(u.locked_until > now(), false) as locked, u.oidc_subject, u.created_at,
+    `select u.id, u.username, u.display_name, u.role, u.department_code, u.active, u.locked_until, coalesce(u.locked_until > now(), false) as locked, u.oidc_subject, u.oidc_link_allowed, u.created_at,
+            exists (select 1 from user_totp f where f.user_id = u.id and f.secret is not null) as second_factor,
             (select max(a.created_at) from login_attempts a where a.username = lower(u.username) and a.success) as last_login_at
      from users u order by u.role, u.username`,
   );
@@ -84,6 +87,8 @@ export async function listUsers(session: Session): Promise<UserRow[]> {
     lockedUntil: date(r.locked_until),
     locked: r.locked,
     oidcLinked: r.oidc_subject !== null,
+    oidcLinkAllowed: r.oidc_link_allowed,
+    secondFactor: r.second_factor,
     lastLoginAt: date(r.last_login_at),
     createdAt: new Date(r.created_at),
   }));

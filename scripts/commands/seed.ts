@@ -6,7 +6,10 @@ import { resolveDbConfig, type DbConfig } from '../../db/config';
 import { migrateDatabase } from '../../db/migrate';
 import { isEmpty, seedDemoProvince, type DemoAccount } from '../../db/queries/seed';
 import { allIndicators, defaultScheme, schemeHash } from '../../lib/scoring';
+import { roleNeedsSecondFactor } from '../../lib/auth/mfa-policy';
 import { generatePassword, hashPassword, passwordProblems } from '../../lib/auth/passwords';
+import { CLI, type Role } from '../../lib/auth/principal';
+import { provisionFactor } from '../../lib/auth/second-factor';
 import { recentMonths } from '../../lib/periods/codes';
 import { progressBar } from '../progress';
 
@@ -19,7 +22,8 @@ the default scheme, and one account per role plus one per department.
   --months M       how many whole months, ending last month (default 12)
   --seed S         the random seed (default 20261126); the same seed gives the same data
   --if-empty       do nothing (exit 0) when the database already has departments
-Passwords: DEMO_PASSWORD if set, else generated; all demo accounts share it.
+Passwords: DEMO_PASSWORD if set, else generated; all demo accounts share it. The accounts
+whose role needs a second factor (MFA_REQUIRED_ROLES) get one, its otpauth:// URI in the file.
 The accounts are printed and saved (mode 600) to .data/demo-accounts.txt for the embedded
 database, or .data/demo-accounts-<database>.txt for a PostgreSQL one.`;
 
@@ -37,10 +41,31 @@ export function accountsFileFor(config: DbConfig): string {
   return path.resolve(`.data/demo-accounts-${name}.txt`);
 }
 
-export function writeAccountsFile(accounts: DemoAccount[], password: string, file: string) {
+/** A demo account's second factor: its otpauth:// URI, in the accounts file as `totp <username> <uri>`. */
+export interface DemoFactor {
+  username: string;
+  uri: string;
+}
+
+export const TOTP_LINE = /^totp (\S+) (otpauth:\/\/\S+)$/;
+
+/** Enrols a second factor for each demo account whose role needs one (audited as cli). */
+async function enrolDemoFactors(database: Awaited<ReturnType<typeof getDatabase>>, accounts: DemoAccount[]): Promise<DemoFactor[]> {
+  const factors: DemoFactor[] = [];
+  for (const a of accounts.filter((a) => roleNeedsSecondFactor(a.role as Role))) {
+    factors.push({ username: a.username, uri: (await provisionFactor(database, CLI, a.username)).uri });
+  }
+  return factors;
+}
+
+export function writeAccountsFile(accounts: DemoAccount[], password: string, file: string, factors: DemoFactor[] = []) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const lines = ['# Sharescore demo accounts (all share one password)', `password: ${password}`, ''];
   for (const a of accounts) lines.push(`${a.username.padEnd(12)} ${a.role.padEnd(11)} ${a.departmentCode ?? ''}`.trimEnd());
+  if (factors.length) {
+    lines.push('', '# second factor (TOTP) of the accounts whose role needs one: add each URI to an authenticator app');
+    for (const f of factors) lines.push(`totp ${f.username} ${f.uri}`);
+  }
   fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return file;
@@ -83,13 +108,15 @@ const command: Command = {
       onProgress: bar.update,
     });
     bar.stop();
-    const file = writeAccountsFile(summary.accounts, password, accountsFileFor(resolveDbConfig()));
+    const factors = await enrolDemoFactors(database, summary.accounts);
+    const file = writeAccountsFile(summary.accounts, password, accountsFileFor(resolveDbConfig()), factors);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `seeded ${summary.departments} departments, ${summary.events} event rows, ${summary.metricValues} metric values, ` +
         `${summary.incidents} incidents in ${seconds} s\n` +
         `demo accounts (password ${password}): admin, leader, assessor, auditor, security, department, and one per department ` +
-        `(username = lower-case department code); saved to ${path.relative(process.cwd(), file)}\n`,
+        `(username = lower-case department code); saved to ${path.relative(process.cwd(), file)}\n` +
+        (factors.length ? `second factor (TOTP) enrolled for ${factors.map((f) => f.username).join(', ')}: the otpauth:// URIs are in that file\n` : ''),
     );
     return 0;
   },

@@ -4,12 +4,14 @@ import { migrationStatus } from '../../db/migrate';
 import { ApiError } from '../../lib/http/errors';
 import { passwordProblems } from '../../lib/auth/passwords';
 import { CLI, ROLES } from '../../lib/auth/principal';
+import { provisionFactor } from '../../lib/auth/second-factor';
 import { createUser } from '../../lib/auth/users';
 import { ZodError } from 'zod';
 
 const usage = `usage: npm run cli -- user add --username U --role R [--department CODE] [--display-name NAME] --password-stdin
+       npm run cli -- user totp --username U
 
-Creates a user, audited as the CLI user \`cli\`.
+user add creates a user, audited as the CLI user \`cli\`.
   --username U       2–64 letters, digits, _ . -
   --role R           admin | leader | assessor | department | auditor | security
   --department CODE  the department of a department user (required for that role)
@@ -17,7 +19,13 @@ Creates a user, audited as the CLI user \`cli\`.
   --password-stdin   read the password from standard input (required, so it never
                      appears in the process list or shell history); it must have at
                      least 10 characters with three of: upper case, lower case, digits, symbols
-example: printf '%s' "$PASSWORD" | npm run cli -- user add --username zhang --role leader --password-stdin`;
+example: printf '%s' "$PASSWORD" | npm run cli -- user add --username zhang --role leader --password-stdin
+
+user totp enrols (or replaces) the user's TOTP second factor (RFC 6238, SHA-1, 6 digits,
+30 s) and prints its otpauth:// URI on standard output, once: add it to an authenticator
+app (or make a QR code of it). The former factor and recovery codes stop working and the
+user's open sessions end; audited as user.totp_enrol. New recovery codes: the user makes
+them on the account security page (/account/security).`;
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('--password-stdin needs the password piped in');
@@ -39,12 +47,22 @@ export async function migratedDatabase() {
   return database;
 }
 
+async function enrolTotp(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { username: { type: 'string' } });
+  const username = requireOption(values.username, 'username');
+  const database = await migratedDatabase();
+  const { uri } = await provisionFactor(database, CLI, username).catch(asUsageError);
+  process.stdout.write(`${uri}\n`);
+  return 0;
+}
+
 const command: Command = {
-  summary: 'create a user (user add … --password-stdin)',
+  summary: 'create a user (user add … --password-stdin); enrol a second factor (user totp --username U)',
   usage,
   async run(args) {
     const [sub, ...rest] = args;
-    if (sub !== 'add') throw new UsageError(sub ? `unknown subcommand "user ${sub}"; only "user add" exists` : 'missing subcommand: user add');
+    if (sub === 'totp') return enrolTotp(rest);
+    if (sub !== 'add') throw new UsageError(sub ? `unknown subcommand "user ${sub}"; "user add" and "user totp" exist` : 'missing subcommand: user add | user totp');
     const { values } = parseCommandArgs(rest, {
       username: { type: 'string' },
       role: { type: 'string' },

@@ -16,11 +16,14 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPg } from '../../db/drivers/pg.ts';
 import { assert, runSteps, summaryLine, type Step } from './support/harness.ts';
+import { submitLogin } from './support/sign-in.ts';
 
 export interface CycleSuiteContext {
   browser: Browser;
   url: string;
   password: string;
+  /** username → TOTP secret of the demo accounts that need a code. */
+  totp: Record<string, string>;
   /**
    * Where the demo's database is, to end the appeal window: the demo server's temporary
    * folder (startDemoServer's dataDir; its PGlite in pglite/ is served on the port in
@@ -44,10 +47,7 @@ async function signIn(ctx: CycleSuiteContext, username: string): Promise<{ conte
   const context = await ctx.browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${ctx.url}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', ctx.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 }), page.click('[data-testid=login-submit]')]);
-  await page.waitForSelector('[data-testid=signed-in-user]');
+  await submitLogin(page, username, ctx.password, ctx.totp[username]);
   return { context, page };
 }
 
@@ -263,7 +263,7 @@ async function startPostgresServer(adminUrl: string, log: (line: string) => void
   const { spawn, spawnSync } = await import('node:child_process');
   const { randomBytes } = await import('node:crypto');
   const pg = (await import('pg')).default;
-  const { freePort } = await import('./support/demo-server.ts');
+  const { demoTotpSecrets, freePort } = await import('./support/demo-server.ts');
   const name = `ss_browser_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -282,6 +282,9 @@ async function startPostgresServer(adminUrl: string, log: (line: string) => void
   if (saved) fs.writeFileSync(accounts, saved, { mode: 0o600 });
   else fs.rmSync(accounts, { force: true });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
+  const ownAccounts = path.resolve(`.data/demo-accounts-${name}.txt`); // a PostgreSQL database's accounts file
+  const totp = await demoTotpSecrets(ownAccounts);
+  fs.rmSync(ownAccounts, { force: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env: { ...env, NEXTAUTH_URL: base }, stdio: 'ignore', detached: true });
@@ -307,7 +310,7 @@ async function startPostgresServer(adminUrl: string, log: (line: string) => void
     await new Promise((r) => setTimeout(r, 500));
   }
   log(`serving on ${base}`);
-  return { url: base, password, databaseUrl: url.toString(), stop };
+  return { url: base, password, totp, databaseUrl: url.toString(), stop };
 }
 
 // Standalone: npx tsx tests/browser/assessment-cycle.mts (DATABASE_URL set: on PostgreSQL).
@@ -331,7 +334,7 @@ async function main(): Promise<number> {
   const browser = await launchChromium();
   try {
     const where = 'databaseUrl' in server ? { databaseUrl: server.databaseUrl } : { dataDir: server.dataDir };
-    const outcomes = await runSteps(assessmentCycleSteps({ browser, url: server.url, password: server.password, ...where }));
+    const outcomes = await runSteps(assessmentCycleSteps({ browser, url: server.url, password: server.password, totp: server.totp, ...where }));
     process.stdout.write(`${summaryLine(outcomes)}\n`);
     return outcomes.every((o) => o.ok) ? 0 : 1;
   } finally {

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   const browser = await launchChromium();
   const cspViolations = recordCspViolations(browser);
   try {
-    const suite = { browser, url: server.url, password: server.password };
+    const suite = { browser, url: server.url, password: server.password, totp: server.totp };
     // The dashboard first, on the untouched demo; then the assessment cycle, which publishes
     // and finalizes a quarter (issue #7, tests/browser/assessment-cycle.mts).
     // The security steps last: their final step reads what every earlier page logged.

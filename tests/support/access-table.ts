@@ -100,6 +100,7 @@ export const ACCESS_TABLE: AccessEntry[] = [
   page('/me', { action: null },                                   `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   // Everyone's own sessions; whose session may be ended is the service's check (tests/auth-sessions-admin.test.ts).
   page('/account/sessions', { action: null },                     `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
+  page('/account/security', { action: null },                     `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   page('/departments/[code]', { action: 'scores:detail', department: true },
                                                                   `login | 200 200 200 200/403 200 403 | ${NO_TOKENS}`),
   page('/assessment', { action: 'periods:read' },                 `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),

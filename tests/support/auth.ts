@@ -1,11 +1,14 @@
 // Test helpers for anything behind sign-in: users of each role, their session cookie or
 // Principal, API tokens, and Requests that carry either. Import before calling handlers.
 import type { Database, Session } from '@/db/types';
+import { roleNeedsSecondFactor } from '@/lib/auth/mfa-policy';
 import { hashPassword } from '@/lib/auth/passwords';
 import type { Principal, Role, Scope } from '@/lib/auth/principal';
 import { encodeSession, newSessionClaims, sessionCookieName, type SessionUser } from '@/lib/auth/session-token';
 import { startSession } from '@/lib/auth/sessions';
+import { authSecret } from '@/lib/auth/secret';
 import { createToken } from '@/lib/auth/tokens';
+import { newTotpSecret, sealSecret, timeStep, totpCode, TOTP_PERIOD_S } from '@/lib/auth/totp';
 
 // A fixed key, so tests never read or create .data/auth-secret.
 process.env.AUTH_SECRET ||= 'sharescore-test-secret-not-for-production-0123456789';
@@ -14,7 +17,8 @@ export const TEST_PASSWORD = 'Test-password-2026';
 let passwordHash: Promise<string> | undefined;
 const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
-export type TestUser = SessionUser;
+/** `totpSecret`: the base32 secret of the user's second factor, when they have one. */
+export type TestUser = SessionUser & { totpSecret: string | null };
 
 export async function ensureDepartment(session: Session, code: string, name = `测试部门 ${code}`): Promise<void> {
   await session.query('insert into departments (code, name) values ($1, $2) on conflict (code) do nothing', [code, name]);
@@ -22,11 +26,15 @@ export async function ensureDepartment(session: Session, code: string, name = `�
 
 let counter = 0;
 
-/** Inserts an active user (password TEST_PASSWORD); a department user's department is created if missing. */
+/**
+ * Inserts an active user (password TEST_PASSWORD); a department user's department is created
+ * if missing. A role that needs a second factor (MFA_REQUIRED_ROLES) gets one enrolled, as
+ * a real account of that role would have; `totp` overrides that.
+ */
 export async function createTestUser(
   session: Session,
   role: Role,
-  options: { department?: string | null; username?: string; active?: boolean } = {},
+  options: { department?: string | null; username?: string; active?: boolean; totp?: boolean } = {},
 ): Promise<TestUser> {
   const department = options.department ?? (role === 'department' ? 'OWN' : null);
   if (department) await ensureDepartment(session, department);
@@ -36,8 +44,25 @@ export async function createTestUser(
      values ($1, $2, $3, $4, $5, $6, now() - interval '1 minute') returning id`,
     [username, `测试${username}`, await testPasswordHash(), role, department, options.active ?? true],
   );
-  return { id: Number(row.id), username, displayName: `测试${username}`, role, departmentCode: department, active: options.active ?? true };
+  const id = Number(row.id);
+  const totpSecret = (options.totp ?? roleNeedsSecondFactor(role)) ? newTotpSecret() : null;
+  if (totpSecret) {
+    await session.query('insert into user_totp (user_id, secret, enrolled_at) values ($1, $2, now())', [id, sealSecret(totpSecret, id, authSecret())]);
+  }
+  return { id, username, displayName: `测试${username}`, role, departmentCode: department, active: options.active ?? true, totpSecret };
 }
+
+/**
+ * The user's TOTP code for `now`, as their authenticator app would show it; `stepOffset`
+ * moves it by whole time steps (−1, +1 are accepted; a code is accepted only once).
+ */
+export function totpFor(user: TestUser, now = Date.now(), stepOffset = 0): string {
+  if (!user.totpSecret) throw new Error(`${user.username} has no second factor`);
+  return totpCode(user.totpSecret, now + stepOffset * TOTP_PERIOD_S * 1000);
+}
+
+/** A moment at the start of a time step, so ±n steps around it are exact. */
+export const stepStart = (now = Date.now()) => timeStep(now) * TOTP_PERIOD_S * 1000;
 
 export function principalOf(user: TestUser): Principal & { kind: 'user' } {
   return { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };

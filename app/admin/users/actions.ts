@@ -5,6 +5,8 @@ import { getDatabase } from '@/db/client';
 import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
 import { authorizeAction } from '@/lib/auth/guard';
 import { endAllSessions } from '@/lib/auth/sessions';
+import { allowOidcLink } from '@/lib/auth/oidc';
+import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { createUser, resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
 import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
@@ -71,5 +73,21 @@ export async function resetPasswordAction(_prev: ActionState, form: FormData): P
   return run(async (principal, ip) => {
     await resetPassword(await getDatabase(), principal, userId(form), text(form, 'password'), ip);
     return t.adminUsers.passwordReset;
+  });
+}
+
+export async function resetSecondFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  return run(async (principal, ip) => {
+    await resetSecondFactor(await getDatabase(), principal, userId(form), ip);
+    return t.adminUsers.factorReset;
+  });
+}
+
+export async function allowOidcLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  return run(async (principal, ip) => {
+    await allowOidcLink(await getDatabase(), principal, userId(form), ip);
+    return t.adminUsers.ssoAllowedDone;
   });
 }

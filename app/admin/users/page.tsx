@@ -1,6 +1,7 @@
 import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
-import { CreateUserForm, ResetPasswordForm, RoleForm, ToggleActiveForm, type UserFormLabels } from '@/components/auth/user-admin-forms';
+import { AllowOidcLinkForm, CreateUserForm, ResetPasswordForm, ResetSecondFactorForm, RoleForm, ToggleActiveForm, type UserFormLabels } from '@/components/auth/user-admin-forms';
+import { oidcConfigured } from '@/lib/auth/oidc';
 import { guardPage } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/principal';
 import { ActionButtonForm } from '@/components/auth/session-forms';
@@ -25,7 +26,9 @@ export default async function AdminUsersPage() {
     username: u.username, displayName: u.displayName, role: u.role, department: u.department, departmentNone: u.departmentNone,
     departmentHint: u.departmentHint, password: u.password, passwordHint: u.passwordHint, create: u.create, disable: u.disable,
     enable: u.enable, changeRole: u.changeRole, save: u.save, resetPassword: u.resetPassword, newPassword: u.newPassword,
+    resetFactor: u.resetFactor, allowSso: u.allowSso,
   };
+  const sso = oidcConfigured();
   return (
     <section className="stack" aria-labelledby="users-title">
       <h1 id="users-title">{u.title}</h1>
@@ -52,6 +55,8 @@ export default async function AdminUsersPage() {
                   {user.active ? u.active : u.disabled}
                   {user.locked && <div className="muted">{fill(u.lockedUntil, { time: formatDateTime(locale, user.lockedUntil, { seconds: true }) })}</div>}
                   {user.oidcLinked && <div className="muted">{u.sso}</div>}
+                  {user.oidcLinkAllowed && <div className="muted">{u.ssoAllowed}</div>}
+                  <div className="muted">{user.secondFactor ? u.factorOn : u.factorOff}</div>
                 </td>
                 <td>
                   {formatDateTime(locale, user.lastLoginAt, { seconds: true, fallback: u.never })}
@@ -68,6 +73,8 @@ export default async function AdminUsersPage() {
                     {!self && (sessions.get(user.id) ?? 0) > 0 && (
                       <ActionButtonForm action={endUserSessionsAction} fields={{ id: String(user.id) }} label={t.sessions.endAll} ariaLabel={`${t.sessions.endAll} ${user.username}`} />
                     )}
+                    {!self && user.secondFactor && <ResetSecondFactorForm id={user.id} username={user.username} labels={labels} />}
+                    {sso && !user.oidcLinkAllowed && <AllowOidcLinkForm id={user.id} username={user.username} labels={labels} />}
                   </details>
                 </td>
               </tr>

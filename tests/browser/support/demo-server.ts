@@ -17,6 +17,21 @@ export interface RunningServer {
 export interface DemoServer extends RunningServer {
   password: string;
   dataDir: string;
+  /** username → TOTP secret of the seeded accounts that need a code. */
+  totp: Record<string, string>;
+}
+
+/** The TOTP secrets in a seeded demo-accounts file (`totp <username> <otpauth URI>` lines). */
+export async function demoTotpSecrets(file: string): Promise<Record<string, string>> {
+  const { TOTP_LINE } = await import('../../../scripts/commands/seed.ts');
+  const { secretFromUri } = await import('../../../lib/auth/totp.ts');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const secrets: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = TOTP_LINE.exec(line);
+    if (m) secrets[m[1]] = secretFromUri(m[2]);
+  }
+  return secrets;
 }
 
 export const TEST_AUTH_SECRET = 'sharescore-browser-tests-secret-0123456789abcdef';
@@ -70,11 +85,11 @@ export async function startNext(env: NodeJS.ProcessEnv, timeoutMs = 120_000, nod
 }
 
 /** `npm run cli -- seed` writes the accounts to .data/demo-accounts.txt: keep the developer's copy. */
-function preservingAccountsFile<T>(fn: () => T): T {
+async function preservingAccountsFile<T>(fn: (file: string) => Promise<T>): Promise<T> {
   const file = path.resolve('.data/demo-accounts.txt');
   const saved = fs.existsSync(file) ? fs.readFileSync(file) : null;
   try {
-    return fn();
+    return await fn(file);
   } finally {
     if (saved) fs.writeFileSync(file, saved, { mode: 0o600 });
     else fs.rmSync(file, { force: true });
@@ -91,18 +106,20 @@ export async function startDemoServer(options: { departments: number; months: nu
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharescore-browser-'));
   const pgliteDir = path.join(dataDir, 'pglite');
   const password = 'Browser-Test-2026!';
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: pgliteDir, DEMO_PASSWORD: password, NEXT_TELEMETRY_DISABLED: '1' };
+  // The server's AUTH_SECRET for the seed too: it seals the second factors with a key derived from it.
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: pgliteDir, DEMO_PASSWORD: password, NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: TEST_AUTH_SECRET };
   delete env.DATABASE_URL;
   delete env.DB_DRIVER;
   delete env.POSTGRES_URL;
 
   options.log(`seeding ${options.departments} departments × ${options.months} months into ${dataDir}`);
-  const seeded = preservingAccountsFile(() =>
-    spawnSync('node_modules/.bin/tsx', ['scripts/cli.mts', 'seed', '--demo', '--departments', String(options.departments), '--months', String(options.months)], {
+  const { seeded, totp } = await preservingAccountsFile(async (file) => {
+    const seeded = spawnSync('node_modules/.bin/tsx', ['scripts/cli.mts', 'seed', '--demo', '--departments', String(options.departments), '--months', String(options.months)], {
       env,
       encoding: 'utf8',
-    }),
-  );
+    });
+    return { seeded, totp: await demoTotpSecrets(file) };
+  });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
 
   const { openDatabase } = await import('../../../db/client.ts');
@@ -127,6 +144,7 @@ export async function startDemoServer(options: { departments: number; months: nu
     ...server,
     password,
     dataDir,
+    totp,
     stop: async () => {
       await server.stop();
       await release();
