@@ -1,11 +1,9 @@
 // Runs before every page and API request. It sorts the signed-out from the rest (every page
-// and handler checks permissions again itself), slides the idle timeout (a live session's
-// cookie is re-issued with lastSeen = now), and answers the few pages whose rendering is
-// cached (lib/render-cache) from memory when nothing they show has changed.
+// and handler checks permissions again itself) and slides the idle timeout (a live session's
+// cookie is re-issued with lastSeen = now).
 import { NextResponse, type NextRequest } from 'next/server';
 import { IDLE_TIMEOUT_MS, readClaims, sessionState, type SessionClaims } from './lib/auth/session-policy';
 import { errorBody, unauthorized } from './lib/http/errors';
-import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
 import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
@@ -39,21 +37,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const name = sessionCookieName();
   const refreshed = now - claims.lastSeen < REFRESH_AFTER_MS ? null : await encodeSession({ ...claims, lastSeen: now });
   if (refreshed) request.cookies.set(name, refreshed); // the page rendered now sees the refreshed cookie too
-  const cached = await cachedPage(request);
-  const response = cached instanceof Response ? new NextResponse(cached.body, cached) : refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
-  if (typeof cached === 'string') response.headers.set(STATE_HEADER, cached);
+  const response = refreshed ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
   if (refreshed) response.cookies.set(name, refreshed, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_TIMEOUT_MS / 1000 });
   return response;
-}
-
-/** The rendered-page cache's answer; a failing cache never fails the page, which then renders as usual. */
-async function cachedPage(request: NextRequest): Promise<CacheAnswer> {
-  try {
-    return await cachedPageResponse(request);
-  } catch (err) {
-    console.error('render cache:', err);
-    return null;
-  }
 }
 
 export const config = {
