@@ -43,13 +43,15 @@ export async function currentGeneration(session: Session, period: string): Promi
 }
 
 /**
- * One value that changes whenever any page's scores could: the highest generation written
- * and the last time any scores were saved.
+ * One value that changes whenever what a ranking page shows could: the highest generation
+ * written, the last time any scores were saved and the periods' statuses. Null while any
+ * period's saved scores are older than its data (they are being updated).
  */
-export async function dataStamp(session: Session): Promise<string> {
-  const [row] = await session.query<{ stamp: string }>(
-    `select coalesce((select max(generation) from score_generations), 0)::text || '.' ||
-            coalesce((select (extract(epoch from max(computed_at)) * 1000000)::bigint from period_scores), 0)::text as stamp`,
+export async function dataStamp(session: Session): Promise<string | null> {
+  const [row] = await session.query<{ stamp: string | null }>(
+    `select case when exists (select 1 from period_scores ps join score_generations g on g.period = ps.period where ${STALE_SQL}) then null
+            else concat_ws('.', (select max(generation) from score_generations), (select max(computed_at) from period_scores),
+                           (select md5(string_agg(code || status, ',' order by code)) from periods)) end as stamp`,
   );
   return row.stamp;
 }
