@@ -1,15 +1,19 @@
-// Runs before every page and API request. It sorts the signed-out from the rest by the
-// cookie alone (every page and handler reads the session's row and checks permissions
-// itself: lib/auth/session-token.ts), and answers the few pages whose rendering is cached
-// (lib/render-cache) from memory when nothing they show has changed. It never re-issues the
-// session cookie: the idle timeout slides in the session's row, where a revoked session is
-// refused, so a replayed cookie is not kept alive here.
+// Runs before every page and API request. It refuses cross-site changes, sorts the
+// signed-out from the rest by the cookie alone (every page and handler reads the session's
+// row and checks permissions itself: lib/auth/session-token.ts), and answers a repeat view
+// of a page it can validate (lib/http/page-etag.ts) with 304 Not Modified. Its only
+// database reads are the session check and the one data stamp, and only for those pages.
+// It never re-issues the session cookie: the idle timeout slides in the session's row,
+// where a revoked session is refused, so a replayed cookie is not kept alive here.
 import { NextResponse, type NextRequest } from 'next/server';
+import { getDatabase } from './db/client';
+import { dataStamp } from './db/queries/scores';
 import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './lib/auth/session-policy';
+import { decodeSession, readCookie, readSessionCookie, sessionCookieName, sessionUserFromCookieHeader } from './lib/auth/session-token';
 import { errorBody, unauthorized } from './lib/http/errors';
 import { refuseCrossSite } from './lib/http/origin-check';
-import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
-import { decodeSession, readSessionCookie, sessionCookieName } from './lib/auth/session-token';
+import { ETAG_PAGES, etagMatches, pageEtag } from './lib/http/page-etag';
+import { LOCALE_COOKIE, parseLocale } from './lib/i18n';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
 
@@ -40,18 +44,29 @@ export async function proxy(request: NextRequest): Promise<Response> {
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
-  const cached = await cachedPage(request);
-  const response = cached instanceof Response ? new NextResponse(cached.body, cached) : NextResponse.next();
-  if (typeof cached === 'string') response.headers.set(STATE_HEADER, cached);
+  const etag = await validator(request);
+  const notModified = etag !== null && etagMatches(request.headers.get('if-none-match'), etag);
+  const response = notModified ? new NextResponse(null, { status: 304 }) : NextResponse.next();
+  if (etag) {
+    response.headers.set('etag', etag);
+    response.headers.set('cache-control', 'private, no-cache');
+  }
   return response;
 }
 
-/** The rendered-page cache's answer; a failing cache never fails the page, which then renders as usual. */
-async function cachedPage(request: NextRequest): Promise<CacheAnswer> {
+/** The page's ETag when it has one (a GET of an ETAG_PAGES page by a live session, scores not being updated); a failure only costs the 304. */
+async function validator(request: NextRequest): Promise<string | null> {
+  const { pathname, search } = request.nextUrl;
+  if (request.method !== 'GET' || !ETAG_PAGES.has(pathname)) return null;
   try {
-    return await cachedPageResponse(request);
+    const database = await getDatabase();
+    const cookie = request.headers.get('cookie');
+    const [viewer, stamp] = await Promise.all([sessionUserFromCookieHeader(cookie, database), dataStamp(database)]);
+    if (!viewer || stamp === null) return null;
+    const locale = parseLocale(readCookie(cookie, LOCALE_COOKIE));
+    return pageEtag({ stamp, viewer, sessionId: viewer.sessionId, locale, url: pathname + search, headers: request.headers });
   } catch (err) {
-    console.error('render cache:', err);
+    console.error('page validator:', err);
     return null;
   }
 }

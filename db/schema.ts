@@ -13,6 +13,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  pgSequence,
   serial,
   text,
   timestamp,
@@ -289,13 +290,23 @@ export const appeals = pgTable(
   (t) => [index('appeals_period_department').on(t.period, t.departmentCode)],
 );
 
+// A period's data generation: every write that can change its scores raises it (from one
+// sequence, so the highest value anywhere tells whether anything changed). Scores are fresh
+// when they were computed from the period's current generation (lib/scores/freshness.ts).
+export const scoreGeneration = pgSequence('score_generation');
+export const scoreGenerations = pgTable('score_generations', {
+  period: text('period').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+});
+
 // Cached scores of a period: one header row and one row per department, so a
 // ranking page reads one page of rows instead of parsing the whole result.
 export const periodScores = pgTable('period_scores', {
   period: text('period').primaryKey(),
   schemeId: integer('scheme_id').notNull(),
   inputHash: text('input_hash').notNull(),
-  stale: boolean('stale').notNull().default(false),
+  // The data generation these scores were computed from.
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
   computedAt: ts('computed_at').notNull(),
   summary: jsonb('summary').notNull(), // weights, methodology, scheme hash, counts
 });

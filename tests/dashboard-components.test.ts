@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/i18n';
 import { ChartFigure } from '@/components/dashboard/chart-figure';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { RankChange } from '@/components/dashboard/rank-change';
 import { RankInterval } from '@/components/dashboard/rank-interval';
 import { SortHeader } from '@/components/dashboard/sort-header';
@@ -46,6 +47,14 @@ describe('dashboard components', () => {
     expect(out).toContain('role="img"');
     expect(out).toContain('aria-describedby="x-desc"');
     expect(out).toMatch(/<details[^>]*><summary>查看图表数据<\/summary><table>/);
+  });
+
+  it('says the scores shown are being updated, with the time they were computed, instead of just that time', () => {
+    const period = { code: '2026-10', kind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', status: 'open' } as const;
+    const heading = (updatingSince: string | null) => html(createElement(PageHeading, { title: '排名', period, computedAt: '2026-10-20T02:00:00.000Z', updatingSince, locale: 'zh-CN', t, picker: null }));
+    expect(heading('2026-10-20T02:00:00.000Z')).toMatch(/data-testid="scores-updating"[^>]*>有新数据，得分正在更新；当前显示 2026.*10:00/);
+    expect(heading(null)).not.toContain('scores-updating');
+    expect(heading(null)).toContain('得分计算于');
   });
 
   it('ticks the rank axis at round numbers', () => {

@@ -13,9 +13,9 @@ import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
 import { messages } from '@/lib/i18n';
 import { loadFlows } from '@/lib/dashboard/flows';
-import { ensureFreshScores } from '@/lib/dashboard/fresh-scores';
 import { parseRankingParams } from '@/lib/dashboard/ranking-params';
 import { loadRankings } from '@/lib/dashboard/rankings';
+import { markChanged, pageStamps, refreshPeriods } from '@/lib/scores';
 import { allIndicators, defaultScheme, recommendationFacts, recommendations, schemeHash } from '@/lib/scoring';
 
 const MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'];
@@ -46,20 +46,28 @@ afterAll(async () => {
 });
 
 describe('periods and the score cache', () => {
-  it('lists the periods with data and fills the cache of those asked for', async () => {
+  it('lists the periods with data and computes, before showing it, a period never computed', async () => {
     const periods = await q.listPeriods(database);
     expect(periods.map((p) => p.code)).toEqual(expect.arrayContaining([...MONTHS, '2026-Q3', '2026-Q4', '2026']));
-    await ensureFreshScores(['2026-10', '2026-09']);
+    const scores = await pageStamps(database, periods, ['2026-10', '2026-09']);
+    expect(scores['2026-10'].updatingSince).toBeNull();
     const [{ n }] = await database.query<{ n: number }>(`select count(*)::int as n from department_scores where period = '2026-10'`);
     expect(n).toBe(DEPARTMENTS);
   });
 
-  it('recomputes a period marked stale', async () => {
-    await ensureFreshScores(['2026-10']);
-    await database.query(`update period_scores set stale = true where period = '2026-10'`);
-    await ensureFreshScores(['2026-10']);
-    const [{ stale }] = await database.query<{ stale: boolean }>(`select stale from period_scores where period = '2026-10'`);
-    expect(stale).toBe(false);
+  it('shows the previous scores of a changed period at once, marked as being updated, and the new ones once recomputed', async () => {
+    const before = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    expect(before.updatingSince).toBeNull();
+    await database.query(`update indicator_values set value = value / 2 where period = '2026-10' and department_code = $1`, [before.rows[0].code]);
+    await database.transaction((tx) => markChanged(tx, ['2026-10']));
+    const meanwhile = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    expect(meanwhile.updatingSince).toBe(before.computedAt);
+    expect(meanwhile.rows).toEqual(before.rows);
+    await refreshPeriods(database, ['2026-10']); // joins the recompute the page started
+    const after = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    expect(after.updatingSince).toBeNull();
+    expect(after.computedAt! > before.computedAt!).toBe(true);
+    expect(after.rows.find((r) => r.code === before.rows[0].code)!.total).toBeLessThan(before.rows[0].total);
   });
 });
 
@@ -150,16 +158,6 @@ describe('the rankings view', () => {
         expect(row.rankInterval).toBeNull();
       }
     }
-  });
-
-  it('shows new scores once the period is recomputed, not the page kept in memory', async () => {
-    const before = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
-    const last = before.rows.at(-1)!;
-    await database.query(`update indicator_values set value = 1 where department_code = $1 and period = '2026-10' and indicator like '%_rate'`, [last.code]);
-    await database.query(`update period_scores set stale = true where period = '2026-10'`);
-    const after = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
-    expect(after.computedAt).not.toBe(before.computedAt);
-    expect(after.rows.find((r) => r.code === last.code)!.total).toBeGreaterThan(last.total);
   });
 
   it('draws trends for the chosen departments over the recent months', async () => {
@@ -267,7 +265,8 @@ describe('flows', () => {
   it('serves a period’s flows from memory until its data changes', async () => {
     const first = (await loadFlows('2026-08'))!;
     await database.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-08-15', $2, 'extra', 99999999)`, [codes[0], codes[1]]);
-    await database.query(`update period_scores set stale = true where period = '2026-08'`);
+    await database.transaction((tx) => markChanged(tx, ['2026-08']));
+    await refreshPeriods(database, ['2026-08']);
     const second = (await loadFlows('2026-08'))!;
     expect(second.totals.calls).toBe(first.totals.calls + 99999999);
     expect(second.pairs[0]).toMatchObject({ provider: codes[0], consumer: codes[1] });

@@ -6,6 +6,7 @@ import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { POST as postEvents } from '@/app/api/v1/events/route';
 import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
 import type { Database } from '@/db/types';
+import { staleness } from './support/scores';
 
 let database: Database;
 let token: string;
@@ -95,12 +96,11 @@ describe('bookkeeping', () => {
 
   it('marks the cached scores of the month, its quarter and its year stale', async () => {
     await database.query(
-      `insert into period_scores (period, scheme_id, input_hash, stale, computed_at, summary)
-       select code, 0, 'x', false, now(), '{}'::jsonb from (values ('2026-09'), ('2026-Q3'), ('2026'), ('2026-08'), ('2026-Q4')) as p(code)`,
+      `insert into period_scores (period, scheme_id, input_hash, generation, computed_at, summary)
+       select code, 0, 'x', coalesce((select generation from score_generations g where g.period = code), 0), now(), '{}'::jsonb from (values ('2026-09'), ('2026-Q3'), ('2026'), ('2026-08'), ('2026-Q4')) as p(code)`,
     );
     await send('metrics', 'department,period,indicator,value\nRST,2026-09,accuracy_rate,0.7\n');
-    const stale = await database.query<{ period: string; stale: boolean }>('select period, stale from period_scores order by period');
-    expect(stale).toEqual([
+    expect(await staleness(database)).toEqual([
       { period: '2026', stale: true },
       { period: '2026-08', stale: false },
       { period: '2026-09', stale: true },

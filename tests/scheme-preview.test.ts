@@ -7,7 +7,7 @@ import { useTestDatabase } from './support/db';
 import { setDatabase } from '@/db/client';
 import type { Database } from '@/db/types';
 import { loadAssessmentDocument } from '@/lib/export/service';
-import { loadPeriodInput } from '@/lib/periods/scores-port';
+import { loadPeriodInput } from '@/lib/scores/recompute';
 import { finalizePeriod, publishPeriod, requirePeriod } from '@/lib/periods/service';
 import { ADMIN, at, departmentUser, seedCycleProvince } from '@/lib/periods/test-support';
 import { getPeriodScores } from '@/lib/scores';
@@ -16,6 +16,7 @@ import { previewSchemeChange } from '@/lib/schemes/preview';
 import { activeScheme, listSchemeVersions, saveScheme, schemeForPeriod } from '@/lib/schemes/service';
 import { draftPreviewInput } from '@/lib/schemes/views';
 import { defaultScheme, type Scheme } from '@/lib/scoring';
+import { staleness } from './support/scores';
 
 let database: Database;
 beforeAll(async () => {
@@ -122,8 +123,7 @@ describe('saving', () => {
     const result = await saveScheme(database, { principal: ADMIN }, { body: { ...clone(current.scheme), penaltyCap: 6 }, reason: '扣分上限调整' });
     expect(result.withdrawn).toEqual(['2026-07']);
     expect(await requirePeriod(database, '2026-07')).toMatchObject({ status: 'open', appealDeadline: null });
-    const stale = await database.query<{ period: string; stale: boolean }>('select period, stale from period_scores order by period');
-    for (const row of stale) expect(row.stale, row.period).toBe(row.period !== '2026-Q3');
+    for (const row of await staleness(database)) expect(row.stale, row.period).toBe(row.period !== '2026-Q3');
     const [withdrawal] = await database.query<{ payload: string }>(`select payload from audit_log where action = 'period.withdraw'`);
     expect(JSON.parse(withdrawal.payload).reason).toContain(`v${result.scheme.version}`);
   });

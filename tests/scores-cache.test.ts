@@ -8,9 +8,10 @@ import { GET as getPeriods } from '@/app/api/v1/periods/route';
 import { GET as getPeriodOne } from '@/app/api/v1/periods/[period]/route';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { bearer, getRequest, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
-import { recomputePeriod } from '@/lib/scores';
+import { markEverythingChanged, recomputePeriod } from '@/lib/scores';
 import { defaultScheme, schemeHash } from '@/lib/scoring';
 import type { Database } from '@/db/types';
+import { markStale, staleness } from './support/scores';
 
 let database: Database;
 let reader: string;
@@ -63,13 +64,12 @@ describe('GET /api/v1/scores', () => {
     const gatBefore = before.body.departments.find((d: { department: string }) => d.department === 'GAT');
     const r = await postMetrics(uploadRequest('metrics', 'department,period,indicator,value\nGAT,2026-08,accuracy_rate,1\nGAT,2026-08,resources_published,500\n', { token: writer }));
     expect(r.status).toBe(201);
-    const [{ stale }] = await database.query<{ stale: boolean }>(`select stale from period_scores where period = '2026-Q3'`);
-    expect(stale).toBe(true);
+    expect((await staleness(database)).find((r) => r.period === '2026-Q3')?.stale).toBe(true);
     const after = await scores('2026-Q3');
     expect(after.body.computedAt).not.toBe(before.body.computedAt);
     const gatAfter = after.body.departments.find((d: { department: string }) => d.department === 'GAT');
     expect(gatAfter.total).toBeGreaterThan(gatBefore.total);
-    expect((await database.query<{ stale: boolean }>(`select stale from period_scores where period = '2026-Q3'`))[0].stale).toBe(false);
+    expect((await staleness(database)).find((r) => r.period === '2026-Q3')?.stale).toBe(false);
   });
 
   it('recomputes when a new scheme version is stored', async () => {
@@ -80,6 +80,7 @@ describe('GET /api/v1/scores', () => {
       JSON.stringify(changed),
       schemeHash(changed),
     ]);
+    await database.transaction((tx) => markEverythingChanged(tx)); // what saving a scheme does (lib/schemes)
     const after = await scores('2026-08');
     expect(after.body.scheme).toMatchObject({ version: 2, hash: schemeHash(changed) });
     expect(after.body.computedAt).not.toBe(before.body.computedAt);
@@ -119,7 +120,7 @@ describe('GET /api/v1/scores/{department}', () => {
 
 describe('recompute', () => {
   it('computes once under concurrent readers of a stale period', async () => {
-    await database.query(`update period_scores set stale = true where period = '2026'`);
+    await markStale(database, ['2026']);
     const results = await Promise.all(Array.from({ length: 5 }, () => scores('2026')));
     expect(new Set(results.map((r) => r.body.computedAt)).size).toBe(1);
   });
@@ -132,7 +133,7 @@ describe('recompute', () => {
   it('keeps a finalized period’s cache frozen', async () => {
     const before = await scores('2026-Q3');
     await database.query(`update periods set status = 'finalized', snapshot_hash = 'sha256:abc' where code = '2026-Q3'`);
-    await database.query(`update period_scores set stale = true where period = '2026-Q3'`);
+    await markStale(database, ['2026-Q3']);
     const after = await scores('2026-Q3');
     expect(after.body).toMatchObject({ status: 'finalized', snapshotHash: 'sha256:abc', computedAt: before.body.computedAt });
     await expect(recomputePeriod(database, '2026-Q3')).rejects.toMatchObject({ status: 409, code: 'period_locked' });

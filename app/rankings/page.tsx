@@ -44,6 +44,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
         title={t.rankings.title}
         period={view.period}
         computedAt={view.computedAt}
+        updatingSince={view.updatingSince}
         locale={locale}
         t={t}
         picker={<PeriodPicker action="/rankings" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />}

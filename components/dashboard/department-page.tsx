@@ -31,6 +31,7 @@ export function DepartmentPage({ view: raw, action, locale, t }: { view: Departm
         title={`${view.department.name}（${view.department.code}）`}
         period={view.period}
         computedAt={view.computedAt}
+        updatingSince={view.updatingSince}
         locale={locale}
         t={t}
         picker={<PeriodPicker action={action} periods={view.periods} current={view.period.code} locale={locale} t={t} />}

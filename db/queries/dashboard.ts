@@ -4,6 +4,7 @@
 // page reads a few hundred rows at most whether the province has 30 or 5,000 departments.
 import type { Session } from '../types';
 import type { PeriodRow } from './periods';
+import { STALE_SQL } from './scores';
 
 export type PeriodListRow = Pick<PeriodRow, 'code' | 'kind' | 'startsOn' | 'endsOn' | 'status'>;
 
@@ -34,10 +35,10 @@ export interface PeriodState extends PeriodListRow {
 export async function listPeriods(session: Session): Promise<PeriodState[]> {
   const rows = await session.query<Record<string, unknown>>(
     `select p.code, p.kind, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.status, p.scheme_id, p.snapshot_hash,
-            ps.period is not null as cached, ps.scheme_id as cache_scheme_id, ps.input_hash, ps.stale, ps.computed_at,
+            ps.period is not null as cached, ps.scheme_id as cache_scheme_id, ps.input_hash, ${STALE_SQL} as stale, ps.computed_at,
             ps.summary->'scheme'->>'hash' as scheme_hash, (ps.summary->'scheme'->>'version')::int as scheme_version,
             ps.summary->'scheme'->>'name' as scheme_name
-       from periods p left join period_scores ps on ps.period = p.code
+       from periods p left join period_scores ps on ps.period = p.code left join score_generations g on g.period = p.code
       where exists (select 1 from sharing_events e where e.day between p.starts_on and p.ends_on)
          or exists (select 1 from indicator_values v
                      where v.period between to_char(p.starts_on, 'YYYY-MM') and to_char(p.ends_on, 'YYYY-MM'))
@@ -307,8 +308,9 @@ export async function cachedDepartmentScore(session: Session, period: string, co
  */
 export async function cachedScheme(session: Session, period: string): Promise<{ computedAt: string; stale: boolean; body: unknown } | null> {
   const [row] = await session.query<{ computedAt: Date | string; stale: boolean; body: unknown }>(
-    `select ps.computed_at as "computedAt", ps.stale, sc.body
-       from period_scores ps left join schemes sc on sc.id = ps.scheme_id where ps.period = $1`,
+    `select ps.computed_at as "computedAt", ${STALE_SQL} as stale, sc.body
+       from period_scores ps left join schemes sc on sc.id = ps.scheme_id left join score_generations g on g.period = ps.period
+      where ps.period = $1`,
     [period],
   );
   return row ? { ...row, body: row.body ?? null, computedAt: new Date(row.computedAt).toISOString() } : null;

@@ -1,8 +1,9 @@
-// SQL for the score cache (period_scores header + department_scores rows) and the
-// period list. Advisory locks per period order cache writes against ingest:
-// a recompute holds its period exclusively from reading inputs to writing scores;
-// a batch holds the periods it touches shared while it marks them stale, so a
-// batch committed during a recompute always leaves the cache stale afterwards.
+// SQL for the score cache (period_scores header + department_scores rows), the periods'
+// data generations and the period list. Writers raise a period's generation in their own
+// transaction and never wait for a recompute; a recompute holds its period's advisory lock
+// (so recomputes of one period queue and the later one finds the work done) and stores the
+// generation it computed from, so scores are stale exactly when that is not the period's
+// generation any more.
 import type { DepartmentResult } from '../../lib/scoring';
 import type { Session } from '../types';
 import { csvLines } from './csv-line';
@@ -15,17 +16,48 @@ export async function lockPeriodExclusive(tx: Session, period: string): Promise<
   await tx.query('select pg_advisory_xact_lock($1::bigint)', [periodLockKey(period)]);
 }
 
-/** Marks cached scores of these periods stale (they need not exist yet). */
-export async function markPeriodsStale(tx: Session, periods: string[]): Promise<void> {
-  const sorted = [...new Set(periods)].sort(); // one order everywhere: no lock cycles
-  for (const p of sorted) await tx.query('select pg_advisory_xact_lock_shared($1::bigint)', [periodLockKey(p)]);
-  if (sorted.length) await tx.query('update period_scores set stale = true where period = any($1::text[])', [sorted]);
+/** Raises the data generation of these periods (they need not exist yet). */
+export async function raiseGenerations(tx: Session, periods: string[]): Promise<void> {
+  const sorted = [...new Set(periods)].sort(); // one order everywhere: no lock cycles between writers
+  if (!sorted.length) return;
+  await tx.query(
+    `insert into score_generations (period, generation) select p, nextval('score_generation') from unnest($1::text[]) as p
+     on conflict (period) do update set generation = excluded.generation`,
+    [sorted],
+  );
 }
 
-/** After a scheme change or anything else that touches every period (incident rules, departments). */
-export async function markAllScoresStale(session: Session): Promise<void> {
-  await session.query('update period_scores set stale = true where not stale');
+/** Every period whose scores may still change (not finalized): for a scheme change, a department renamed… */
+export async function everyOpenPeriod(session: Session): Promise<string[]> {
+  const rows = await session.query<{ code: string }>(
+    `select code from periods where status <> 'finalized'
+     union select ps.period from period_scores ps where not exists (select 1 from periods p where p.code = ps.period and p.status = 'finalized')`,
+  );
+  return rows.map((r) => r.code);
 }
+
+/** A period's data generation now (0 when nothing was ever written to it). */
+export async function currentGeneration(session: Session, period: string): Promise<number> {
+  const [row] = await session.query<{ generation: string | number }>('select generation from score_generations where period = $1', [period]);
+  return row ? Number(row.generation) : 0;
+}
+
+/**
+ * One value that changes whenever what a ranking page shows could: the highest generation
+ * written, the last time any scores were saved and the periods' statuses. Null while any
+ * period's saved scores are older than its data (they are being updated).
+ */
+export async function dataStamp(session: Session): Promise<string | null> {
+  const [row] = await session.query<{ stamp: string | null }>(
+    `select case when exists (select 1 from period_scores ps join score_generations g on g.period = ps.period where ${STALE_SQL}) then null
+            else concat_ws('.', (select max(generation) from score_generations), (select max(computed_at) from period_scores),
+                           (select md5(string_agg(code || status, ',' order by code)) from periods)) end as stamp`,
+  );
+  return row.stamp;
+}
+
+/** SQL: whether the scores in `ps` are older than their period's generation (join `score_generations g`). */
+export const STALE_SQL = 'coalesce(g.generation, 0) <> ps.generation';
 
 // One period row shape for the whole app (db/queries/periods.ts).
 export type { PeriodRow };
@@ -55,6 +87,8 @@ export interface CacheHeader {
   period: string;
   schemeId: number | null;
   inputHash: string;
+  /** The generation the scores were computed from, and whether the period's is newer. */
+  generation: number;
   stale: boolean;
   computedAt: Date;
   summary: CacheSummary;
@@ -69,7 +103,8 @@ export interface CacheSummary {
 
 export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {
   const [row] = await session.query<Record<string, unknown>>(
-    'select period, scheme_id, input_hash, stale, computed_at, summary from period_scores where period = $1',
+    `select ps.period, ps.scheme_id, ps.input_hash, ps.generation, ${STALE_SQL} as stale, ps.computed_at, ps.summary
+       from period_scores ps left join score_generations g on g.period = ps.period where ps.period = $1`,
     [period],
   );
   if (!row) return null;
@@ -78,6 +113,7 @@ export async function readCacheHeader(session: Session, period: string): Promise
     period: String(row.period),
     schemeId: schemeId > 0 ? schemeId : null, // 0 stands for the built-in default scheme
     inputHash: String(row.input_hash),
+    generation: Number(row.generation),
     stale: Boolean(row.stale),
     computedAt: new Date(row.computed_at as string),
     summary: row.summary as CacheSummary,
@@ -87,7 +123,7 @@ export async function readCacheHeader(session: Session, period: string): Promise
 /** Replaces a period's cached scores: one COPY for the department rows. */
 export async function writeCache(
   tx: Session,
-  header: { period: string; schemeId: number | null; inputHash: string; summary: CacheSummary },
+  header: { period: string; schemeId: number | null; inputHash: string; generation: number; summary: CacheSummary },
   departments: DepartmentResult[],
 ): Promise<Date> {
   await tx.query('delete from department_scores where period = $1', [header.period]);
@@ -97,12 +133,12 @@ export async function writeCache(
     csvLines(departments.map((d) => [header.period, d.department, d.rank, d.total, d.tier, JSON.stringify(d)])),
   );
   const [{ computed_at }] = await tx.query<{ computed_at: string }>(
-    `insert into period_scores (period, scheme_id, input_hash, stale, computed_at, summary)
-     values ($1, $2, $3, false, clock_timestamp(), $4::jsonb)
+    `insert into period_scores (period, scheme_id, input_hash, generation, computed_at, summary)
+     values ($1, $2, $3, $4, clock_timestamp(), $5::jsonb)
      on conflict (period) do update set scheme_id = excluded.scheme_id, input_hash = excluded.input_hash,
-       stale = false, computed_at = excluded.computed_at, summary = excluded.summary
+       generation = excluded.generation, computed_at = excluded.computed_at, summary = excluded.summary
      returning computed_at`,
-    [header.period, header.schemeId ?? 0, header.inputHash, JSON.stringify(header.summary)],
+    [header.period, header.schemeId ?? 0, header.inputHash, header.generation, JSON.stringify(header.summary)],
   );
   return new Date(computed_at);
 }

@@ -25,7 +25,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { periodsContaining } from '../periods/codes';
 import { actorLabel, invalid, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
 import { assertPeriodWritable } from '../periods/lock';
-import { markScoresStale, refreshScores } from '../periods/scores-port';
+import { markChanged } from '../scores/freshness';
 import { formatChinaTime, requirePeriod } from '../periods/service';
 import { allIndicators, valueRangeProblem } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
@@ -141,7 +141,6 @@ export async function decideAppeal(database: Database, ctx: ActionContext, id: n
     });
     return { appeal: (await getAppeal(tx, id))!, correction: corrected };
   });
-  if (result.correction) await refreshScores(database, periodsContaining(result.correction.month));
   return result;
 }
 
@@ -187,7 +186,7 @@ async function applyCorrection(tx: Session, ctx: ActionContext, appeal: AppealRo
     periods,
     response: { batchId, rows: 1, replayed: false, appeal: appeal.id },
   });
-  await markScoresStale(tx, periods);
+  await markChanged(tx, periods);
   return { batchId, month, indicator: indicator.code, previous: previous ? Number(previous.value) : null, value: correction.value };
 }
 

@@ -6,7 +6,7 @@ import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
 import { defaultScheme, type AdviceSource, type DepartmentResult } from '../scoring';
-import { freshenPeriods } from './fresh-scores';
+import { pageStamps } from '../scores/freshness';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import { recentPeriodsOfKind } from './period-labels';
 import { schemeMeta, type IndicatorMeta, type SchemeMeta } from './scheme-meta';
@@ -43,6 +43,8 @@ export interface DepartmentView {
   period: PeriodChoiceRow;
   periods: PeriodChoiceRow[];
   computedAt: string | null;
+  /** When the scores shown were computed, if newer data is being scored meanwhile. */
+  updatingSince: string | null;
   scheme: SchemeMeta;
   /** Null when the department was not scored in this period. */
   score: DepartmentScoreCard | null;
@@ -64,7 +66,7 @@ export async function loadDepartment(code: string, requestedPeriod: string | nul
   const period = choosePeriod(periods, requestedPeriod);
   if (!period) return { kind: 'no-periods', department };
   const trendPeriods = recentPeriodsOfKind(period.code, DEPARTMENT_TREND_PERIODS, new Set(periods.map((p) => p.code)));
-  await freshenPeriods(database, periods, [period.code, ...trendPeriods]);
+  const scores = await pageStamps(database, periods, [period.code, ...trendPeriods]);
 
   const [cache, cached, medians, summary, trend, incidents, appeals] = await Promise.all([
     q.cachedScheme(database, period.code),
@@ -86,6 +88,7 @@ export async function loadDepartment(code: string, requestedPeriod: string | nul
       period,
       periods,
       computedAt: cache?.computedAt ?? null,
+      updatingSince: scores[period.code]?.updatingSince ?? null,
       scheme,
       score: result && cached ? scoreCard(result, cached, summary.departments) : null,
       dimensions: result

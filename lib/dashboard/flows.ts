@@ -8,7 +8,7 @@ import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
 import { buildFlowMatrix, type FlowMatrix } from './flow-matrix';
-import { freshenPeriods } from './fresh-scores';
+import { pageStamps } from '../scores/freshness';
 import { MemoCache } from './memo-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import { buildSankey, type SankeyData } from './sankey';
@@ -31,8 +31,8 @@ export async function loadFlows(requestedPeriod: string | null): Promise<FlowsVi
   const periods = await q.listPeriods(database);
   const period = choosePeriod(periods, requestedPeriod);
   if (!period) return null;
-  const stamps = await freshenPeriods(database, periods, [period.code]);
-  const summary = await flowCache.get(`${period.code}:${stamps[period.code]}`, () => q.flowSummary(database, period.startsOn, period.endsOn, FLOW_LIMITS));
+  const scores = await pageStamps(database, periods, [period.code]);
+  const summary = await flowCache.get(`${period.code}:${scores[period.code]?.stamp}`, () => q.flowSummary(database, period.startsOn, period.endsOn, FLOW_LIMITS));
   return {
     period,
     periods,

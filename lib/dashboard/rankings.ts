@@ -1,18 +1,18 @@
 // Everything /rankings shows, as plain data: the period and the picker's choices, the
 // summary cards, one page of the ranking table, and the three charts' series. Reads the
-// score cache only (made fresh first). What a page shows is kept in memory under the cache
-// stamps of the periods it reads, so a request for a page already assembled costs the
-// one read of the period list; department users then get others' rank, total and tier
+// score cache only (lib/scores pageStamps: stale scores are shown while they are recomputed).
+// What a page shows is kept in memory under the cache stamps of the periods it reads, so a
+// request for a page already assembled costs the one read of the period list; department users then get others' rank, total and tier
 // but not their dimensions, penalty or rank interval (CONTRACT.md §3).
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
-import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
+import type { Database } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { previousPeriod } from '../periods/codes';
 import { defaultScheme } from '../scoring';
-import { freshenPeriods } from './fresh-scores';
+import { pageStamps } from '../scores/freshness';
 import { MemoCache } from './memo-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import type { PeriodState } from '../../db/queries/dashboard';
@@ -66,6 +66,8 @@ export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions
   rows: RankingTableRow[];
   page: number;
   pageCount: number;
+  /** When the scores shown were computed, if newer data is being scored meanwhile. */
+  updatingSince: string | null;
   /** Null when the reader may not see other departments' dimension scores. */
   topDimensions: q.DimensionRow[] | null;
 }
@@ -87,34 +89,16 @@ function rankingsScope(periods: PeriodState[], params: RankingParams): RankingsS
   return { period, previous: previous && available.has(previous) ? previous : null, trendPeriods: recentPeriodsOfKind(period.code, TREND_PERIODS, available) };
 }
 
-/** The period list, the page's scope in it, and the stamps of the periods read, made fresh first. */
-async function freshScope(database: Database, params: RankingParams) {
-  const periods = await q.listPeriods(database);
-  const scope = rankingsScope(periods, params);
-  const stamps = scope ? await freshenPeriods(database, periods, [scope.period.code, ...scope.trendPeriods]) : {};
-  return { periods, scope, stamps };
-}
-
 export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
   const database = await getDatabase();
-  const { periods, scope, stamps } = await freshScope(database, params);
+  const periods = await q.listPeriods(database);
+  const scope = rankingsScope(periods, params);
   if (!scope) return null;
   const { period, previous, trendPeriods } = scope;
-  const key = JSON.stringify([period.code, trendPeriods.map((p) => stamps[p]), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
+  const scores = await pageStamps(database, periods, [period.code, ...trendPeriods]);
+  const key = JSON.stringify([period.code, trendPeriods.map((p) => scores[p]?.stamp), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
   const data = await pages.get(key, () => assemble(database, { period: period.code, previous, trendPeriods, params }));
-  return present(data, principal, { period, periods, page: params.page });
-}
-
-/**
- * A stamp that changes whenever what loadRankings returns for these parameters could: the
- * period list with every period's cache header (the picker, the default period, the period
- * compared with) and the stamps of the periods read, made fresh first as loadRankings does.
- * The rendered-page cache (lib/render-cache) files the page under it.
- */
-export async function rankingsStamp(database: Database, params: RankingParams): Promise<string> {
-  const { periods, stamps } = await freshScope(database, params);
-  // A period recomputed just now is stamped as it is now, not as listed before.
-  return JSON.stringify(periods.map(({ cache, ...period }) => [period, stamps[period.code] ?? cache]));
+  return present(data, principal, { period, periods, page: params.page, updatingSince: scores[period.code]?.updatingSince ?? null });
 }
 
 async function assemble(database: Database, at: { period: string; previous: string | null; trendPeriods: string[]; params: RankingParams }): Promise<RankingsData> {
@@ -156,7 +140,7 @@ async function assemble(database: Database, at: { period: string; previous: stri
 }
 
 /** The page for one reader: others' detail hidden where they may not see it, their own row marked. */
-function present(data: RankingsData, principal: Principal, at: { period: PeriodChoiceRow; periods: PeriodChoiceRow[]; page: number }): RankingsView {
+function present(data: RankingsData, principal: Principal, at: { period: PeriodChoiceRow; periods: PeriodChoiceRow[]; page: number; updatingSince: string | null }): RankingsView {
   const seesAll = can(principal, 'scores:detail', { department: null });
   const own = principal.kind === 'cli' ? null : principal.departmentCode;
   return {

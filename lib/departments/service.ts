@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal';
 import { ApiError, conflict, forbidden, notFound } from '../http/errors';
 import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
-import { markAllScoresStale } from '../../db/queries/scores';
+import { markEverythingChanged } from '../scores/freshness';
 
 const errors = zhCN.adminDepartments.errors;
 
@@ -61,7 +61,7 @@ export async function createDepartment(database: Database, actor: Principal, inp
     if (existing) throw conflict(fill(errors.codeTaken, { code: d.code }));
     await assertParent(tx, d.code, d.parentCode);
     await tx.query('insert into departments (code, name, parent_code, level) values ($1, $2, $3, $4)', [d.code, d.name, d.parentCode, d.level]);
-    await markAllScoresStale(tx);
+    await markEverythingChanged(tx);
     await appendAudit(tx, { actor, action: 'department.create', target: d.code, outcome: 'success', ip, payload: d });
     return { ...d, active: true };
   });
@@ -75,7 +75,7 @@ export async function updateDepartment(database: Database, actor: Principal, cod
     if (!before) throw notFound(fill(errors.notFound, { code }));
     await assertParent(tx, code, d.parentCode);
     await tx.query('update departments set name = $2, parent_code = $3, level = $4, active = $5 where code = $1', [code, d.name, d.parentCode, d.level, d.active]);
-    await markAllScoresStale(tx);
+    await markEverythingChanged(tx);
     await appendAudit(tx, { actor, action: 'department.update', target: code, outcome: 'success', ip, payload: { before, after: d } });
     return { code, ...d };
   });

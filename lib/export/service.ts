@@ -10,7 +10,7 @@ import { badRequest } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { actorLabel, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
-import { currentResults } from '../periods/scores-port';
+import { currentResults } from '../scores/read';
 import { requirePeriod } from '../periods/service';
 import { sha256 } from '../periods/snapshot';
 import { assessmentRows, canonicalJson, parseScheme, type ScoringResult } from '../scoring/index';

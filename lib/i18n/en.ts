@@ -398,6 +398,7 @@ export const en: Messages = {
     periodStatus: { open: 'Open', published: 'Published', finalized: 'Finalized' },
     show: 'Show',
     computedAt: 'Scores computed {time}',
+    updating: 'New data arrived and the scores are being updated; shown here are those computed {time}; reload to see the new ones',
     noData: 'No assessment data yet. Upload sharing events and metric values first.',
     chartData: 'Show the chart’s data',
     rankValue: 'No. {rank}',

@@ -397,6 +397,7 @@ export const zhCN = {
     periodStatus: { open: '进行中', published: '公示中', finalized: '已定稿' },
     show: '查看',
     computedAt: '得分计算于 {time}',
+    updating: '有新数据，得分正在更新；当前显示 {time} 计算的结果，刷新后可见新得分',
     noData: '尚无考核数据。请先导入共享事件和指标数据。',
     chartData: '查看图表数据',
     rankValue: '第 {rank} 名',

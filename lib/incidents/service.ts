@@ -23,7 +23,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { monthOfDate, periodsContaining } from '../periods/codes';
 import { actorLabel, nowOf, requireCan, type ActionContext } from '../periods/context';
 import { assertPeriodWritable } from '../periods/lock';
-import { markScoresStale, refreshScores } from '../periods/scores-port';
+import { markChanged } from '../scores/freshness';
 import { chinaDay } from '../periods/calendar';
 
 export const INCIDENT_KINDS = ['security', 'quality'] as const;
@@ -70,7 +70,7 @@ export async function recordIncident(database: Database, ctx: ActionContext, inp
     if (!(await departmentExists(tx, department))) throw notFound(fill(t.errors.unknownDepartment, { department }));
     await assertPeriodWritable(tx, occurredOn);
     const row = await insertIncident(tx, { departmentCode: department, occurredOn, kind: input.kind as IncidentKind, points, description, createdBy: actorLabel(ctx.principal) });
-    await markScoresStale(tx, periodsContaining(monthOfDate(occurredOn)));
+    await markChanged(tx, periodsContaining(monthOfDate(occurredOn)));
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,
@@ -81,7 +81,6 @@ export async function recordIncident(database: Database, ctx: ActionContext, inp
     });
     return row;
   });
-  await refreshScores(database, periodsContaining(monthOfDate(occurredOn)));
   return incident;
 }
 
@@ -123,7 +122,7 @@ export async function decideExemption(database: Database, ctx: ActionContext, id
     await assertPeriodWritable(tx, row.occurredOn);
     const status = input.grant ? 'granted' : 'denied';
     await setExemptionDecision(tx, id, { status, reason, decidedBy: actorLabel(ctx.principal), decidedAt: now });
-    await markScoresStale(tx, periodsContaining(monthOfDate(row.occurredOn)));
+    await markChanged(tx, periodsContaining(monthOfDate(row.occurredOn)));
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,
@@ -134,7 +133,6 @@ export async function decideExemption(database: Database, ctx: ActionContext, id
     });
     return (await getIncident(tx, id))!;
   });
-  await refreshScores(database, periodsContaining(monthOfDate(incident.occurredOn)));
   return incident;
 }
 

@@ -11,7 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ensurePeriods } from '../../db/queries/periods';
 import { findBatchByKey, insertBatch, lockIdempotencyKey, writeEventRows, writeMetricRows } from '../../db/queries/ingest';
-import { markPeriodsStale } from '../../db/queries/scores';
+import { markChanged } from '../scores/freshness';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { actorId, type Principal } from '../auth/principal';
@@ -85,7 +85,7 @@ async function accept(tx: Session, req: IngestRequest, hash: string, verdict: Ex
   if (verdict.kind === 'metrics') await writeMetricRows(tx, batchId, verdict.rows);
   else replaced = await writeEventRows(tx, batchId, verdict.rows);
   await ensurePeriods(tx, verdict.months);
-  await markPeriodsStale(tx, verdict.months.flatMap(periodsContaining));
+  await markChanged(tx, verdict.months.flatMap(periodsContaining));
   const body = { batchId, rows: verdict.rows.length, replayed: false };
   await insertBatch(tx, {
     id: batchId,

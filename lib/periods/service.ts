@@ -19,7 +19,8 @@ import { activeScheme, schemeOfRow } from '../schemes/service';
 import { appealDeadline, chinaDay } from './calendar';
 import { loadWorkCalendar } from './calendar-service';
 import { actorLabel, nowOf, refused, requireCan, requirePeriodCode, unknownPeriod, type ActionContext } from './context';
-import { loadPeriodInput, refreshScores, writeFinalizedCache } from './scores-port';
+import { refreshSoon } from '../scores/freshness';
+import { loadPeriodInput, writeFinalizedCache } from '../scores/recompute';
 import { buildSnapshot, snapshotHash, verifySnapshot, type SnapshotCheck } from './snapshot';
 import { transition, withdrawInTransaction } from './transitions';
 
@@ -74,7 +75,7 @@ export async function publishPeriod(database: Database, ctx: ActionContext, code
     return (await getPeriodRow(tx, code))!;
   });
   // Every department sees its result from now on: make sure it is computed.
-  await refreshScores(database, [code]);
+  await refreshSoon(database, [code]);
   return row;
 }
 

@@ -18,7 +18,7 @@ import { ApiError, badRequest, conflict, notFound } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { actorLabel, requireCan, type ActionContext } from '../periods/context';
-import { markScoresStale } from '../periods/scores-port';
+import { markChanged } from '../scores/freshness';
 import { withdrawInTransaction } from '../periods/transitions';
 import { defaultScheme, parseScheme, schemeHash, type Scheme } from '../scoring/index';
 import { describeChange, diffSchemes, type SchemeChange } from './diff';
@@ -152,7 +152,7 @@ export async function saveScheme(database: Database, ctx: ActionContext, input: 
       await withdrawInTransaction(tx, ctx, period, fill(t.withdrawReason, { version: row.version }));
     }
     const stale = (await listPeriodRows(tx)).filter((p) => p.status !== 'finalized').map((p) => p.code);
-    await markScoresStale(tx, stale);
+    await markChanged(tx, stale);
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,

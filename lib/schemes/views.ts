@@ -4,7 +4,7 @@ import type { Database } from '../../db/types';
 import { listPeriodRows, type PeriodRow } from '../../db/queries/periods';
 import { invalid, requireCan, type ActionContext } from '../periods/context';
 import { requirePeriod } from '../periods/service';
-import { loadPeriodInput } from '../periods/scores-port';
+import { loadPeriodInput } from '../scores/recompute';
 import { defaultPeriod } from '../periods/views';
 import { parseScheme, type ScoringInput } from '../scoring/index';
 import { activeScheme, listSchemeVersions, type SchemeVersion, type StoredScheme } from './service';

@@ -1,23 +1,22 @@
-// The scores API (CONTRACT.md §3) served from the cache, recomputed first when
-// stale. Everyone who may read scores sees every department's rank, total and
+// The scores API (CONTRACT.md §3) and the export's draft served from the cache,
+// recomputed first when stale (freshness.ts), so they include the caller's own writes. Everyone who may read scores sees every department's rank, total and
 // tier; the rest of an entry only where can(…, 'scores:detail', {department}).
-import { readCacheHeader, readDepartmentResult, readRanking, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import { readDepartmentResult, readRanking, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
 import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../http/errors';
 import { fill, messages } from '../i18n';
-import { findPeriodOrThrow, needsRecompute, recomputePeriod, schemeForPeriod } from './recompute';
+import type { DepartmentResult } from '../scoring';
+import { freshScores } from './freshness';
+import { findPeriodOrThrow } from './recompute';
 
 const t = () => messages('zh-CN').scores;
 const PUBLIC_FIELDS = ['department', 'name', 'rank', 'total', 'tier', 'tierName'] as const;
 
 async function freshCache(database: Database, code: string): Promise<{ period: PeriodRow; header: CacheHeader }> {
   const period = await findPeriodOrThrow(database, code);
-  const header = await readCacheHeader(database, code);
-  if (!needsRecompute(header, period, await schemeForPeriod(database, period))) return { period, header: header! };
-  await recomputePeriod(database, code, { onlyIfStale: true });
-  return { period, header: (await readCacheHeader(database, code))! };
+  return { period, header: (await freshScores(database, code))! };
 }
 
 function periodHeader(period: PeriodRow, header: CacheHeader) {
@@ -47,4 +46,12 @@ export async function getDepartmentScore(database: Database, code: string, depar
   // Unknown, or not ranked in this period (inactive): either way nothing to show.
   if (!result) throw notFound(fill(t().unknownDepartment, { value: department }));
   return { ...periodHeader(period, header), ...result };
+}
+
+/** A period's current scores in rank order (for the export's draft), or null when it has none. */
+export async function currentResults(database: Database, period: string): Promise<{ departments: DepartmentResult[]; computedAt: Date } | null> {
+  const header = await freshScores(database, period);
+  if (!header) return null;
+  // The ranking entries carry every field the assessment export reads.
+  return { departments: (await readRanking(database, period)) as unknown as DepartmentResult[], computedAt: header.computedAt };
 }

@@ -1,15 +1,17 @@
 // Recomputes a period's cached scores: the matrix in SQL, the pure engine, one
 // write. Holds the period's exclusive advisory lock throughout, so concurrent
-// readers that find the cache stale compute it once, and a batch that commits
-// meanwhile marks the new cache stale after it is written (db/queries/scores.ts).
+// recomputes of a period (in any process) run one after the other and the later finds
+// the work done. Writers do not take the lock: the recompute notes the period's data
+// generation before it reads and saves only if it is still the same at the end, so a
+// batch that lands meanwhile leaves the period stale for the next recompute.
 import { createHash } from 'node:crypto';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
-import { findPeriod, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import { currentGeneration, findPeriod, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { fill, messages } from '../i18n';
 import { parsePeriod } from '../periods/codes';
-import { canonicalJson, scoreDepartments } from '../scoring';
+import { canonicalJson, scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { getActiveScheme, getSchemeById, type ActiveScheme } from './active-scheme';
 
 export interface RecomputeSummary {
@@ -53,7 +55,8 @@ export function needsRecompute(header: CacheHeader | null, period: PeriodRow, sc
   return header.stale || header.schemeId !== scheme.id || header.summary.scheme.hash !== scheme.hash;
 }
 
-export async function recomputePeriod(database: Database, code: string, options: { onlyIfStale?: boolean } = {}): Promise<RecomputeSummary | null> {
+/** The summary; null when the scores were already fresh; 'superseded' when data landed meanwhile (nothing saved). */
+export async function recomputePeriod(database: Database, code: string, options: { onlyIfStale?: boolean } = {}): Promise<RecomputeSummary | 'superseded' | null> {
   const info = parsePeriodOrThrow(code);
   return database.transaction(async (tx) => {
     await lockPeriodExclusive(tx, code);
@@ -64,12 +67,14 @@ export async function recomputePeriod(database: Database, code: string, options:
     // A finalized period's cache is the snapshot written at finalization: never replaced.
     if (period.status === 'finalized' && header) throw periodLocked(code);
 
+    const generation = await currentGeneration(tx, code); // before the inputs are read
     const started = performance.now();
     const input = await loadPeriodMatrix(tx, info, scheme.scheme);
     const matrixDone = performance.now();
     const result = scoreDepartments(input, scheme.scheme);
-    const inputHash = 'sha256:' + createHash('sha256').update(canonicalJson(input)).digest('hex');
+    const inputHash = hashOf(input);
     const engineDone = performance.now();
+    if ((await currentGeneration(tx, code)) !== generation) return 'superseded';
     const schemeRef = { id: scheme.id, version: scheme.version, hash: scheme.hash };
     const computedAt = await writeCache(
       tx,
@@ -77,6 +82,7 @@ export async function recomputePeriod(database: Database, code: string, options:
         period: code,
         schemeId: scheme.id,
         inputHash,
+        generation,
         summary: { scheme: { ...schemeRef, name: scheme.scheme.name }, departments: result.departments.length, weights: result.weights, methodology: result.methodology },
       },
       result.departments,
@@ -90,4 +96,28 @@ export async function recomputePeriod(database: Database, code: string, options:
       timings: { matrix: matrixDone - started, engine: engineDone - matrixDone, write: performance.now() - engineDone },
     };
   });
+}
+
+const hashOf = (input: ScoringInput) => 'sha256:' + createHash('sha256').update(canonicalJson(input)).digest('hex');
+
+/** The input matrix of a period: every active department's rolled-up values and its incidents. */
+export async function loadPeriodInput(session: Session, period: string, scheme: Scheme): Promise<ScoringInput> {
+  return loadPeriodMatrix(session, parsePeriodOrThrow(period), scheme);
+}
+
+/**
+ * At finalization, the cache becomes exactly the snapshot's result, in the finalizing
+ * transaction (which holds the period row, so no write lands meanwhile): every page and the
+ * scores API show the finalized numbers, as fresh as the period's generation.
+ */
+export async function writeFinalizedCache(
+  tx: Session,
+  period: string,
+  scheme: { id: number; version: number; hash: string; name: string },
+  inputs: ScoringInput,
+  result: ScoringResult,
+): Promise<void> {
+  await lockPeriodExclusive(tx, period);
+  const summary = { scheme, departments: result.departments.length, weights: result.weights, methodology: result.methodology };
+  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, result.departments);
 }

@@ -23,7 +23,7 @@ import type { Database } from '../../db/types';
 import { createToken } from '../../lib/auth/tokens';
 import { uploadFile } from '../../lib/ingest/uploader/upload-file';
 import { parsePeriod } from '../../lib/periods/codes';
-import { getActiveScheme, recomputePeriod } from '../../lib/scores';
+import { getActiveScheme, recomputePeriod, type RecomputeSummary } from '../../lib/scores';
 import { defaultScheme, schemeHash } from '../../lib/scoring';
 
 const { values: opts } = parseArgs({
@@ -274,7 +274,7 @@ async function benchRecompute() {
       await bareSql();
       bare.push((performance.now() - started) / 1000);
       started = performance.now();
-      const summary = (await recomputePeriod(database, period.code))!;
+      const summary = (await recomputePeriod(database, period.code)) as RecomputeSummary;
       full.push((performance.now() - started) / 1000);
       parts.push(summary.timings);
       log(`recompute run ${run + 1}: bare SQL ${bare[run].toFixed(2)} s, recompute ${full[run].toFixed(2)} s`);

@@ -7,17 +7,17 @@
 //   DATABASE_URL=postgres://…/db npx tsx scripts/bench/page-cpu.ts --password P \
 //     [--user leader] [--rounds 300] /api/health /me /rankings '/rankings?n={n}'
 //
-// `{n}` in a path becomes the round number, so that URL is new every time: the cost of a
-// page the render cache (lib/render-cache) has not seen. A path written `nocache:/rankings`
-// is requested with the cache's own fill marker, so the page renders as if there were no
-// cache; one written `second:/rankings?n={n}` is requested once unmeasured and then measured,
-// which is what keeping a page costs (the cache keeps a view on its second request). The last column counts the cache's answers (x-render-cache: hit, miss, pass).
+// `{n}` in a path becomes the round number, so that URL is new every time: a view nobody
+// has asked for. A path written `second:/rankings?n={n}` is requested once unmeasured and then
+// measured (a view someone else has seen, e.g. `second:/rankings` as another user would be);
+// one written `etag:/rankings` sends the ETag of the previous answer in If-None-Match (a
+// repeat view). The last column counts the response statuses.
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
 import { startNext } from '../../tests/browser/support/demo-server.ts';
-import { bypassHeaders, FRESH, NO_CACHE } from './cache-modes.ts';
+import { FRESH, REPEAT } from './request-modes.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
 
 const WARM_UP = 30;
@@ -25,7 +25,7 @@ const SECOND = 'second:';
 
 /** A path's mode (its prefix) and the URL to request this round. */
 function requestOf(path: string, round: number): [string, string] {
-  const mode = [NO_CACHE, SECOND].find((m) => path.startsWith(m)) ?? '';
+  const mode = [REPEAT, SECOND].find((m) => path.startsWith(m)) ?? '';
   return [mode, path.slice(mode.length).replace(FRESH, String(round))];
 }
 
@@ -64,11 +64,11 @@ async function main() {
     const { context } = await signIn(browser, server.url, values.user!, values.password, DESKTOP, '/me');
     const cookie = await cookieHeader(context);
     await browser.close();
-    const stats = new Map(positionals.map((p) => [p, { cpu: [] as number[], wall: [] as number[], bytes: 0, states: new Map<string, number>() }]));
+    const stats = new Map(positionals.map((p) => [p, { cpu: [] as number[], wall: [] as number[], bytes: 0, etag: '', states: new Map<string, number>() }]));
     for (let round = 0; round < Number(values.rounds) + WARM_UP; round++) {
       for (const [path, s] of stats) {
         const [mode, url] = requestOf(path, round);
-        const headers: Record<string, string> = { cookie, 'accept-encoding': 'identity', ...(mode === NO_CACHE ? bypassHeaders() : {}) };
+        const headers: Record<string, string> = { cookie, 'accept-encoding': 'identity', ...(mode === REPEAT && s.etag ? { 'if-none-match': s.etag } : {}) };
         if (mode === SECOND) {
           await (await fetch(server.url + url, { headers })).text();
           await new Promise((r) => setTimeout(r, 2));
@@ -77,8 +77,9 @@ async function main() {
         const t0 = performance.now();
         const res = await fetch(server.url + url, { headers });
         s.bytes = (await res.text()).length;
-        const state = res.headers.get('x-render-cache') ?? 'none';
-        if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+        const state = String(res.status);
+        s.etag = res.headers.get('etag') ?? s.etag;
+        if (!res.ok && res.status !== 304) throw new Error(`${path}: HTTP ${res.status}`);
         await new Promise((r) => setTimeout(r, 2)); // the server may still be finishing after the last byte
         if (round >= WARM_UP) {
           s.cpu.push(cpuMs(pid) - cpu0);
@@ -88,7 +89,7 @@ async function main() {
       }
     }
     const first = median(stats.get(positionals[0])!.cpu);
-    console.log(`| path | server CPU ms (median) | ÷ ${positionals[0]} | latency ms (median) | KB | render cache |`);
+    console.log(`| path | server CPU ms (median) | ÷ ${positionals[0]} | latency ms (median) | KB | statuses |`);
     console.log('|---|---:|---:|---:|---:|---|');
     for (const [path, s] of stats) {
       console.log(`| ${path} | ${median(s.cpu).toFixed(2)} | ${(median(s.cpu) / first).toFixed(2)} | ${median(s.wall).toFixed(2)} | ${(s.bytes / 1024).toFixed(0)} | ${[...s.states].map(([k, n]) => `${k} ${n}`).join(', ')} |`);

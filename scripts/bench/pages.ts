@@ -7,10 +7,9 @@
 // The 5,000-department scenario copies postgres://…/ss_seed5000 (CREATE DATABASE … TEMPLATE,
 // never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
 // at the end. The first /rankings request fills the score cache; it is not measured.
-// /rankings itself is then a view the render cache keeps (lib/render-cache): what a reader
-// looking again gets. `/rankings?first-view={n}` asks for a new URL every time (a view nobody
-// has seen: rendered as usual, plus the cache's check), and `nocache:/rankings` sends the
-// cache's own marker, so the page renders as if there were no cache.
+// `/rankings?first-view={n}` asks for a new URL every time (a view nobody has seen), and a
+// path written `etag:/rankings` is a repeat view: it sends the ETag of its first answer in
+// If-None-Match, as a browser revalidating the page does (answered 304 while nothing changed).
 // Needs a build (.next) and /usr/bin/chromium.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -19,7 +18,7 @@ import pg from 'pg';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
 import { startDemoServer, startNext, type RunningServer } from '../../tests/browser/support/demo-server.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
-import { bypassHeaders, FRESH, NO_CACHE } from './cache-modes.ts';
+import { FRESH, REPEAT } from './request-modes.ts';
 
 interface LoadResult {
   url: string;
@@ -45,17 +44,23 @@ interface AutocannonRequest {
 type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests?: AutocannonRequest[] }) => AutocannonInstance;
 
 
-/** A path on the server, keeping its `nocache:` prefix in front. */
-const absolute = (server: string, path: string) => (path.startsWith(NO_CACHE) ? NO_CACHE + server + path.slice(NO_CACHE.length) : server + path);
+/** A path on the server, keeping its `etag:` prefix in front. */
+const absolute = (server: string, path: string) => (path.startsWith(REPEAT) ? REPEAT + server + path.slice(REPEAT.length) : server + path);
 
-function requestOf(url: string, cookie: string): { url: string; headers: Record<string, string> } {
-  if (!url.startsWith(NO_CACHE)) return { url, headers: { cookie } };
-  return { url: url.slice(NO_CACHE.length), headers: { cookie, ...bypassHeaders() } };
+/** The request for a URL: a repeat view carries the ETag its first answer had. */
+async function requestOf(url: string, cookie: string): Promise<{ url: string; headers: Record<string, string> }> {
+  if (!url.startsWith(REPEAT)) return { url, headers: { cookie } };
+  const plain = url.slice(REPEAT.length);
+  const first = await fetch(plain, { headers: { cookie } });
+  await first.text();
+  const etag = first.headers.get('etag');
+  if (!etag) throw new Error(`${plain}: no ETag`);
+  return { url: plain, headers: { cookie, 'if-none-match': etag } };
 }
 
 // ── the second process: autocannon against one URL, every response time kept ─────────────
 async function loadWorker(given: string, cookie: string, connections: number, seconds: number): Promise<void> {
-  const { url, headers } = requestOf(given, cookie);
+  const { url, headers } = await requestOf(given, cookie);
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const times: number[] = [];
   let non2xx = 0;
@@ -66,7 +71,7 @@ async function loadWorker(given: string, cookie: string, connections: number, se
   const instance = autocannon({ url: url.replace(FRESH, '0'), connections, duration: seconds, headers, requests });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
-    if (status < 200 || status >= 300) non2xx++;
+    if ((status < 200 || status >= 300) && status !== 304) non2xx++;
   });
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -126,13 +131,13 @@ async function runScenario(name: string, departments: number, server: RunningSer
     // Warm up: fills the score cache (not measured) and the server's code paths.
     for (const p of paths) {
       const started = Date.now();
-      const warm = requestOf(absolute(server.url, p.replace(FRESH, 'warm-up')), cookie);
+      const warm = await requestOf(absolute(server.url, p.replace(FRESH, 'warm-up')), cookie);
       const res = await fetch(warm.url, { headers: warm.headers });
-      if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
+      if (!res.ok && res.status !== 304) throw new Error(`${p}: HTTP ${res.status}`);
       await res.text();
       log(`${name}: warm-up ${p} ${Date.now() - started} ms`);
     }
-    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map((p) => requestOf(absolute(server.url, p.replace(FRESH, `warm-up-${i}`)), cookie)).map((r) => fetch(r.url, { headers: r.headers }).then((res) => res.text()))]);
+    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map(async (p) => { const r = await requestOf(absolute(server.url, p.replace(FRESH, `warm-up-${i}`)), cookie); return (await fetch(r.url, { headers: r.headers })).text(); })]);
 
     const health = await measure(`${server.url}/api/health`, cookie, opts.connections, opts.seconds);
     log(`${name}: /api/health p50 ${health.p50} ms, p95 ${health.p95} ms (${health.requests} requests)`);
@@ -160,7 +165,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 async function demoScenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
   const server = await startDemoServer({ departments: 60, months: 12, log });
   try {
-    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings', `/rankings?first-view=${FRESH}`, `${NO_CACHE}/rankings`], opts);
+    return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings', `/rankings?first-view=${FRESH}`, `${REPEAT}/rankings`], opts);
   } finally {
     await server.stop();
   }
@@ -188,7 +193,7 @@ async function province5000Scenario(opts: { connections: number; seconds: number
     delete env.DB_DRIVER;
     const server = await startNext(env);
     try {
-      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40', `/rankings?first-view=${FRESH}`, `${NO_CACHE}/rankings`], opts);
+      return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40', `/rankings?first-view=${FRESH}`, `${REPEAT}/rankings`], opts);
     } finally {
       await server.stop();
     }
@@ -209,11 +214,11 @@ function markdown(results: ScenarioResult[], opts: { connections: number; second
     lines.push(`| ${r.scenario} | /api/health | ${r.health.requests} | ${r.health.p50.toFixed(1)} | ${r.health.p95.toFixed(1)} | 1.0 | |`);
     lines.push(`| ${r.scenario} | /me (leader: smallest signed-in page) | ${r.baseline.requests} | ${r.baseline.p50.toFixed(1)} | ${r.baseline.p95.toFixed(1)} | ${(r.baseline.p95 / r.health.p95).toFixed(2)} | |`);
     for (const p of r.pages) {
-      const bypass = p.url.startsWith(NO_CACHE);
-      const url = new URL(bypass ? p.url.slice(NO_CACHE.length) : p.url);
+      const repeat = p.url.startsWith(REPEAT);
+      const url = new URL(repeat ? p.url.slice(REPEAT.length) : p.url);
       const path = decodeURIComponent(url.pathname + url.search);
-      const lcp = path === '/rankings' && !bypass ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';
-      const shown = path.includes(FRESH) ? `${path.split('?')[0]}, every request a new URL (first views)` : bypass ? `${path}, rendered with no cache` : path;
+      const lcp = path === '/rankings' && !repeat ? `${r.lcp.median.toFixed(0)} (${r.lcp.first.toFixed(0)} / ${r.lcp.max.toFixed(0)})` : '';
+      const shown = path.includes(FRESH) ? `${path.split('?')[0]}, every request a new URL (first views)` : repeat ? `${path}, repeat view (If-None-Match)` : path;
       lines.push(`| ${r.scenario} | ${shown} | ${p.requests} | ${p.p50.toFixed(1)} | ${p.p95.toFixed(1)} | ${(p.p95 / r.health.p95).toFixed(2)} | ${lcp} |`);
     }
   }

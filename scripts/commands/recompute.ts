@@ -12,7 +12,8 @@ the scores API and the pages. Reads recompute stale periods by themselves; this 
 doing it ahead of time, or after changing data by hand.
 
 Exit codes: 0 done; 1 the period is finalized (its scores are the snapshot's and never
-change); 2 malformed or unknown period.`;
+change), or new data landed while it ran (nothing saved: run it again); 2 malformed or
+unknown period.`;
 
 const command: Command = {
   summary: "recompute and cache a period's scores",
@@ -26,6 +27,10 @@ const command: Command = {
     } catch (err) {
       if (err instanceof ApiError && (err.status === 400 || err.status === 404)) throw new UsageError(err.message);
       throw err;
+    }
+    if (summary === 'superseded') {
+      process.stderr.write(`new data for ${period} landed while recomputing; nothing saved: run it again\n`);
+      return 1;
     }
     const ms = (x: number) => `${Math.round(x)} ms`;
     process.stdout.write(

@@ -1,0 +1,132 @@
+// The one answer to "are these scores fresh?", and the one way to make them so.
+//
+// Writers call markChanged(tx, periods) in their own transaction: it raises the periods'
+// data generations and, inside a Next request, schedules their recompute with after(), so
+// it runs once the response is sent and the writer never waits for it. A recompute saves
+// only if its period's generation did not move meanwhile (recompute.ts), and recomputes of
+// one period in one process share one run (plus at most one follow-up run for whoever asks
+// while it runs). Readers:
+// - the API, the export and the CLI (freshScores) wait for a stale period to be recomputed,
+//   so they always include the caller's own write;
+// - pages (pageStamps) show the previous scores at once, marked as being updated, and start
+//   the recompute themselves, so one stopped mid-way (a serverless function ended) is
+//   restarted by the next reader. A period never computed is computed before it is shown.
+import { after } from 'next/server';
+import { getDatabase } from '../../db/client';
+import { everyOpenPeriod, raiseGenerations, readCacheHeader } from '../../db/queries/scores';
+import type { PeriodState } from '../../db/queries/dashboard';
+import type { Database, Session } from '../../db/types';
+import { ApiError } from '../http/errors';
+import { recomputePeriod } from './recompute';
+
+const MAX_ATTEMPTS = 3; // data landing during every attempt: leave it to the next reader
+
+/** Runs `task` after the response when inside a Next request; false when there is none (the CLI, tests). */
+function afterResponse(task: () => Promise<unknown>): boolean {
+  try {
+    after(task);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The one call every writer makes, in its transaction: these periods' data changed. In a
+ * request their recompute follows the response (with the one database client); elsewhere
+ * the next reader recomputes.
+ */
+export async function markChanged(tx: Session, periods: string[]): Promise<void> {
+  await raiseGenerations(tx, periods);
+  afterResponse(async () => refreshPeriods(await getDatabase(), periods));
+}
+
+/** The same for a change every period's scores depend on (a scheme, a department's name or status); finalized ones keep theirs. */
+export async function markEverythingChanged(tx: Session): Promise<void> {
+  await markChanged(tx, await everyOpenPeriod(tx));
+}
+
+async function recomputeUntilCurrent(database: Database, code: string): Promise<void> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    try {
+      if ((await recomputePeriod(database, code, { onlyIfStale: true })) !== 'superseded') return;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return; // no such period (yet): nothing to compute
+      throw err;
+    }
+  }
+}
+
+const running = new Map<string, Promise<void>>();
+const followUps = new Map<string, Promise<void>>();
+
+/** Recomputes one period if stale; callers arriving during a run share one follow-up run. */
+export function refreshPeriod(database: Database, code: string): Promise<void> {
+  const current = running.get(code);
+  if (!current) return start(database, code);
+  let next = followUps.get(code);
+  if (!next) {
+    next = current.catch(() => undefined).then(() => {
+      followUps.delete(code);
+      return start(database, code);
+    });
+    followUps.set(code, next);
+  }
+  return next;
+}
+
+function start(database: Database, code: string): Promise<void> {
+  const run = recomputeUntilCurrent(database, code).finally(() => {
+    if (running.get(code) === run) running.delete(code);
+  });
+  running.set(code, run);
+  return run;
+}
+
+/** Recomputes these periods when stale, one after another. */
+export async function refreshPeriods(database: Database, periods: string[]): Promise<void> {
+  for (const code of [...new Set(periods)].sort()) await refreshPeriod(database, code);
+}
+
+/** Recomputes these periods after the response in a request (resolves at once); elsewhere (the CLI) now. */
+export async function refreshSoon(database: Database, periods: string[]): Promise<void> {
+  if (!afterResponse(() => refreshPeriods(database, periods))) await refreshPeriods(database, periods);
+}
+
+/** For the API, the export and the CLI: waits until the period's scores include every write. */
+export async function freshScores(database: Database, code: string) {
+  const header = await readCacheHeader(database, code);
+  if (header && !header.stale) return header;
+  await refreshPeriod(database, code);
+  return readCacheHeader(database, code);
+}
+
+/** What a page shows of a period's scores: a stamp that changes with them, and since when they are being updated. */
+export interface PageScores {
+  stamp: string;
+  /** When the scores shown were computed, if newer data is being scored meanwhile. */
+  updatingSince: string | null;
+}
+
+const stampOf = (inputHash: string, computedAt: Date | string) => `${inputHash}@${new Date(computedAt).toISOString()}`;
+
+/**
+ * For pages, from the one read of the period list: each of `codes`' scores as they stand.
+ * Stale ones are shown as they are and recomputed after the response; only a period never
+ * computed is computed now. (A scheme change marks every period changed, so the stored
+ * generation is the whole test.)
+ */
+export async function pageStamps(database: Database, states: PeriodState[], codes: string[]): Promise<Record<string, PageScores>> {
+  const wanted = new Set(codes);
+  const out: Record<string, PageScores> = {};
+  const stale: string[] = [];
+  for (const state of states.filter((s) => wanted.has(s.code))) {
+    if (!state.cache) await refreshPeriod(database, state.code);
+    const cache = state.cache ?? (await readCacheHeader(database, state.code));
+    const updating = state.cache?.stale && state.status !== 'finalized'; // a finalized period's scores never change
+    if (updating) stale.push(state.code);
+    out[state.code] = cache ? { stamp: stampOf(cache.inputHash, cache.computedAt), updatingSince: updating ? state.cache!.computedAt : null } : { stamp: 'none', updatingSince: null };
+  }
+  if (stale.length) refreshSoon(database, stale).catch((err) => console.error('score recompute failed:', err));
+  return out;
+}
