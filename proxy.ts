@@ -8,7 +8,7 @@ import { errorBody, unauthorized } from './lib/http/errors';
 import { cachedPageResponse, STATE_HEADER, type CacheAnswer } from './lib/render-cache/serve';
 import { decodeSession, encodeSession, readSessionCookie, secureCookies, sessionCookieName } from './lib/auth/session-token';
 
-const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
+const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs\/?$/];
 const REFRESH_AFTER_MS = 60_000; // re-issue the cookie at most once a minute
 
 export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((re) => re.test(pathname));
