@@ -254,7 +254,7 @@ export const OPERATIONS: ApiOperation[] = [
     errors: [...JSON_BODY, ...GUARDED, 404, 409, 422],
     examples: {
       accept: { path: { id: '1' }, body: { decision: 'accept', reason: '核实无误 / Verified', correction: { month: '2026-09', value: 0.98 } } },
-      reject: { path: { id: '1' }, body: { decision: 'reject', reason: '证据不足 / Not enough evidence' } },
+      reject: { path: { id: '2' }, body: { decision: 'reject', reason: '证据不足 / Not enough evidence' } },
     },
   },
   {
