@@ -9,7 +9,7 @@ import { KIND_SPECS } from '@/lib/ingest/kinds';
 import { buildOpenApiDocument, csvColumns, OPERATIONS, scopesFor } from '@/lib/openapi';
 import openapiCommand from '@/scripts/commands/openapi';
 import { UsageError } from '@/scripts/commands/_shared';
-import { apiRouteFiles, METHODS, type OpenApiDoc } from './support/openapi';
+import { apiRouteFiles, METHODS, responseChecker, type OpenApiDoc } from './support/openapi';
 
 const doc: OpenApiDoc = buildOpenApiDocument('zh-CN');
 
@@ -127,5 +127,19 @@ describe('served and printed', () => {
     expect(await print([])).toEqual(JSON.parse(JSON.stringify(doc)));
     expect((await print(['--lang', 'en'])).info.title).toBe('Sharescore HTTP API');
     await expect(openapiCommand.run(['--lang', 'fr'])).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('the contract checker', () => {
+  it('refuses an answer missing a field, with an extra field, or with an undocumented status', () => {
+    const check = responseChecker(doc);
+    const period = { period: '2026-Q3', kind: 'quarter', status: 'open', startsOn: '2026-07-01', endsOn: '2026-09-30', publishedAt: null, appealDeadline: null, finalizedAt: null, finalizedBy: null, snapshotHash: null };
+    expect(check('/api/v1/periods/{period}', 'get', 200, 'application/json', period)).toEqual([]);
+    const { status: _status, ...withoutStatus } = period;
+    expect(check('/api/v1/periods/{period}', 'get', 200, 'application/json', withoutStatus)).not.toEqual([]);
+    expect(check('/api/v1/periods/{period}', 'get', 200, 'application/json', { ...period, secret: 1 })).not.toEqual([]);
+    expect(check('/api/v1/periods/{period}', 'get', 200, 'application/json', { ...period, publishedAt: 'yesterday' })).not.toEqual([]);
+    expect(check('/api/v1/periods/{period}', 'get', 413, 'application/json', {})).toEqual(['status 413 is not documented']);
+    expect(check('/api/v1/periods/{period}', 'get', 404, 'application/json', { error: 'not_found', message: '周期不存在' })).toEqual([]);
   });
 });
