@@ -15,7 +15,7 @@ import { refuseCrossSite } from './lib/http/origin-check';
 import { ETAG_PAGES, etagMatches, pageEtag } from './lib/http/page-etag';
 import { LOCALE_COOKIE, parseLocale } from './lib/i18n';
 
-const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/];
+const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs\/?$/];
 
 export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((re) => re.test(pathname));
 

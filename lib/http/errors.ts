@@ -1,6 +1,6 @@
 // The one error shape (CONTRACT.md §3):
 // {"error": "<code>", "message": "<readable text>", "errors": [{row, column, message}]}
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { auditDenied, rememberedCaller } from '../auth/denials';
 import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
@@ -34,7 +34,18 @@ export const conflict = (message: string) => new ApiError(409, 'conflict', messa
 export const periodLocked = (period: string) =>
   new ApiError(409, 'period_locked', fill(t.periodLocked, { period }));
 
-export function errorBody(err: ApiError) {
+/** The error shape as a zod schema: the OpenAPI document (lib/openapi) describes every error answer with it. */
+export const errorShape = z
+  .object({
+    error: z.string().meta({ description: 'A stable code: bad_request, unauthorized, forbidden, not_found, conflict, period_locked, …', example: 'bad_request' }),
+    message: z.string().meta({ description: 'Readable text, in Chinese (zh-CN)' }),
+    errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })).optional(),
+    /** A rejected ingest batch is recorded too: its id. */
+    batchId: z.string().optional(),
+  })
+  .meta({ id: 'Error' });
+
+export function errorBody(err: ApiError): z.infer<typeof errorShape> {
   return { error: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) };
 }
 

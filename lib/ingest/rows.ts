@@ -140,3 +140,6 @@ export async function shapeRows(kind: IngestKind, raw: RawRow[]) {
   }
   return shape<EventRow>(eventSchema, raw);
 }
+
+/** The row shapes: the OpenAPI document (lib/openapi) lists a JSON row's fields and the CSV columns from them. */
+export const ROW_SCHEMAS = { metrics: metricSchema, events: eventSchema } as const;

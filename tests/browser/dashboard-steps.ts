@@ -10,6 +10,7 @@ import { assert, type Step } from './support/harness';
 import { DESKTOP, signIn, TABLET } from './support/sign-in';
 
 const SHOTS = path.resolve('screenshots');
+const API_DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 export interface SuiteContext {
   browser: Browser;
@@ -317,6 +318,34 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           await page.locator('[data-testid=ranking-table] th[scope=row] a').nth(2).click();
           await page.waitForSelector('[data-testid=score-card]');
           await shot(page, 'department-tablet');
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'the API description renders at /api-docs without signing in, in both languages, under a CSP without eval',
+      run: async () => {
+        const context = await ctx.browser.newContext({ viewport: DESKTOP });
+        try {
+          const page = await context.newPage();
+          // A strict policy like the one the app may send: no 'unsafe-eval', nothing from other hosts.
+          await page.route('**/api-docs', async (route) => {
+            const response = await route.fetch();
+            await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': API_DOCS_CSP } });
+          });
+          const violations: string[] = [];
+          page.on('console', (m) => /Content Security Policy|unsafe-eval/i.test(m.text()) && violations.push(m.text()));
+          for (const [locale, title] of [['zh-CN', '报送指标值'], ['en', 'Upload indicator values']] as const) {
+            await context.addCookies([{ name: 'lang', value: locale, url: ctx.url }]);
+            await page.goto(`${ctx.url}/api-docs`);
+            assert(new URL(page.url()).pathname === '/api-docs', `expected /api-docs without signing in, got ${page.url()}`);
+            await page.waitForSelector('[data-testid=api-reference][data-ready=true] .opblock', { timeout: 30_000 });
+            const operation = page.locator('.opblock', { hasText: 'uploadMetrics' }).first();
+            assert((await operation.innerText()).includes(title), `the metrics upload is not listed as "${title}"`);
+            await shot(page, `api-docs-${locale}`);
+          }
+          assert(violations.length === 0, `CSP violations: ${violations.join(' | ')}`);
         } finally {
           await context.close();
         }

@@ -94,6 +94,8 @@ const NO_TOKENS = 'login login login login | login login login login'; // tokens
 export const ACCESS_TABLE: AccessEntry[] = [
   // ── pages ────────────────────────────── anon   adm  lead asse dept    audi secu | tokens
   page('/login', 'public',                   '200   | 200  200  200  200     200  200 | 200 200 200 200 | 200 200 200 200'),
+  // The API's description: public like the document it renders (it holds no data).
+  page('/api-docs', 'public',                '200   | 200  200  200  200     200  200 | 200 200 200 200 | 200 200 200 200'),
   page('/', 'redirect-only',                 `login | redirect redirect redirect redirect redirect redirect | ${NO_TOKENS}`),
   page('/rankings', { action: 'scores:read' },                    `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/flows', { action: 'flows:read' },                        `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
@@ -124,6 +126,7 @@ export const ACCESS_TABLE: AccessEntry[] = [
       notCalled: "next-auth's own endpoints, public by design; sign-in, lockout, sessions and sign-out are tested in auth-signin and auth-session",
     }),
   ),
+  api('GET', '/api/v1/openapi.json', () => ({ url: '/api/v1/openapi.json' }), '200 | 200 200 200 200 200 200 | 200 200 200 200 | 200 200 200 200'),
   api('GET', '/api/v1/periods', () => ({ url: '/api/v1/periods' }), '401 | ok ok ok ok ok 403 | 403 403 ok ok | 403 403 ok ok'),
   api('GET', '/api/v1/periods/[period]', () => ({ url: `/api/v1/periods/${PERIOD}`, params: { period: PERIOD } }),
                                                                    '401 | ok ok ok ok ok 403 | 403 403 ok ok | 403 403 ok ok'),
