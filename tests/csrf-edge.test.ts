@@ -77,4 +77,18 @@ describe('cross-site changes through proxy.ts', () => {
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ rows: 1, replayed: false });
   });
+
+  it('refuses a cross-site upload to the routes proxy.ts does not run on (their handler checks the same rule), nothing stored', async () => {
+    const cookie = await sessionCookie(database, await createTestUser(database, 'department', { department: 'GAT' }));
+    const csv = 'department,period,indicator,value\nGAT,2026-09,completeness_rate,0.5\n';
+    const init = (headers: Record<string, string>) => ({ method: 'POST', headers: { host: 'localhost:3000', cookie, 'content-type': 'text/csv', ...headers }, body: csv });
+    const stored = async () => (await database.query<{ n: number }>("select count(*)::int as n from indicator_values where department_code = 'GAT' and indicator = 'completeness_rate' and period = '2026-09' and value = 0.5"))[0].n;
+    const crossSite = await postMetrics(new Request(new URL('/api/v1/metrics', SITE), init({ origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })));
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: 'forbidden' });
+    expect(await stored()).toBe(0);
+    const sameSite = await postMetrics(new Request(new URL('/api/v1/metrics', SITE), init({ origin: SITE, 'sec-fetch-site': 'same-origin' })));
+    expect(sameSite.status).toBe(201);
+    expect(await stored()).toBe(1);
+  });
 });

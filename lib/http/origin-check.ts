@@ -59,13 +59,20 @@ export function acceptedApiBody(headers: Headers): boolean {
  * same-origin rule Next.js itself applies to them; only API paths get the body-type rule.
  */
 export function refuseCrossSite(request: Request): Response | null {
+  const err = crossSiteError(request);
+  return err && Response.json(errorBody(err), { status: err.status });
+}
+
+/**
+ * The same rule as an error to throw. The upload routes, which stay outside proxy.ts (it would
+ * cut their bodies at 10 MB), call it themselves before reading the body (lib/ingest/upload.ts).
+ */
+export function crossSiteError(request: Request): ApiError | null {
   if (SAFE_METHODS.has(request.method)) return null;
   const { pathname } = new URL(request.url);
   if (/^\/api\/auth(\/|$)/.test(pathname)) return null;
   if (pathname.startsWith('/api/v1/') && /^Bearer\s/i.test(request.headers.get('authorization') ?? '')) return null;
-  if (requestSite(request.headers, request.url) === 'cross') return refusal(new ApiError(403, 'forbidden', t.crossSite));
-  if (pathname.startsWith('/api/') && !acceptedApiBody(request.headers)) return refusal(new ApiError(415, 'unsupported_media_type', t.bodyType));
+  if (requestSite(request.headers, request.url) === 'cross') return new ApiError(403, 'forbidden', t.crossSite);
+  if (pathname.startsWith('/api/') && !acceptedApiBody(request.headers)) return new ApiError(415, 'unsupported_media_type', t.bodyType);
   return null;
 }
-
-const refusal = (err: ApiError) => Response.json(errorBody(err), { status: err.status });

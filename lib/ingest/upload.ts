@@ -3,6 +3,7 @@
 // and the optional Idempotency-Key header. The upload routes are outside proxy.ts's
 // matcher, so this reads the raw request stream (docs/ingest.md, Limits).
 import { ApiError, badRequest } from '../http/errors';
+import { crossSiteError } from '../http/origin-check';
 import { messages, type Locale } from '../i18n';
 import { MAX_BYTES } from './kinds';
 
@@ -25,6 +26,8 @@ export function formatOf(contentType: string | null): UploadFormat | null {
 
 export async function readUpload(request: Request, locale: Locale = 'zh-CN'): Promise<Upload> {
   const t = messages(locale).ingest.errors;
+  const crossSite = crossSiteError(request); // proxy.ts does not run here: the same check, before the body
+  if (crossSite) throw crossSite;
   const format = formatOf(request.headers.get('content-type'));
   if (!format) throw new ApiError(415, 'unsupported_media_type', t.unsupportedType);
   const key = request.headers.get('idempotency-key');
