@@ -18,6 +18,8 @@ let database: Database;
 beforeAll(async () => {
   database = await useTestDatabase();
   vi.stubEnv('__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS', '1');
+  // Behind one trusted proxy, so the address it saw (the right-most X-Forwarded-For entry) is recorded.
+  vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
 });
 afterAll(() => database.close());
 

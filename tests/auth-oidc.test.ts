@@ -27,7 +27,7 @@ describe('linkOidcUser', () => {
   });
 
   it('links by username once the officer allowed it, then signs in by subject even after a rename at the provider', async () => {
-    const officer = await createTestUser(database, 'admin');
+    const officer = await createTestUser(database, 'security');
     const user = await createTestUser(database, 'leader');
     await allowOidcLink(database, principalOf(officer), user.id, '192.0.2.4');
     expect((await auditEntries(database, 'user.oidc_provision')).at(-1)).toMatchObject({ actor: `user:${officer.id}`, target: user.username });
@@ -40,7 +40,7 @@ describe('linkOidcUser', () => {
   });
 
   it('refuses unknown identities, disabled and locked users', async () => {
-    const officer = principalOf(await createTestUser(database, 'admin'));
+    const officer = principalOf(await createTestUser(database, 'security'));
     expect(await linkOidcUser(database, { subject: 'sub-unknown', username: 'nobody', ip: null })).toBeNull();
     const disabled = await createTestUser(database, 'assessor', { active: false });
     await allowOidcLink(database, officer, disabled.id);
@@ -54,7 +54,7 @@ describe('linkOidcUser', () => {
   });
 
   it('signs in a role that needs a second factor only when the provider used more than one', async () => {
-    const officer = principalOf(await createTestUser(database, 'admin'));
+    const officer = principalOf(await createTestUser(database, 'security'));
     const auditor = await createTestUser(database, 'auditor');
     await allowOidcLink(database, officer, auditor.id);
     expect(await linkOidcUser(database, { subject: 'sub-5', username: auditor.username, ip: null, amr: ['pwd'] })).toBeNull();

@@ -183,11 +183,13 @@ describe('enrolment and reset by others', { timeout: 180_000 }, () => {
   });
 
   it('the user manager resets another user’s factor (audited, sessions end); nobody else may, nor on themselves', async () => {
-    const manager = await createTestUser(database, 'admin');
+    const manager = await createTestUser(database, 'security');
     const target = await createTestUser(database, 'auditor');
     const cookie = await sessionCookie(database, target);
     const leader = await createTestUser(database, 'leader');
     await expect(resetSecondFactor(database, principalOf(leader), target.id)).rejects.toMatchObject({ status: 403 });
+    // 三员分立: the system administrator manages no accounts, factors included.
+    await expect(resetSecondFactor(database, principalOf(await createTestUser(database, 'admin')), target.id)).rejects.toMatchObject({ status: 403 });
     await expect(resetSecondFactor(database, principalOf(manager), manager.id)).rejects.toMatchObject({ status: 400 });
     await resetSecondFactor(database, principalOf(manager), target.id, '192.0.2.9');
     expect((await auditEntries(database, 'user.totp_reset')).at(-1)).toMatchObject({ actor: `user:${manager.id}`, target: target.username, ip: '192.0.2.9' });

@@ -98,13 +98,16 @@ function accessNote(op: ApiOperation, t: Text): string {
 function operationObject(op: ApiOperation, t: Text): ZodOpenApiOperationObject {
   const text = t.operations[op.id];
   const scopes = op.action ? scopesFor(op.action) : [];
+  // A session is offered only where some role may act (events: the platform's unbound token alone).
+  const viaSession = op.action ? rolesFor(op.action).length > 0 : false;
+  const security = [...(scopes.length ? [{ bearerToken: scopes }] : []), ...(viaSession ? [{ session: [] }] : [])];
   const body = op.body === undefined ? undefined : 'upload' in op.body ? uploadBody(op.body.upload, t, op.examples) : jsonBody(op.body as z.ZodType, t, op.examples);
   return {
     operationId: op.id,
     tags: [t.tags[op.tag]],
     summary: text.summary,
     description: text.description + accessNote(op, t),
-    security: !op.action ? [] : scopes.length ? [{ bearerToken: scopes }, { session: [] }] : [{ session: [] }],
+    security,
     ...(op.action ? { 'x-permission': op.action, 'x-roles': rolesFor(op.action) } : {}),
     requestParams: {
       ...(op.pathParams ? { path: op.pathParams } : {}),
