@@ -109,14 +109,14 @@ describe('cli user / token / audit', { timeout: 240_000 }, () => {
         `insert into login_attempts (username, ip, success, created_at) values
            ('ghost', '10.0.0.9', false, now() - interval '400 days'),
            ('ghost', '10.0.0.9', false, now() - interval '1 day'),
-           ('zhang', '10.0.0.9', true, now() - interval '300 days')`,
+           ('wang', '10.0.0.9', true, now() - interval '300 days')`,
       );
     });
     const before = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
     const pruned = cli(['audit', 'prune', '--before', before]);
     expect(pruned, pruned.stderr).toMatchObject({ code: 0, stdout: `pruned 0 audit entries and 1 sign-in attempts before ${before}\n` });
     const left = await withDb((db) => db.query<{ username: string }>('select username from login_attempts where ip = $1 order by username', ['10.0.0.9']));
-    expect(left.map((r) => r.username)).toEqual(['ghost', 'zhang']);
+    expect(left.map((r) => r.username)).toEqual(['ghost', 'wang']);
     expect(cli(['audit', 'verify']).code).toBe(0);
 
     const recent = cli(['audit', 'prune', '--before', new Date().toISOString().slice(0, 10)]);

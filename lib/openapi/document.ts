@@ -100,7 +100,7 @@ function operationObject(op: ApiOperation, t: Text): ZodOpenApiOperationObject {
   const scopes = op.action ? scopesFor(op.action) : [];
   // A session is offered only where some role may act (events: the platform's unbound token alone).
   const viaSession = op.action ? rolesFor(op.action).length > 0 : false;
-  const security = [...(scopes.length ? [{ bearerToken: scopes }] : []), ...(viaSession ? [{ session: [] }] : [])];
+  const security: Array<Record<string, string[]>> = [...(scopes.length ? [{ bearerToken: scopes }] : []), ...(viaSession ? [{ session: [] }] : [])];
   const body = op.body === undefined ? undefined : 'upload' in op.body ? uploadBody(op.body.upload, t, op.examples) : jsonBody(op.body as z.ZodType, t, op.examples);
   return {
     operationId: op.id,
