@@ -3,7 +3,7 @@
 // violating the Content-Security-Policy (run these last: the last step reads every page the
 // suite visited).
 import { assert, type Step } from './support/harness';
-import { cookieHeader, signIn } from './support/sign-in';
+import { cookieHeader, DESKTOP, signIn } from './support/sign-in';
 import type { SuiteContext } from './dashboard-steps';
 
 export function securitySteps(ctx: SuiteContext, cspViolations: string[]): Step[] {
@@ -11,7 +11,7 @@ export function securitySteps(ctx: SuiteContext, cspViolations: string[]): Step[
     {
       name: 'pages carry the CSP (frame-ancestors none, no nonce) and HSTS; /api/v1 answers are no-store; /api/health names no database to the signed-out',
       run: async () => {
-        const { context, page } = await signIn(ctx.browser, ctx.url, 'admin', ctx.password);
+        const { context, page } = await signIn(ctx.browser, ctx.url, 'admin', ctx.password, DESKTOP, undefined, ctx.totp);
         try {
           const rankings = await page.request.get(`${ctx.url}/rankings`);
           const csp = rankings.headers()['content-security-policy'] ?? '';
@@ -33,7 +33,7 @@ export function securitySteps(ctx: SuiteContext, cspViolations: string[]): Step[
     {
       name: "a cross-site form post with the admin's cookie is refused (403), a same-origin form-typed one too (415)",
       run: async () => {
-        const { context } = await signIn(ctx.browser, ctx.url, 'admin', ctx.password);
+        const { context } = await signIn(ctx.browser, ctx.url, 'admin', ctx.password, DESKTOP, undefined, ctx.totp);
         try {
           const cookie = await cookieHeader(context);
           // A period that does not exist: should the proxy let it through, the handler says 404.
