@@ -76,7 +76,7 @@ describe('API tokens', () => {
     }
     await expect(issueToken(database, CLI, { name: 'x', scopes: ['scores:read'], departmentCode: 'NOPE' })).rejects.toMatchObject({ status: 400 });
     await expect(issueToken(database, CLI, { name: 'x', scopes: [] })).rejects.toThrow(/至少选择一个权限范围/);
-    // Events come only from the platform: a department-bound token never holds events:write (CONTRACT.md §3).
+    // Events come only from the platform: a department-bound token never holds events:write (docs/security.md, "API tokens").
     await expect(issueToken(database, CLI, { name: 'x', scopes: ['metrics:write', 'events:write'], departmentCode: 'GAT' })).rejects.toThrow(/events:write/);
   });
 

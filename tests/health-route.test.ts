@@ -1,4 +1,4 @@
-// GET /api/health (CONTRACT.md §3): {"ok", "migrations"} for anyone, plus "database" for a
+// GET /api/health (docs/security.md, "Health check"): {"ok", "migrations"} for anyone, plus "database" for a
 // signed-in caller only; 503 when the database is unreachable, naming nothing about it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabase } from '@/db/client';

@@ -162,7 +162,7 @@ describe('403: a department-bound token writing another department', () => {
     expect(r.body.errors).toEqual([{ row: 3, column: 'department', message: '只能提交本部门（GAT）的数据，本行部门为 MZT' }]);
   });
 
-  it('may not write events at all, not even its own department\'s (only the platform does: CONTRACT.md §3)', async () => {
+  it('may not write events at all, not even its own department\'s (only the platform does: docs/security.md)', async () => {
     // A bound token holding events:write can no longer be issued; one made before that rule is refused all the same.
     await expect(bearer(database, ['events:write'], 'GAT')).rejects.toThrow(/events:write/);
     const legacy = await bearer(database, ['events:write']);

@@ -13,5 +13,5 @@ CREATE TABLE "sessions" (
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sessions_user_live" ON "sessions" USING btree ("user_id") WHERE ended_at is null;--> statement-breakpoint
 ALTER TABLE "users" DROP COLUMN "session_version";--> statement-breakpoint
--- Only the exchange platform's unbound token writes events (CONTRACT.md §3): a department-bound token loses events:write.
+-- Only the exchange platform's unbound token writes events (docs/security.md, "API tokens"): a department-bound token loses events:write.
 UPDATE "api_tokens" SET "scopes" = "scopes" - 'events:write' WHERE "department_code" IS NOT NULL AND "scopes" @> '["events:write"]'::jsonb;

@@ -37,7 +37,7 @@ export interface Resource {
 type Rule = 'all' | 'own' | 'none';
 // Separation of duties (三员分立): what only the security officer does, and what only the
 // auditor reads; the admin holds neither. Events come only from the exchange platform's
-// unbound token (CONTRACT.md §3, §9), so no signed-in role writes them.
+// unbound token (docs/security.md, "API tokens"), so no signed-in role writes them.
 const SECURITY_ACTIONS: Action[] = ['users:manage', 'tokens:manage'];
 const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && a !== 'events:write');
 const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history'];

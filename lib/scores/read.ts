@@ -1,4 +1,4 @@
-// The scores API (CONTRACT.md §3) and the export's draft served from the cache,
+// The scores API (docs/api.md) and the export's draft served from the cache,
 // recomputed first when stale (freshness.ts), so they include the caller's own writes. Everyone who may read scores sees every department's rank, total and
 // tier; the rest of an entry only where can(…, 'scores:detail', {department}).
 import { readDepartmentResult, readRanking, type CacheHeader, type PeriodRow } from '../../db/queries/scores';

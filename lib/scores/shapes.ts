@@ -1,4 +1,4 @@
-// The scores and periods APIs' answers (CONTRACT.md §3) as zod shapes: the OpenAPI
+// The scores and periods APIs' answers (docs/api.md) as zod shapes: the OpenAPI
 // document (lib/openapi) describes the responses with them, and tests/openapi-contract
 // checks the live answers against the document.
 import { z } from 'zod';

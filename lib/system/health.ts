@@ -20,7 +20,7 @@ export async function checkHealth(): Promise<Health> {
 }
 
 /**
- * What GET /api/health tells its caller (CONTRACT.md §3): anyone learns ok and migrations; only a
+ * What GET /api/health tells its caller (docs/security.md, "Health check"): anyone learns ok and migrations; only a
  * signed-in caller also learns which database this is (an anonymous attacker would use it to pick
  * an exploit). Why a database is unreachable is never sent: operators see the driver's error
  * from the CLI (`npm run cli -- migrate` prints it, or the status and the database kind).

@@ -147,7 +147,7 @@ export const ACCESS_TABLE: AccessEntry[] = [
   api('POST', '/api/v1/events', ({ department }) => ({
     url: '/api/v1/events',
     init: json({ rows: [{ date: `${PERIOD}-15`, provider: department, consumer: department === OWN ? OTHER : OWN, resource: 'population', calls: 10 }] }),
-    // Only the exchange platform's unbound token writes events (CONTRACT.md §3, §9): no role, no bound token.
+    // Only the exchange platform's unbound token writes events (docs/security.md, "API tokens"): no role, no bound token.
   }),                                                              '401 | 403 403 403 403 403 403 | 403 ok 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/admin/ingest/check', () => ({ url: '/admin/ingest/check?kind=metrics', init: json({ rows: [{ department: OWN, period: PERIOD, indicator: 'completeness_rate', value: 0.9 }] }) }),
     // Not under /api/v1, so tokens are no credentials here.
