@@ -3,7 +3,7 @@
 // would leave the site: anything that is not a plain same-origin path, before or after
 // percent-decoding, falls back to `/`. Used by the login page, guardPage's loginUrl and
 // next-auth's redirect callback.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+import { CONTROL_CHARACTER } from '../http/control-characters';
 
 function decoded(path: string): string | null {
   try {
@@ -13,7 +13,7 @@ function decoded(path: string): string | null {
   }
 }
 
-const plainPath = (p: string) => p.startsWith('/') && !p.startsWith('//') && !p.startsWith('/\\') && !CONTROL.test(p);
+const plainPath = (p: string) => p.startsWith('/') && !p.startsWith('//') && !p.startsWith('/\\') && !CONTROL_CHARACTER.test(p);
 
 export function safeCallbackPath(path: string | null | undefined): string {
   if (!path || path.length > 2000) return '/';

@@ -19,6 +19,7 @@ import { verifyPassword } from './passwords';
 import { checkSecondFactor, type SecondFactorCheck } from './second-factor';
 import type { Principal } from './principal';
 import { loadSessionUser, type SessionUser } from './session-token';
+import { withControlCharactersShown } from '../http/control-characters';
 
 export type SignInFailure = 'invalid' | 'locked' | 'throttled' | 'totp_required';
 /** `retryAfter` (seconds) comes with `throttled`: the route answers 429 with Retry-After. */
@@ -39,8 +40,6 @@ const MAX_USERNAME = 100;
 const MAX_PASSWORD = 1024; // bcrypt reads 72 bytes; refuse huge bodies before hashing
 const UNVERIFIED = 'unverified'; // login_attempts.ip when the address is unknown: never throttled as an address
 const SIGN_IN_LOCK = 7_202_612; // advisory lock class for sign-in admissions (audit appends use 7_202_611)
-// No username holds one (users.ts allows [A-Za-z0-9_.-]) and PostgreSQL text cannot hold NUL.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 type Candidate = SessionUser & { passwordHash: string | null; lockedUntil: number | null; passwordChangedAt: number | null };
 
@@ -57,7 +56,8 @@ interface Attempt {
 type Admission = { kind: 'admitted'; attemptId: number; user: Candidate | null } | { kind: 'locked'; retryAfter: number } | { kind: 'throttled'; retryAfter: number };
 
 function normalise(attempt: PasswordAttempt, now: number): Attempt {
-  const typed = attempt.username.trim().replace(CONTROL, '\uFFFD');
+  // No username holds one (users.ts allows [A-Za-z0-9_.-]) and PostgreSQL text cannot hold NUL.
+  const typed = withControlCharactersShown(attempt.username.trim());
   const username = typed.slice(0, MAX_USERNAME);
   return { username, key: username.toLowerCase(), lookUp: Boolean(typed) && typed.length <= MAX_USERNAME, ip: attempt.ip || null, claimedIp: attempt.claimedIp ?? null, now };
 }

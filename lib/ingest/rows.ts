@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { IngestKind } from './kinds';
 import type { RowMessageKey, RowProblem } from './messages';
 import { yieldToEventLoop, type RawRow } from './parse';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_EXCEPT_LINE_BREAKS } from '../http/control-characters';
 
 export interface MetricRow {
   row: number;
@@ -75,14 +76,12 @@ const YIELD_EVERY = 2048;
 // C0 controls (NUL …), DEL and C1 controls: PostgreSQL refuses NUL in text and none
 // of them belongs in a code, a date or a number. A note is free text: it may hold
 // tabs and line breaks (a quoted CSV cell can span lines), nothing else.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const NOTE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 function controlProblems(r: RawRow, columns: readonly string[]): RowProblem[] {
   const problems: RowProblem[] = [];
   for (const column of columns) {
     const v = r.cells[column];
-    if (typeof v === 'string' && (column === 'note' ? NOTE_CONTROL : CONTROL).test(v)) {
+    if (typeof v === 'string' && (column === 'note' ? CONTROL_CHARACTER_EXCEPT_LINE_BREAKS : CONTROL_CHARACTER).test(v)) {
       problems.push({ row: r.row, column, key: 'controlCharacter', values: { code: controlCode(v, column) } });
     }
   }
@@ -90,7 +89,7 @@ function controlProblems(r: RawRow, columns: readonly string[]): RowProblem[] {
 }
 
 const controlCode = (v: string, column: string) => {
-  const at = v.search(column === 'note' ? NOTE_CONTROL : CONTROL);
+  const at = v.search(column === 'note' ? CONTROL_CHARACTER_EXCEPT_LINE_BREAKS : CONTROL_CHARACTER);
   return `U+${v.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
 };
 
