@@ -147,10 +147,10 @@ export const schemes = pgTable('schemes', {
 
 export const periods = pgTable('periods', {
   code: text('code').primaryKey(), // 2026-10 | 2026-Q4 | 2026
-  kind: text('kind').notNull(), // month | quarter | year
+  kind: text('kind').$type<'month' | 'quarter' | 'year'>().notNull(),
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
-  status: text('status').notNull().default('open'), // open | published | finalized
+  status: text('status').$type<'open' | 'published' | 'finalized'>().notNull().default('open'),
   publishedAt: ts('published_at'),
   appealDeadline: ts('appeal_deadline'),
   finalizedAt: ts('finalized_at'),
@@ -162,7 +162,7 @@ export const periods = pgTable('periods', {
 // Public holidays and make-up workdays, for appeal deadlines in working days.
 export const calendarDays = pgTable('calendar_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
-  kind: text('kind').notNull(), // holiday | workday
+  kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
   name: text('name'),
 });
 
@@ -256,11 +256,11 @@ export const incidents = pgTable(
     id: serial('id').primaryKey(),
     departmentCode: text('department_code').notNull().references(() => departments.code),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
-    kind: text('kind').notNull(), // security | quality
+    kind: text('kind').$type<'security' | 'quality'>().notNull(),
     points: doublePrecision('points').notNull(),
     description: text('description').notNull(),
     // none → requested → granted | denied (容错免责)
-    exemptionStatus: text('exemption_status').notNull().default('none'),
+    exemptionStatus: text('exemption_status').$type<'none' | 'requested' | 'granted' | 'denied'>().notNull().default('none'),
     exemptionRequest: text('exemption_request'),
     decisionReason: text('decision_reason'),
     decidedBy: text('decided_by'),
@@ -280,7 +280,7 @@ export const appeals = pgTable(
     indicator: text('indicator'), // null: an appeal on the total
     reason: text('reason').notNull(),
     evidence: text('evidence'),
-    status: text('status').notNull().default('open'), // open | accepted | rejected
+    status: text('status').$type<'open' | 'accepted' | 'rejected'>().notNull().default('open'),
     decisionReason: text('decision_reason'),
     decidedBy: text('decided_by'),
     decidedAt: ts('decided_at'),
@@ -370,3 +370,49 @@ export const auditCheckpoints = pgTable('audit_checkpoints', {
   headHash: text('head_hash').notNull(),
   mac: text('mac').notNull(),
 });
+
+// Row types, one pair per table: what a select returns, what an insert takes.
+export type DepartmentRow = typeof departments.$inferSelect;
+export type NewDepartmentRow = typeof departments.$inferInsert;
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+export type SessionRow = typeof sessions.$inferSelect;
+export type NewSessionRow = typeof sessions.$inferInsert;
+export type UserTotpRow = typeof userTotp.$inferSelect;
+export type NewUserTotpRow = typeof userTotp.$inferInsert;
+export type RecoveryCodeRow = typeof recoveryCodes.$inferSelect;
+export type NewRecoveryCodeRow = typeof recoveryCodes.$inferInsert;
+export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
+export type NewLoginAttemptRow = typeof loginAttempts.$inferInsert;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type NewApiTokenRow = typeof apiTokens.$inferInsert;
+export type SchemeRow = typeof schemes.$inferSelect;
+export type NewSchemeRow = typeof schemes.$inferInsert;
+export type PeriodRow = typeof periods.$inferSelect;
+export type NewPeriodRow = typeof periods.$inferInsert;
+export type CalendarDayRow = typeof calendarDays.$inferSelect;
+export type NewCalendarDayRow = typeof calendarDays.$inferInsert;
+export type IngestBatchRow = typeof ingestBatches.$inferSelect;
+export type NewIngestBatchRow = typeof ingestBatches.$inferInsert;
+export type IndicatorValueRow = typeof indicatorValues.$inferSelect;
+export type NewIndicatorValueRow = typeof indicatorValues.$inferInsert;
+export type SharingEventRow = typeof sharingEvents.$inferSelect;
+export type NewSharingEventRow = typeof sharingEvents.$inferInsert;
+export type SharingEventHistoryRow = typeof sharingEventHistory.$inferSelect;
+export type NewSharingEventHistoryRow = typeof sharingEventHistory.$inferInsert;
+export type IncidentRow = typeof incidents.$inferSelect;
+export type NewIncidentRow = typeof incidents.$inferInsert;
+export type AppealRow = typeof appeals.$inferSelect;
+export type NewAppealRow = typeof appeals.$inferInsert;
+export type ScoreGenerationRow = typeof scoreGenerations.$inferSelect;
+export type NewScoreGenerationRow = typeof scoreGenerations.$inferInsert;
+export type PeriodScoreRow = typeof periodScores.$inferSelect;
+export type NewPeriodScoreRow = typeof periodScores.$inferInsert;
+export type DepartmentScoreRow = typeof departmentScores.$inferSelect;
+export type NewDepartmentScoreRow = typeof departmentScores.$inferInsert;
+export type SnapshotRow = typeof snapshots.$inferSelect;
+export type NewSnapshotRow = typeof snapshots.$inferInsert;
+export type AuditLogRow = typeof auditLog.$inferSelect;
+export type NewAuditLogRow = typeof auditLog.$inferInsert;
+export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect;
+export type NewAuditCheckpointRow = typeof auditCheckpoints.$inferInsert;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/db';
 import { appendAudit, audit, verifyAuditChain, type AuditInput } from '@/lib/audit/log';
 import { entryHash, type StoredEntry } from '@/lib/audit/chain';
-import { toStoredEntry, type AuditRow } from '@/lib/audit/log';
+import { auditEntriesAfter } from '@/db/queries/audit';
 import { checkpointKey, checkpointText, parseCheckpoint, signCheckpoint } from '@/lib/audit/checkpoint';
 import { checkpointIfDue, verifyAndCheckpoint, verifyFromCheckpoint, verifyWithCheckpoints, writeCheckpoint } from '@/lib/audit/verify';
 import { CLI } from '@/lib/auth/principal';
@@ -51,7 +51,7 @@ const tamper = (database: TestDatabase, fn: (owner: Session) => Promise<unknown>
 
 /** Edits one entry and re-hashes it and every later entry, so the chain itself verifies. */
 async function rewriteFrom(tx: Session, id: number) {
-  const rows = (await tx.query<AuditRow>('select * from audit_log where id >= $1 order by id', [id])).map(toStoredEntry);
+  const rows = await auditEntriesAfter(tx, id - 1, Number.MAX_SAFE_INTEGER);
   const [before] = await tx.query<{ hash: string }>('select hash from audit_log where id < $1 order by id desc limit 1', [id]);
   let prev = before.hash;
   for (const e of rows) {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './support/db';
 import { setDatabase } from '@/db/client';
-import { seedDemoProvince } from '@/db/queries/seed';
+import { seedDemoProvince } from '@/lib/demo/seed';
 import * as q from '@/db/queries/dashboard';
 import type { Database } from '@/db/types';
 import type { Principal } from '@/lib/auth/principal';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { onPostgres, useTestDatabase } from './support/db';
 import { markStale, staleness } from './support/scores';
 import { setDatabase } from '@/db/client';
-import { seedDemoProvince } from '@/db/queries/seed';
+import { seedDemoProvince } from '@/lib/demo/seed';
 import type { Database, Session } from '@/db/types';
 import { freshScores, markChanged, recomputePeriod, refreshPeriods } from '@/lib/scores';
 import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/db';
-import { seedDemoProvince, isEmpty } from '@/db/queries/seed';
+import { seedDemoProvince, isEmpty } from '@/lib/demo/seed';
 import { migrationStatus, migrateDatabase } from '@/db/migrate';
 import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';
 import type { Database } from '@/db/types';

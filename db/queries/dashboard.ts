@@ -2,11 +2,10 @@
 // sharing flows, and a department's incidents and appeals. Everything is aggregated in
 // SQL over the score cache (period_scores / department_scores) or the events table, so a
 // page reads a few hundred rows at most whether the province has 30 or 5,000 departments.
+import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { indicatorValues, periods, periodScores, scoreGenerations, sharingEvents, type PeriodRow } from '../schema';
 import type { Session } from '../types';
-import type { PeriodRow } from './periods';
 import { STALE_SQL } from './scores';
-
-export type PeriodListRow = Pick<PeriodRow, 'code' | 'kind' | 'startsOn' | 'endsOn' | 'status'>;
 
 /** The score cache's header of a period, as far as deciding freshness needs it. */
 export interface CacheHeaderRow {
@@ -19,50 +18,44 @@ export interface CacheHeaderRow {
   schemeName: string;
 }
 
-export interface PeriodState extends PeriodListRow {
-  /** The scheme a finalized period was finalized with. */
-  periodSchemeId: number | null;
-  snapshotHash: string | null;
+export interface PeriodState extends PeriodRow {
   /** Null when the period has never been scored. */
   cache: CacheHeaderRow | null;
 }
 
+/** A period has data when a metric value or a sharing event falls in one of its months: each an index probe, not a scan. */
+const hasData = sql`exists (select 1 from ${sharingEvents} where ${sharingEvents.day} between ${periods.startsOn} and ${periods.endsOn})
+  or exists (select 1 from ${indicatorValues}
+             where ${indicatorValues.period} between to_char(${periods.startsOn}, 'YYYY-MM') and to_char(${periods.endsOn}, 'YYYY-MM'))`;
+
 /**
- * Every period that has data (a metric value or a sharing event in one of its months),
- * newest end first, with its score-cache header: one read tells a page which period to
- * show and whether its scores are fresh. Each data test is an index probe, not a scan.
+ * The period list: every period that has data, newest end first, with its score-cache
+ * header, so one read tells a page which period to show and whether its scores are fresh.
  */
 export async function listPeriods(session: Session): Promise<PeriodState[]> {
-  const rows = await session.query<Record<string, unknown>>(
-    `select p.code, p.kind, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.status, p.scheme_id, p.snapshot_hash,
-            ps.period is not null as cached, ps.scheme_id as cache_scheme_id, ps.input_hash, ${STALE_SQL} as stale, ps.computed_at,
-            ps.summary->'scheme'->>'hash' as scheme_hash, (ps.summary->'scheme'->>'version')::int as scheme_version,
-            ps.summary->'scheme'->>'name' as scheme_name
-       from periods p left join period_scores ps on ps.period = p.code left join score_generations g on g.period = p.code
-      where exists (select 1 from sharing_events e where e.day between p.starts_on and p.ends_on)
-         or exists (select 1 from indicator_values v
-                     where v.period between to_char(p.starts_on, 'YYYY-MM') and to_char(p.ends_on, 'YYYY-MM'))
-      order by p.ends_on desc, p.starts_on desc`,
-  );
-  return rows.map((r) => ({
-    code: String(r.code),
-    kind: r.kind as PeriodListRow['kind'],
-    startsOn: String(r.starts_on),
-    endsOn: String(r.ends_on),
-    status: r.status as PeriodRow['status'],
-    periodSchemeId: r.scheme_id === null ? null : Number(r.scheme_id),
-    snapshotHash: (r.snapshot_hash as string | null) ?? null,
-    cache: r.cached
-      ? {
-          schemeId: Number(r.cache_scheme_id),
-          inputHash: String(r.input_hash),
-          stale: Boolean(r.stale),
-          computedAt: new Date(r.computed_at as string).toISOString(),
-          schemeHash: String(r.scheme_hash),
-          schemeVersion: Number(r.scheme_version),
-          schemeName: String(r.scheme_name ?? ''),
-        }
-      : null,
+  const scheme = (field: string) => sql<string | null>`${periodScores.summary}->'scheme'->>${field}`;
+  const rows = await session.db
+    .select({
+      ...getTableColumns(periods),
+      cacheSchemeId: periodScores.schemeId,
+      inputHash: periodScores.inputHash,
+      stale: sql<boolean>`coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation}`,
+      computedAt: periodScores.computedAt,
+      schemeHash: scheme('hash'),
+      schemeVersion: scheme('version'),
+      schemeName: scheme('name'),
+    })
+    .from(periods)
+    .leftJoin(periodScores, eq(periodScores.period, periods.code))
+    .leftJoin(scoreGenerations, eq(scoreGenerations.period, periods.code))
+    .where(hasData)
+    .orderBy(desc(periods.endsOn), desc(periods.startsOn));
+  return rows.map(({ cacheSchemeId, inputHash, stale, computedAt, schemeHash, schemeVersion, schemeName, ...period }) => ({
+    ...period,
+    cache:
+      computedAt === null
+        ? null
+        : { schemeId: Number(cacheSchemeId), inputHash: String(inputHash), stale, computedAt: computedAt.toISOString(), schemeHash: String(schemeHash), schemeVersion: Number(schemeVersion), schemeName: schemeName ?? '' },
   }));
 }
 

@@ -1,70 +1,77 @@
 // SQL for ingest batches. Rows are bulk-loaded with COPY into a temporary staging
 // table and moved into place with one set-based statement: never a statement per row.
-import { createHash } from 'node:crypto';
-import type { EventRow, MetricRow } from '../../lib/ingest/rows';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { apiTokens, departments, indicatorValues, ingestBatches, periods, users, type NewIngestBatchRow } from '../schema';
 import type { Session } from '../types';
 import { csvLines } from './csv-line';
-
-/** A signed 64-bit advisory-lock key from text (sha256, first 8 bytes). */
-export function advisoryKey(namespace: string, text: string): string {
-  return createHash('sha256').update(`${namespace}\u0000${text}`).digest().readBigInt64BE(0).toString();
-}
+import { advisoryKey, advisoryXactLock } from './locks';
 
 // Metric batches supersede rows by key; serialising them keeps the partial unique
 // index from failing when two batches replace the same value at once.
 const METRICS_WRITE_LOCK = advisoryKey('ingest', 'metrics-write');
 
-export interface BatchRecord {
-  id: string;
-  kind: string;
-  actor: string;
-  idempotencyKey: string | null;
-  bodyHash: string;
-  status: 'accepted' | 'rejected';
-  statusCode: number;
-  rows: number;
-  periods: string[];
-  response: unknown;
+/** A checked metric value, as lib/ingest hands it over. */
+export interface MetricValueInput {
+  department: string;
+  period: string;
+  indicator: string;
+  value: number;
+  note: string | null;
 }
+
+/** A checked day of sharing events between two departments, as lib/ingest hands it over. */
+export interface SharingEventInput {
+  date: string;
+  provider: string;
+  consumer: string;
+  resource: string;
+  calls: number;
+  records: number;
+  failures: number;
+}
+
+export type BatchRecord = Omit<NewIngestBatchRow, 'createdAt'> & { status: 'accepted' | 'rejected' };
 
 /** Waits until no other transaction holds this caller's key: the loser then sees the winner's batch. */
 export async function lockIdempotencyKey(tx: Session, actor: string, key: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey('idempotency', `${actor}\u0000${key}`)]);
+  await advisoryXactLock(tx, advisoryKey('idempotency', `${actor}\u0000${key}`));
 }
 
-export async function findBatchByKey(
-  session: Session,
-  actor: string,
-  key: string,
-): Promise<{ id: string; bodyHash: string; statusCode: number; response: unknown } | null> {
-  const [row] = await session.query<{ id: string; body_hash: string; status_code: number; response: unknown }>(
-    'select id, body_hash, status_code, response from ingest_batches where actor = $1 and idempotency_key = $2',
-    [actor, key],
-  );
-  return row ? { id: row.id, bodyHash: row.body_hash, statusCode: Number(row.status_code), response: row.response } : null;
+export async function findBatchByKey(session: Session, actor: string, key: string) {
+  const [row] = await session.db
+    .select({ id: ingestBatches.id, bodyHash: ingestBatches.bodyHash, statusCode: ingestBatches.statusCode, response: ingestBatches.response })
+    .from(ingestBatches)
+    .where(and(eq(ingestBatches.actor, actor), eq(ingestBatches.idempotencyKey, key)));
+  return row ?? null;
 }
 
 export async function insertBatch(tx: Session, b: BatchRecord): Promise<void> {
-  await tx.query(
-    `insert into ingest_batches (id, kind, actor, idempotency_key, body_hash, status, status_code, rows, periods, response)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`,
-    [b.id, b.kind, b.actor, b.idempotencyKey, b.bodyHash, b.status, b.statusCode, b.rows, JSON.stringify(b.periods), JSON.stringify(b.response)],
-  );
+  await tx.db.insert(ingestBatches).values(b);
 }
 
 /** Department codes and finalized periods: what row checks need from the database. */
 export async function loadIngestFacts(session: Session): Promise<{ departments: string[]; finalized: string[] }> {
-  const departments = await session.query<{ code: string }>('select code from departments');
-  const finalized = await session.query<{ code: string }>(`select code from periods where status = 'finalized'`);
-  return { departments: departments.map((d) => d.code), finalized: finalized.map((p) => p.code) };
+  const codes = await session.db.select({ code: departments.code }).from(departments);
+  const finalized = await session.db.select({ code: periods.code }).from(periods).where(eq(periods.status, 'finalized'));
+  return { departments: codes.map((d) => d.code), finalized: finalized.map((p) => p.code) };
 }
 
-export async function writeMetricRows(tx: Session, batchId: string, rows: MetricRow[]): Promise<void> {
+/** The value in force for (department, month, indicator), or null. */
+export async function currentMetricValue(session: Session, department: string, month: string, indicator: string): Promise<number | null> {
+  const v = indicatorValues;
+  const [row] = await session.db
+    .select({ value: v.value })
+    .from(v)
+    .where(and(eq(v.departmentCode, department), eq(v.period, month), eq(v.indicator, indicator), isNull(v.supersededAt)));
+  return row?.value ?? null;
+}
+
+export async function writeMetricRows(tx: Session, batchId: string, rows: readonly MetricValueInput[]): Promise<void> {
   await tx.query(
     `create temporary table ingest_metrics_stage (department_code text, period text, indicator text, value double precision, note text) on commit drop`,
   );
   await tx.copyCsv('ingest_metrics_stage', ['department_code', 'period', 'indicator', 'value', 'note'], csvLines(rows.map((r) => [r.department, r.period, r.indicator, r.value, r.note])));
-  await tx.query('select pg_advisory_xact_lock($1::bigint)', [METRICS_WRITE_LOCK]);
+  await advisoryXactLock(tx, METRICS_WRITE_LOCK);
   // The earlier value stays in history; a value equal to the current one adds nothing.
   await tx.query(
     `update indicator_values v set superseded_at = now()
@@ -82,7 +89,7 @@ export async function writeMetricRows(tx: Session, batchId: string, rows: Metric
 }
 
 /** Upserts the rows; returns how many stored rows they replaced (those are kept in sharing_event_history). */
-export async function writeEventRows(tx: Session, batchId: string, rows: EventRow[]): Promise<number> {
+export async function writeEventRows(tx: Session, batchId: string, rows: readonly SharingEventInput[]): Promise<number> {
   const columns = ['day', 'provider', 'consumer', 'resource', 'calls', 'records', 'failures'];
   await tx.query(
     `create temporary table ingest_events_stage (day date, provider text, consumer text, resource text, calls bigint, records bigint, failures bigint) on commit drop`,
@@ -118,40 +125,28 @@ export async function writeEventRows(tx: Session, batchId: string, rows: EventRo
   return Number(replaced);
 }
 
-export interface BatchListing {
-  id: string;
-  kind: string;
-  actor: string;
-  actorName: string | null;
-  status: string;
-  statusCode: number;
-  rows: number;
-  createdAt: Date;
-  response: { message?: string; errors?: Array<{ row: number; column: string; message: string }> } | null;
+/** Recent batches, newest first; only `actor`'s when given. A rejected batch's response says why. */
+export async function listBatches(session: Session, options: { actor?: string; limit?: number } = {}) {
+  const b = ingestBatches;
+  return session.db
+    .select({
+      id: b.id,
+      kind: b.kind,
+      actor: b.actor,
+      actorName: sql<string | null>`coalesce(${users.username}, ${apiTokens.name})`,
+      status: b.status,
+      statusCode: b.statusCode,
+      rows: b.rows,
+      createdAt: b.createdAt,
+      response: sql<BatchResponse | null>`case when ${b.status} = 'rejected' then ${b.response} end`,
+    })
+    .from(b)
+    .leftJoin(users, sql`${b.actor} = 'user:' || ${users.id}`)
+    .leftJoin(apiTokens, sql`${b.actor} = 'token:' || ${apiTokens.id}`)
+    .where(options.actor ? eq(b.actor, options.actor) : undefined)
+    .orderBy(desc(b.createdAt), b.id)
+    .limit(options.limit ?? 50);
 }
 
-/** Recent batches, newest first; only `actor`'s when given. */
-export async function listBatches(session: Session, options: { actor?: string; limit?: number } = {}): Promise<BatchListing[]> {
-  const rows = await session.query<Record<string, unknown>>(
-    `select b.id, b.kind, b.actor, coalesce(u.username, t.name) as actor_name, b.status, b.status_code, b.rows, b.created_at,
-            case when b.status = 'rejected' then b.response end as response
-     from ingest_batches b
-     left join users u on b.actor = 'user:' || u.id
-     left join api_tokens t on b.actor = 'token:' || t.id
-     where $1::text is null or b.actor = $1
-     order by b.created_at desc, b.id
-     limit $2`,
-    [options.actor ?? null, options.limit ?? 50],
-  );
-  return rows.map((r) => ({
-    id: String(r.id),
-    kind: String(r.kind),
-    actor: String(r.actor),
-    actorName: (r.actor_name as string | null) ?? null,
-    status: String(r.status),
-    statusCode: Number(r.status_code),
-    rows: Number(r.rows),
-    createdAt: new Date(r.created_at as string),
-    response: (r.response as BatchListing['response']) ?? null,
-  }));
-}
+export type BatchResponse = { message?: string; errors?: Array<{ row: number; column: string; message: string }> };
+export type BatchListing = Awaited<ReturnType<typeof listBatches>>[number];

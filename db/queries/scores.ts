@@ -7,13 +7,12 @@
 import type { DepartmentResult } from '../../lib/scoring';
 import type { Session } from '../types';
 import { csvLines } from './csv-line';
-import { advisoryKey } from './ingest';
-import { PERIOD_COLUMNS, toPeriodRow, type PeriodRow, type RawPeriodRow } from './periods';
+import { advisoryKey, advisoryXactLock } from './locks';
 
 const periodLockKey = (period: string) => advisoryKey('scores', period);
 
 export async function lockPeriodExclusive(tx: Session, period: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock($1::bigint)', [periodLockKey(period)]);
+  await advisoryXactLock(tx, periodLockKey(period));
 }
 
 /** Raises the data generation of these periods (they need not exist yet). */
@@ -58,30 +57,6 @@ export async function dataStamp(session: Session): Promise<string | null> {
 
 /** SQL: whether the scores in `ps` are older than their period's generation (join `score_generations g`). */
 export const STALE_SQL = 'coalesce(g.generation, 0) <> ps.generation';
-
-// One period row shape for the whole app (db/queries/periods.ts).
-export type { PeriodRow };
-
-export async function findPeriod(session: Session, code: string): Promise<PeriodRow | null> {
-  const [row] = await session.query<RawPeriodRow>(`select ${PERIOD_COLUMNS} from periods where code = $1`, [code]);
-  return row ? toPeriodRow(row) : null;
-}
-
-/**
- * Periods that have data (a metric value or a sharing event in one of their
- * months), newest first: by last day, then the shorter period first. Each test
- * is an index probe (sharing_events_day, indicator_values_period), not a scan.
- */
-export async function listPeriodsWithData(session: Session): Promise<PeriodRow[]> {
-  const rows = await session.query<RawPeriodRow>(
-    `select ${PERIOD_COLUMNS} from periods p
-     where exists (select 1 from sharing_events e where e.day between p.starts_on and p.ends_on)
-        or exists (select 1 from indicator_values v
-                   where v.period between to_char(p.starts_on, 'YYYY-MM') and to_char(p.ends_on, 'YYYY-MM'))
-     order by p.ends_on desc, p.starts_on desc`,
-  );
-  return rows.map(toPeriodRow);
-}
 
 export interface CacheHeader {
   period: string;
@@ -160,22 +135,4 @@ export async function readDepartmentResult(session: Session, period: string, dep
   );
   if (!row) return null;
   return typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail;
-}
-
-export async function departmentExists(session: Session, code: string): Promise<boolean> {
-  const [row] = await session.query('select 1 from departments where code = $1', [code]);
-  return Boolean(row);
-}
-
-/** The scheme with the highest version, or null when none is stored. */
-export async function latestSchemeRow(session: Session): Promise<{ id: number; version: number; hash: string; body: unknown } | null> {
-  const [row] = await session.query<{ id: number; version: number; hash: string; body: unknown }>(
-    'select id, version, hash, body from schemes order by version desc limit 1',
-  );
-  return row ? { id: Number(row.id), version: Number(row.version), hash: row.hash, body: row.body } : null;
-}
-
-export async function schemeRowById(session: Session, id: number): Promise<{ id: number; version: number; hash: string; body: unknown } | null> {
-  const [row] = await session.query<{ id: number; version: number; hash: string; body: unknown }>('select id, version, hash, body from schemes where id = $1', [id]);
-  return row ? { id: Number(row.id), version: Number(row.version), hash: row.hash, body: row.body } : null;
 }

@@ -14,8 +14,8 @@ import {
   type AppealFilter,
   type AppealRow,
 } from '../../db/queries/appeals';
-import { insertBatch, writeMetricRows } from '../../db/queries/ingest';
-import { departmentExists } from '../../db/queries/incidents';
+import { currentMetricValue, insertBatch, writeMetricRows } from '../../db/queries/ingest';
+import { departmentExists } from '../../db/queries/departments';
 import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
 import { actorId, boundDepartment, type Principal } from '../auth/principal';
@@ -166,13 +166,10 @@ async function applyCorrection(tx: Session, ctx: ActionContext, appeal: AppealRo
   if (problem) throw invalid(problem);
   await assertPeriodWritable(tx, month);
 
-  const [previous] = await tx.query<{ value: number }>(
-    'select value from indicator_values where department_code = $1 and period = $2 and indicator = $3 and superseded_at is null',
-    [appeal.departmentCode, month, indicator.code],
-  );
+  const previous = await currentMetricValue(tx, appeal.departmentCode, month, indicator.code);
   const batchId = `appeal-${appeal.id}-${randomUUID().slice(0, 8)}`;
   const note = fill(t.correctionNote, { id: appeal.id });
-  await writeMetricRows(tx, batchId, [{ row: 2, department: appeal.departmentCode, period: month, indicator: indicator.code, value: correction.value, note }]);
+  await writeMetricRows(tx, batchId, [{ department: appeal.departmentCode, period: month, indicator: indicator.code, value: correction.value, note }]);
   const periods = periodsContaining(month);
   await insertBatch(tx, {
     id: batchId,
@@ -187,7 +184,7 @@ async function applyCorrection(tx: Session, ctx: ActionContext, appeal: AppealRo
     response: { batchId, rows: 1, replayed: false, appeal: appeal.id },
   });
   await markChanged(tx, periods);
-  return { batchId, month, indicator: indicator.code, previous: previous ? Number(previous.value) : null, value: correction.value };
+  return { batchId, month, indicator: indicator.code, previous, value: correction.value };
 }
 
 /** Who may see which appeals: admins and readers all; a department its own. */

@@ -1,13 +1,14 @@
 // Append to and verify the audit log. appendAudit runs inside the caller's
 // transaction, so the record commits or rolls back with the change it records;
 // an advisory lock serialises appends so the chain stays linear under concurrency.
+import { auditEntriesAfter, deleteAuditBefore, insertAuditEntry, lastAuditHash, prunePayloads } from '../../db/queries/audit';
+import { lockAuditChain } from '../../db/queries/locks';
 import type { Database, Session } from '../../db/types';
 import { canonicalJson } from '../scoring/canonical-json';
 import { actorId, actorRole, type Principal } from '../auth/principal';
 import { checkEntries, entryHash, GENESIS, type ChainCheck, type StoredEntry } from './chain';
 import { checkpointIfDue } from './verify';
 
-const AUDIT_LOCK = 7_202_611; // arbitrary, fixed: the advisory lock id for appends
 export const RETENTION_DAYS = 180;
 
 /** A prune that would delete records still inside their retention period. */
@@ -31,8 +32,8 @@ function describeActor(actor: Actor) {
 }
 
 export async function appendAudit(tx: Session, input: AuditInput): Promise<StoredEntry> {
-  await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const [last] = await tx.query<{ hash: string }>('select hash from audit_log order by id desc limit 1');
+  await lockAuditChain(tx);
+  const last = await lastAuditHash(tx);
   const fields = {
     at: new Date(),
     ...describeActor(input.actor),
@@ -41,15 +42,11 @@ export async function appendAudit(tx: Session, input: AuditInput): Promise<Store
     outcome: input.outcome,
     ip: input.ip ?? null,
     payload: canonicalJson(input.payload ?? {}),
-    prevHash: last?.hash ?? GENESIS,
+    prevHash: last ?? GENESIS,
   };
   const hash = entryHash(fields);
-  const [{ id }] = await tx.query<{ id: number }>(
-    `insert into audit_log (at, actor, actor_type, role, action, target, outcome, ip, payload, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [fields.at, fields.actor, fields.actorType, fields.role, fields.action, fields.target, fields.outcome, fields.ip, fields.payload, fields.prevHash, hash],
-  );
-  return { id: Number(id), ...fields, hash };
+  const id = await insertAuditEntry(tx, { ...fields, hash });
+  return { id, ...fields, hash };
 }
 
 /**
@@ -61,36 +58,6 @@ export async function audit(database: Database, input: AuditInput): Promise<Stor
   await checkpointIfDue(database);
   return entry;
 }
-
-export interface AuditRow {
-  id: number;
-  at: Date | string;
-  actor: string;
-  actor_type: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  ip: string | null;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export const toStoredEntry = (r: AuditRow): StoredEntry => ({
-  id: Number(r.id),
-  at: new Date(r.at),
-  actor: r.actor,
-  actorType: r.actor_type,
-  role: r.role,
-  action: r.action,
-  target: r.target,
-  outcome: r.outcome,
-  ip: r.ip,
-  payload: r.payload,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
 
 /**
  * Verifies the whole chain, a page at a time. After a prune the first entry's
@@ -113,9 +80,8 @@ export async function walkChain(session: Session, start: WalkStart | null, pageS
   let prev: string | null = start?.hash ?? null;
   let count = start?.count ?? 0;
   for (;;) {
-    const rows = await session.query<AuditRow>('select * from audit_log where id > $1 order by id limit $2', [afterId, pageSize]);
-    if (!rows.length) return { ok: true, count, lastId: afterId, lastHash: prev ?? GENESIS };
-    const entries = rows.map(toStoredEntry);
+    const entries = await auditEntriesAfter(session, afterId, pageSize);
+    if (!entries.length) return { ok: true, count, lastId: afterId, lastHash: prev ?? GENESIS };
     if (prev === null) prev = await chainAnchor(session, entries[0]);
     const result = checkEntries(entries, prev, count, afterId);
     if (!result.ok) return result;
@@ -127,7 +93,7 @@ export async function walkChain(session: Session, start: WalkStart | null, pageS
 
 async function chainAnchor(session: Session, first: StoredEntry): Promise<string> {
   if (first.prevHash === GENESIS) return GENESIS;
-  const prunes = await session.query<{ payload: string }>(`select payload from audit_log where action = 'audit.prune'`);
+  const prunes = await prunePayloads(session);
   const anchored = prunes.some((p) => (JSON.parse(p.payload) as { lastPrunedHash?: string }).lastPrunedHash === first.prevHash);
   return anchored ? first.prevHash : GENESIS;
 }
@@ -137,14 +103,9 @@ export async function pruneAudit(database: Database, actor: Actor, before: Date)
   const floor = new Date(Date.now() - RETENTION_DAYS * 86_400_000);
   if (before > floor) throw new RetentionRefused(`audit entries younger than ${RETENTION_DAYS} days cannot be pruned`);
   return database.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const [last] = await tx.query<{ hash: string; n: number }>(
-      'select hash, (select count(*)::int from audit_log where at < $1) as n from audit_log where at < $1 order by id desc limit 1',
-      [before],
-    );
+    await lockAuditChain(tx);
+    const last = await deleteAuditBefore(tx, before);
     if (!last) return 0;
-    await tx.query(`select set_config('sharescore.audit_prune', 'on', true)`);
-    await tx.query('delete from audit_log where at < $1', [before]);
     await appendAudit(tx, { actor, action: 'audit.prune', outcome: 'success', payload: { before: before.toISOString(), deleted: last.n, lastPrunedHash: last.hash } });
     return last.n;
   });

@@ -2,7 +2,7 @@
 // newest first, one page at a time. Read-only; the chain check is verifyAuditChain.
 import { z } from 'zod';
 import type { Session } from '../../db/types';
-import { toStoredEntry, type AuditRow } from './log';
+import { countAudit, searchAudit } from '../../db/queries/audit';
 import type { StoredEntry } from './chain';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -37,37 +37,10 @@ export function dayRange(from?: string, to?: string): { start: Date | null; end:
   return { start, end };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function queryAudit(session: Session, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
-  const { start, end } = dayRange(filter.from, filter.to);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const param = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (filter.actor) {
-    // Matches the stored actor (user:3, token:5, cli), a username, or a name typed at a failed sign-in.
-    const p = param(filter.actor);
-    where.push(`(a.actor = ${p} or u.username = ${p} or a.actor = 'anonymous:' || ${p})`);
-  }
-  if (filter.action) where.push(`a.action like ${param(escapeLike(filter.action) + '%')}`);
-  if (start) where.push(`a.at >= ${param(start)}`);
-  if (end) where.push(`a.at < ${param(end)}`);
-  const from = `from audit_log a left join users u on a.actor_type = 'user' and a.actor = 'user:' || u.id ${where.length ? 'where ' + where.join(' and ') : ''}`;
-  const [{ n }] = await session.query<{ n: number }>(`select count(*)::int as n ${from}`, params);
-  const pages = Math.max(1, Math.ceil(n / pageSize));
+  const search = { actor: filter.actor, actionPrefix: filter.action, ...dayRange(filter.from, filter.to) };
+  const total = await countAudit(session, search);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pages);
-  const rows = await session.query<AuditRow & { username: string | null }>(
-    `select a.*, u.username ${from}
-     order by a.id desc limit ${param(pageSize)} offset ${param((page - 1) * pageSize)}`,
-    params,
-  );
-  return {
-    entries: rows.map((r) => ({ ...toStoredEntry(r), actorName: r.username })),
-    total: n,
-    page,
-    pages,
-  };
+  return { entries: await searchAudit(session, search, pageSize, (page - 1) * pageSize), total, page, pages };
 }

@@ -5,6 +5,8 @@
 //   its head entry and the count up to it still match.
 // - checkpointIfDue: the app signs a new checkpoint of a verified chain when the newest is
 //   older than 5 minutes, on an audited write or a view of /audit: no timers (serverless).
+import { auditHead, auditHeads, insertCheckpoint, listCheckpoints, prunePayloads } from '../../db/queries/audit';
+import type { AuditCheckpointRow } from '../../db/schema';
 import type { Session } from '../../db/types';
 import type { ChainCheck } from './chain';
 import { checkpointKey, checkpointSigned, signCheckpoint, type Checkpoint } from './checkpoint';
@@ -52,18 +54,10 @@ export function compareWithCheckpoint(cp: Checkpoint, head: HeadNow | undefined,
   return null;
 }
 
-interface CheckpointRow {
-  id: number;
-  at: Date | string;
-  entry_count: number;
-  head_id: number;
-  head_hash: string;
-  mac: string;
-}
-const toCheckpoint = (r: CheckpointRow): Checkpoint => ({ at: new Date(r.at), entryCount: Number(r.entry_count), headId: Number(r.head_id), headHash: r.head_hash, mac: r.mac });
+const toCheckpoint = ({ id: _id, ...cp }: AuditCheckpointRow): Checkpoint => cp;
 
 async function prunesAfter(session: Session, id: number): Promise<Prune[]> {
-  const rows = await session.query<{ id: number; payload: string }>(`select id, payload from audit_log where action = 'audit.prune' and id > $1`, [id]);
+  const rows = await prunePayloads(session, id);
   return rows.map((r) => {
     const p = JSON.parse(r.payload) as { before?: string; deleted?: number };
     return { id: Number(r.id), before: new Date(p.before ?? 0), deleted: Number(p.deleted ?? 0) };
@@ -74,7 +68,7 @@ async function prunesAfter(session: Session, id: number): Promise<Prune[]> {
 export async function verifyWithCheckpoints(session: Session, file?: Checkpoint, givenKey?: Buffer): Promise<CheckpointedCheck> {
   const chain = await verifyAuditChain(session);
   if (!chain.ok) return chain;
-  const stored = (await session.query<CheckpointRow>('select * from audit_checkpoints order by id')).map(toCheckpoint);
+  const stored = (await listCheckpoints(session)).map(toCheckpoint);
   if (!file && !stored.length) return { ...chain, checkpoints: { matched: 0, unsigned: 0 } };
   const key = givenKey ?? checkpointKey(); // only now: a chain without checkpoints verifies without a key
   if (file && !checkpointSigned(file, key)) {
@@ -83,14 +77,7 @@ export async function verifyWithCheckpoints(session: Session, file?: Checkpoint,
   const signed = stored.filter((c) => checkpointSigned(c, key));
   const all = file ? [file, ...signed] : signed;
   const ids = [...new Set(all.map((c) => c.headId))];
-  const heads = new Map<number, HeadNow>();
-  if (ids.length) {
-    const rows = await session.query<{ id: number; hash: string; n: number }>(
-      `select id, hash, n from (select id, hash, row_number() over (order by id) as n from audit_log) numbered where id = any($1::bigint[])`,
-      [ids],
-    );
-    for (const r of rows) heads.set(Number(r.id), { hash: r.hash, n: Number(r.n) });
-  }
+  const heads = await auditHeads(session, ids);
   const prunes = ids.length ? await prunesAfter(session, 0) : [];
   for (const cp of all) {
     const broken = compareWithCheckpoint(cp, heads.get(cp.headId), prunes);
@@ -101,18 +88,14 @@ export async function verifyWithCheckpoints(session: Session, file?: Checkpoint,
 
 /** The newest stored checkpoint signed with `key`, if any among the newest few. */
 async function newestSigned(session: Session, key: Buffer): Promise<Checkpoint | undefined> {
-  const rows = await session.query<CheckpointRow>('select * from audit_checkpoints order by id desc limit $1', [RECENT_CHECKPOINTS]);
-  return rows.map(toCheckpoint).find((c) => checkpointSigned(c, key));
+  return (await listCheckpoints(session, RECENT_CHECKPOINTS)).map(toCheckpoint).find((c) => checkpointSigned(c, key));
 }
 
 /** Verifies only what came after the newest signed checkpoint, once that checkpoint still holds. */
 export async function verifyFromCheckpoint(session: Session, key = checkpointKey(), pageSize = 5000): Promise<CheckpointedCheck> {
   const since = await newestSigned(session, key);
   if (!since) return verifyAuditChain(session, pageSize);
-  const [head] = await session.query<HeadNow>(
-    'select hash, (select count(*)::int from audit_log where id <= $1) as n from audit_log where id = $1',
-    [since.headId],
-  );
+  const head = await auditHead(session, since.headId);
   const broken = compareWithCheckpoint(since, head, await prunesAfter(session, since.headId));
   if (broken) return { ok: false, count: head?.n ?? 0, ...broken, since };
   // Signed over an empty chain, or its head since pruned: nothing to start from but the beginning.
@@ -123,7 +106,7 @@ export async function verifyFromCheckpoint(session: Session, key = checkpointKey
 /** Signs and stores a checkpoint of a chain just verified (ok). */
 export async function writeCheckpoint(session: Session, chain: Extract<ChainCheck, { ok: true }>, at = new Date(), key = checkpointKey()): Promise<Checkpoint> {
   const cp = signCheckpoint({ at, entryCount: chain.count, headId: chain.lastId, headHash: chain.lastHash }, key);
-  await session.query('insert into audit_checkpoints (at, entry_count, head_id, head_hash, mac) values ($1, $2, $3, $4, $5)', [cp.at, cp.entryCount, cp.headId, cp.headHash, cp.mac]);
+  await insertCheckpoint(session, cp);
   return cp;
 }
 

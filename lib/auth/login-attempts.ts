@@ -2,6 +2,7 @@
 // failures (lockout and throttling) and each account's last successful sign-in (shown
 // on the users page); every attempt is also in the audit log, which has its own
 // retention. Without pruning, a password-guessing bot grows it forever.
+import { deleteAttemptsBefore } from '../../db/queries/login-attempts';
 import type { Database } from '../../db/types';
 import { appendAudit, RetentionRefused, type Actor } from '../audit/log';
 import { LOOKBACK_MS } from './lockout';
@@ -17,16 +18,7 @@ export async function pruneLoginAttempts(database: Database, actor: Actor, befor
   const floor = now - Math.max(ATTEMPT_RETENTION_DAYS * 86_400_000, LOOKBACK_MS);
   if (before.getTime() > floor) throw new RetentionRefused(`login attempts younger than ${ATTEMPT_RETENTION_DAYS} days cannot be pruned`);
   return database.transaction(async (tx) => {
-    const [{ n }] = await tx.query<{ n: number }>(
-      `with pruned as (
-         delete from login_attempts a
-          where a.created_at < $1
-            and not (a.success and not exists (
-                  select 1 from login_attempts b where b.username = a.username and b.success and b.created_at > a.created_at))
-         returning 1)
-       select count(*)::int as n from pruned`,
-      [before],
-    );
+    const n = await deleteAttemptsBefore(tx, before);
     await appendAudit(tx, { actor, action: 'auth.attempts.prune', outcome: 'success', payload: { before: before.toISOString(), deleted: n } });
     return n;
   });

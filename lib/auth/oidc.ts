@@ -108,7 +108,11 @@ export async function linkOidcUser(database: Database, identity: OidcIdentity, n
   return database.transaction(async (tx) => {
     if (!bySubject) {
       // Link only an account still waiting for its link: never re-point an existing one.
-      const linked = await tx.query('update users set oidc_subject = $2, oidc_link_allowed = false where id = $1 and oidc_subject is null and oidc_link_allowed returning id', [user.id, identity.subject]);
+      const linked = await tx.db
+        .update(users)
+        .set({ oidcSubject: identity.subject, oidcLinkAllowed: false })
+        .where(and(eq(users.id, user.id), isNull(users.oidcSubject), eq(users.oidcLinkAllowed, true)))
+        .returning({ id: users.id });
       if (!linked.length) {
         await appendAudit(tx, { actor: { kind: 'anonymous', username: target }, action: 'auth.login', target, outcome: 'failure', ip: identity.ip, payload: { provider: OIDC_PROVIDER_ID, subject: identity.subject, reason: 'linked_to_other_subject' } });
         return null;

@@ -3,7 +3,8 @@
 // enrolment from the CLI and reset by the security officer. Every change is audited in the
 // same transaction. Secrets are sealed at rest (lib/auth/totp.ts); the key is derived from
 // AUTH_SECRET, so changing AUTH_SECRET means enrolling again (recovery codes still work).
-import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
+import { failureTimesSince } from '../../db/queries/login-attempts';
 import { loginAttempts, recoveryCodes, users, userTotp } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
@@ -109,18 +110,8 @@ export async function factorStatus(session: Session, user: SelfActor): Promise<F
 // Codes typed on the security page count toward the sign-in lockout too, so a session left
 // open cannot be used to search for a code; a locked account cannot change its factor.
 async function assertNotLocked(session: Session, username: string, now: number) {
-  const key = username.toLowerCase();
-  const [lastSuccess] = await session.db
-    .select({ at: sql<Date | string | null>`max(${loginAttempts.at})` })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, key), eq(loginAttempts.success, true)));
-  const since = Math.max(now - LOOKBACK_MS, lastSuccess?.at ? new Date(lastSuccess.at).getTime() : 0);
-  const failures = await session.db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, key), eq(loginAttempts.success, false), sql`${loginAttempts.at} > ${new Date(since)}`))
-    .orderBy(loginAttempts.at);
-  if (accountLockedUntil(failures.map((f) => new Date(f.at).getTime()), now)) throw forbidden(t.locked);
+  const failures = await failureTimesSince(session, username.toLowerCase(), now - LOOKBACK_MS, null);
+  if (accountLockedUntil(failures, now)) throw forbidden(t.locked);
 }
 
 /** A wrong code on the security page: recorded as a failed attempt and audited, in its own transaction. */

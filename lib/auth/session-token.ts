@@ -6,6 +6,8 @@
 import hkdf from '@panva/hkdf';
 import { jwtDecrypt } from 'jose';
 import { encode } from 'next-auth/jwt';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
 import type { Session } from '../../db/types';
 import type { Principal, Role } from './principal';
 import { authSecret } from './secret';
@@ -36,20 +38,10 @@ export interface SessionUser {
 }
 
 export async function loadSessionUser(session: Session, where: { id: number } | { username: string } | { oidcSubject: string }): Promise<SessionUser | null> {
-  const [column, value] = 'id' in where ? ['id', where.id] : 'username' in where ? ['username', where.username] : ['oidc_subject', where.oidcSubject];
-  const [row] = await session.query<{ id: number; username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean }>(
-    `select id, username, display_name, role, department_code, active from users where ${column} = $1`,
-    [value],
-  );
-  if (!row) return null;
-  return {
-    id: Number(row.id),
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    departmentCode: row.department_code,
-    active: row.active,
-  };
+  const match = 'id' in where ? eq(users.id, where.id) : 'username' in where ? eq(users.username, where.username) : eq(users.oidcSubject, where.oidcSubject);
+  const { id, username, displayName, role, departmentCode, active } = users;
+  const [row] = await session.db.select({ id, username, displayName, role, departmentCode, active }).from(users).where(match);
+  return row ? { ...row, role: row.role as Role } : null;
 }
 
 /** The claims of a session just started (sessionId: its row, lib/auth/sessions.ts startSession). */

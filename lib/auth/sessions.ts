@@ -5,6 +5,8 @@
 // hand — ends the session at once, whatever cookie is replayed. Timeouts run from the row:
 // idle from last_seen_at (moved at most once a minute), absolute from created_at.
 import { randomBytes } from 'node:crypto';
+import { and, count, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { forbidden, notFound } from '../http/errors';
@@ -46,81 +48,72 @@ export interface SessionListing {
   userAgent: string | null;
 }
 
-const ms = (v: Date | string) => new Date(v).getTime();
+/** Not ended, and neither idle nor absolute timeout has passed. */
+const live = (now: number) =>
+  and(isNull(sessions.endedAt), gt(sessions.lastSeenAt, new Date(now - IDLE_TIMEOUT_MS)), gt(sessions.createdAt, new Date(now - ABSOLUTE_LIFETIME_MS)));
 
 /** Starts a session for a user who has just signed in; returns its id (the only thing the cookie holds). */
 export async function startSession(session: Session, userId: number, client: ClientInfo, now: number): Promise<string> {
   const id = randomBytes(32).toString('base64url');
-  await session.query('insert into sessions (id, user_id, created_at, last_seen_at, ip, user_agent) values ($1, $2, $3, $3, $4, $5)', [
-    id,
-    userId,
-    new Date(now),
-    client.ip,
-    client.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
-  ]);
+  const at = new Date(now);
+  await session.db.insert(sessions).values({ id, userId, createdAt: at, lastSeenAt: at, ip: client.ip, userAgent: client.userAgent?.slice(0, MAX_USER_AGENT) ?? null });
   return id;
 }
 
 export async function readSession(session: Session, id: string): Promise<SessionRow | null> {
-  const [row] = await session.query<{
-    id: string; user_id: number; created_at: Date | string; last_seen_at: Date | string; ended_at: Date | string | null;
-    username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean;
-  }>(
-    `select s.id, s.user_id, s.created_at, s.last_seen_at, s.ended_at, u.username, u.display_name, u.role, u.department_code, u.active
-     from sessions s join users u on u.id = s.user_id where s.id = $1`,
-    [id],
-  );
+  const [row] = await session.db
+    .select({
+      id: sessions.id, userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt,
+      username: users.username, displayName: users.displayName, role: users.role, departmentCode: users.departmentCode, active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   if (!row) return null;
-  return {
-    id: row.id,
-    userId: Number(row.user_id),
-    createdAt: ms(row.created_at),
-    lastSeenAt: ms(row.last_seen_at),
-    endedAt: row.ended_at === null ? null : ms(row.ended_at),
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    departmentCode: row.department_code,
-    active: row.active,
-  };
+  return { ...row, role: row.role as Role, createdAt: row.createdAt.getTime(), lastSeenAt: row.lastSeenAt.getTime(), endedAt: row.endedAt?.getTime() ?? null };
 }
 
 /** Moves the idle clock, at most once a minute per session. */
 export async function touchSession(session: Session, row: Pick<SessionRow, 'id' | 'lastSeenAt'>, now: number): Promise<void> {
   if (now - row.lastSeenAt < TOUCH_AFTER_MS) return;
-  await session.query('update sessions set last_seen_at = $2 where id = $1 and ended_at is null and last_seen_at < $2', [row.id, new Date(now)]);
+  const at = new Date(now);
+  await session.db.update(sessions).set({ lastSeenAt: at }).where(and(eq(sessions.id, row.id), isNull(sessions.endedAt), lt(sessions.lastSeenAt, at)));
 }
 
 /** Ends one session (if still live); `by` is who ended it, null for the session itself (sign-out, timeout). */
 export async function endSessionRow(session: Session, id: string, reason: EndReason, by: string | null = null, now = Date.now()): Promise<boolean> {
-  const rows = await session.query('update sessions set ended_at = $2, end_reason = $3, ended_by = $4 where id = $1 and ended_at is null returning id', [id, new Date(now), reason, by]);
-  return rows.length > 0;
+  const ended = await session.db
+    .update(sessions)
+    .set({ endedAt: new Date(now), endReason: reason, endedBy: by })
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
 }
 
 /** Ends every live session of a user; call it in the transaction that changes the user. */
 export async function endUserSessions(session: Session, userId: number, reason: EndReason, by: string | null): Promise<number> {
-  const rows = await session.query('update sessions set ended_at = now(), end_reason = $2, ended_by = $3 where user_id = $1 and ended_at is null returning id', [userId, reason, by]);
-  return rows.length;
+  const ended = await session.db
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason, endedBy: by })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 /** A user's sessions that still let them in, newest first. */
 export async function listLiveSessions(session: Session, userId: number, now = Date.now()): Promise<SessionListing[]> {
-  const rows = await session.query<{ id: string; created_at: Date | string; last_seen_at: Date | string; ip: string | null; user_agent: string | null }>(
-    `select id, created_at, last_seen_at, ip, user_agent from sessions
-     where user_id = $1 and ended_at is null and last_seen_at > $2 and created_at > $3
-     order by last_seen_at desc, created_at desc`,
-    [userId, new Date(now - IDLE_TIMEOUT_MS), new Date(now - ABSOLUTE_LIFETIME_MS)],
-  );
-  return rows.map((r) => ({ id: r.id, createdAt: new Date(r.created_at), lastSeenAt: new Date(r.last_seen_at), ip: r.ip, userAgent: r.user_agent }));
+  const { id, createdAt, lastSeenAt, ip, userAgent } = sessions;
+  return session.db
+    .select({ id, createdAt, lastSeenAt, ip, userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), live(now)))
+    .orderBy(desc(lastSeenAt), desc(createdAt));
 }
 
 /** Live sessions per user id, for the users admin page. */
 export async function liveSessionCounts(session: Session, now = Date.now()): Promise<Map<number, number>> {
-  const rows = await session.query<{ user_id: number; n: number }>(
-    `select user_id, count(*)::int as n from sessions where ended_at is null and last_seen_at > $1 and created_at > $2 group by user_id`,
-    [new Date(now - IDLE_TIMEOUT_MS), new Date(now - ABSOLUTE_LIFETIME_MS)],
-  );
-  return new Map(rows.map((r) => [Number(r.user_id), Number(r.n)]));
+  const rows = await session.db.select({ userId: sessions.userId, n: count() }).from(sessions).where(live(now)).groupBy(sessions.userId);
+  return new Map(rows.map((r) => [r.userId, r.n]));
 }
 
 const isSelf = (actor: Principal, userId: number) => actor.kind === 'user' && actor.id === userId;
@@ -147,7 +140,7 @@ export async function endSession(database: Database, actor: Principal, sessionId
 export async function endAllSessions(database: Database, actor: Principal, userId: number, ip: string | null = null): Promise<number> {
   const reason = endReasonFor(actor, userId);
   return database.transaction(async (tx) => {
-    const [user] = await tx.query<{ username: string }>('select username from users where id = $1', [userId]);
+    const [user] = await tx.db.select({ username: users.username }).from(users).where(eq(users.id, userId));
     if (!user) throw notFound(zhCN.adminUsers.errors.notFound);
     const ended = await endUserSessions(tx, userId, reason, actorId(actor));
     await appendAudit(tx, { actor, action: 'session.end_all', target: user.username, outcome: 'success', ip, payload: { id: userId, ended, reason } });

@@ -11,6 +11,10 @@
 //   3. settle: a right password turns the attempt into a success; every checked attempt is audited.
 // Refusals that check no password (budget spent, throttled, locked) are aggregated in the
 // audit log: one entry per (account, address, reason) per minute, counting the repeats.
+import { eq } from 'drizzle-orm';
+import { lockSignIn } from '../../db/queries/locks';
+import { addressFailuresSince, failureTimesSince } from '../../db/queries/login-attempts';
+import { loginAttempts, users } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit, audit } from '../audit/log';
 import { firstInWindow, spend } from '../http/rate-limit';
@@ -39,7 +43,6 @@ export interface PasswordAttempt {
 const MAX_USERNAME = 100;
 const MAX_PASSWORD = 1024; // bcrypt reads 72 bytes; refuse huge bodies before hashing
 const UNVERIFIED = 'unverified'; // login_attempts.ip when the address is unknown: never throttled as an address
-const SIGN_IN_LOCK = 7_202_612; // advisory lock class for sign-in admissions (audit appends use 7_202_611)
 
 type Candidate = SessionUser & { passwordHash: string | null; lockedUntil: number | null; passwordChangedAt: number | null };
 
@@ -74,8 +77,8 @@ const anonymous = (username: string) => ({ kind: 'anonymous' as const, username 
 export async function withAccountLock<T>(database: Database, target: { key: string; ip: string | null }, fn: (tx: Session) => Promise<T>): Promise<T> {
   return database.transaction(async (tx) => {
     // Address before account, always: two admissions never wait on each other crosswise.
-    if (target.ip) await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [SIGN_IN_LOCK, `address:${target.ip}`]);
-    await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [SIGN_IN_LOCK, `account:${target.key}`]);
+    if (target.ip) await lockSignIn(tx, `address:${target.ip}`);
+    await lockSignIn(tx, `account:${target.key}`);
     return fn(tx);
   });
 }
@@ -101,7 +104,7 @@ export async function signInWithPassword(database: Database, input: PasswordAtte
 async function askForCode(database: Database, a: Attempt, admission: Extract<Admission, { kind: 'admitted' }>): Promise<SignInOutcome> {
   const { ip, sourcePayload } = source(a);
   await database.transaction(async (tx) => {
-    await tx.query('delete from login_attempts where id = $1', [admission.attemptId]);
+    await tx.db.delete(loginAttempts).where(eq(loginAttempts.id, admission.attemptId));
     await appendAudit(tx, { actor: anonymous(a.username), action: 'auth.login', target: a.username, outcome: 'failure', ip, payload: { provider: 'credentials', reason: 'totp_required', ...sourcePayload } });
   });
   return { ok: false, reason: 'totp_required' };
@@ -124,20 +127,16 @@ function spendBudget(a: Attempt): Refusal | null {
 /** Step 1, under the account's lock: refuse, or record the attempt as a failure until settled. */
 async function admit(tx: Session, a: Attempt): Promise<Admission> {
   if (a.ip) {
-    const [{ n }] = await tx.query<{ n: number }>(
-      'select count(*)::int as n from login_attempts where ip = $1 and success = false and created_at > $2',
-      [a.ip, new Date(a.now - LOCKOUT.ipWindowMs)],
-    );
-    if (ipThrottled(n)) return { kind: 'throttled', retryAfter: LOCKOUT.ipWindowMs / 1000 };
+    if (ipThrottled(await addressFailuresSince(tx, a.ip, a.now - LOCKOUT.ipWindowMs))) return { kind: 'throttled', retryAfter: LOCKOUT.ipWindowMs / 1000 };
   }
   const user = a.lookUp ? await loadCandidate(tx, a.username) : null;
   const lockedUntil = await lockedUntilFor(tx, a.key, user, a.now);
   if (lockedUntil) return { kind: 'locked', retryAfter: Math.ceil((lockedUntil - a.now) / 1000) };
-  const [{ id }] = await tx.query<{ id: number }>(
-    'insert into login_attempts (username, ip, success, created_at) values ($1, $2, false, $3) returning id',
-    [a.key, a.ip ?? UNVERIFIED, new Date(a.now)],
-  );
-  return { kind: 'admitted', attemptId: Number(id), user };
+  const [{ id }] = await tx.db
+    .insert(loginAttempts)
+    .values({ username: a.key, ip: a.ip ?? UNVERIFIED, success: false, at: new Date(a.now) })
+    .returning({ id: loginAttempts.id });
+  return { kind: 'admitted', attemptId: id, user };
 }
 
 /** Step 3: the checked attempt becomes a success or stays a failure (possibly locking the account); audited. */
@@ -145,15 +144,15 @@ async function settle(tx: Session, a: Attempt, admission: Extract<Admission, { k
   const { user } = admission;
   const { ip, sourcePayload } = source(a);
   if (user && user.active && passwordOk && factor?.outcome === 'pass') {
-    await tx.query('update login_attempts set success = true where id = $1', [admission.attemptId]);
-    if (user.lockedUntil !== null) await tx.query('update users set locked_until = null where id = $1', [user.id]);
+    await tx.db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, admission.attemptId));
+    if (user.lockedUntil !== null) await tx.db.update(users).set({ lockedUntil: null }).where(eq(users.id, user.id));
     const principal: Principal = { kind: 'user', id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
     await appendAudit(tx, { actor: principal, action: 'auth.login', target: user.username, outcome: 'success', ip, payload: { provider: 'credentials', factor: factor?.outcome === 'pass' ? factor.method : null, ...sourcePayload } });
     return { ok: true, user };
   }
   const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : !user.active ? 'disabled' : factor?.outcome === 'fail' ? factor.reason : null;
   const lockedUntil = await lockedUntilFor(tx, a.key, user, a.now);
-  if (lockedUntil && user) await tx.query('update users set locked_until = $2 where id = $1', [user.id, new Date(lockedUntil)]);
+  if (lockedUntil && user) await tx.db.update(users).set({ lockedUntil: new Date(lockedUntil) }).where(eq(users.id, user.id));
   await appendAudit(tx, {
     actor: anonymous(a.username),
     action: 'auth.login',
@@ -181,20 +180,8 @@ async function refuse(database: Database, a: Attempt, reason: SignInFailure, det
   return reason === 'throttled' ? { ok: false, reason, retryAfter: refusal.retryAfter } : { ok: false, reason };
 }
 
-async function failureTimes(session: Session, key: string, since: number, resetAt: number | null): Promise<number[]> {
-  const rows = await session.query<{ at: Date | string }>(
-    `select created_at as at from login_attempts
-     where username = $1 and success = false and created_at > $2
-       and created_at > coalesce((select max(created_at) from login_attempts where username = $1 and success), 'epoch'::timestamptz)
-       and created_at > coalesce($3::timestamptz, 'epoch'::timestamptz)
-     order by created_at`,
-    [key, new Date(since), resetAt === null ? null : new Date(resetAt)],
-  );
-  return rows.map((r) => new Date(r.at).getTime());
-}
-
 async function lockedUntilFor(session: Session, key: string, user: Candidate | null, now: number) {
-  const computed = accountLockedUntil(await failureTimes(session, key, now - LOOKBACK_MS, user?.passwordChangedAt ?? null), now);
+  const computed = accountLockedUntil(await failureTimesSince(session, key, now - LOOKBACK_MS, user?.passwordChangedAt ?? null), now);
   const stored = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
   return computed ?? stored;
 }
@@ -202,10 +189,9 @@ async function lockedUntilFor(session: Session, key: string, user: Candidate | n
 async function loadCandidate(session: Session, username: string): Promise<Candidate | null> {
   const user = await loadSessionUser(session, { username });
   if (!user) return null;
-  const [row] = await session.query<{ password_hash: string | null; locked_until: Date | string | null; password_changed_at: Date | string | null }>(
-    'select password_hash, locked_until, password_changed_at from users where id = $1',
-    [user.id],
-  );
-  const ms = (v: Date | string | null) => (v === null ? null : new Date(v).getTime());
-  return { ...user, passwordHash: row.password_hash, lockedUntil: ms(row.locked_until), passwordChangedAt: ms(row.password_changed_at) };
+  const [row] = await session.db
+    .select({ passwordHash: users.passwordHash, lockedUntil: users.lockedUntil, passwordChangedAt: users.passwordChangedAt })
+    .from(users)
+    .where(eq(users.id, user.id));
+  return { ...user, passwordHash: row.passwordHash, lockedUntil: row.lockedUntil?.getTime() ?? null, passwordChangedAt: row.passwordChangedAt?.getTime() ?? null };
 }

@@ -1,6 +1,9 @@
 // Managing API tokens (admin page and `cli token`): issue (the secret is returned once),
 // list (never the secret), set expiry, revoke. Checked with can() and audited in the
 // same transaction as the change.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { departmentExists } from '../../db/queries/departments';
+import { apiTokens, type ApiTokenRow } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { badRequest, forbidden, notFound } from '../http/errors';
@@ -12,18 +15,8 @@ import { zhCN } from '../i18n/zh-CN';
 
 const errors = zhCN.adminTokens.errors;
 
-export interface TokenRow {
-  id: number;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  departmentCode: string | null;
-  createdBy: string;
-  createdAt: Date;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-}
+/** A token as listed: everything but its hash. */
+export type TokenRow = Omit<ApiTokenRow, 'tokenHash' | 'scopes'> & { scopes: Scope[] };
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
 
@@ -41,25 +34,9 @@ function assertFuture(expiresAt: Date | null | undefined) {
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest(errors.expiryInPast);
 }
 
-const date = (v: Date | string | null) => (v === null ? null : new Date(v));
-
 export async function listTokens(session: Session): Promise<TokenRow[]> {
-  const rows = await session.query<{
-    id: number; name: string; prefix: string; scopes: Scope[]; department_code: string | null; created_by: string;
-    created_at: Date | string; expires_at: Date | string | null; revoked_at: Date | string | null; last_used_at: Date | string | null;
-  }>('select id, name, prefix, scopes, department_code, created_by, created_at, expires_at, revoked_at, last_used_at from api_tokens order by id desc');
-  return rows.map((r) => ({
-    id: Number(r.id),
-    name: r.name,
-    prefix: r.prefix,
-    scopes: r.scopes,
-    departmentCode: r.department_code,
-    createdBy: r.created_by,
-    createdAt: new Date(r.created_at),
-    expiresAt: date(r.expires_at),
-    revokedAt: date(r.revoked_at),
-    lastUsedAt: date(r.last_used_at),
-  }));
+  const rows = await session.db.select().from(apiTokens).orderBy(desc(apiTokens.id));
+  return rows.map(({ tokenHash: _hash, ...t }) => ({ ...t, scopes: t.scopes as Scope[] }));
 }
 
 /** Creates a token; the returned secret is the only copy that will ever exist. */
@@ -69,8 +46,7 @@ export async function issueToken(database: Database, actor: Principal, input: Ne
   assertFuture(t.expiresAt);
   return database.transaction(async (tx) => {
     if (t.departmentCode) {
-      const found = await tx.query('select 1 from departments where code = $1', [t.departmentCode]);
-      if (!found.length) throw badRequest(fill(errors.unknownDepartment, { code: t.departmentCode }));
+      if (!(await departmentExists(tx, t.departmentCode))) throw badRequest(fill(errors.unknownDepartment, { code: t.departmentCode }));
     }
     const created = await createToken(tx, t, actorId(actor));
     await appendAudit(tx, {
@@ -85,7 +61,7 @@ export async function setTokenExpiry(database: Database, actor: Principal, id: n
   assertCan(actor);
   assertFuture(expiresAt);
   await database.transaction(async (tx) => {
-    const updated = await tx.query('update api_tokens set expires_at = $2 where id = $1 and revoked_at is null returning id', [id, expiresAt]);
+    const updated = await liveToken(tx, id, { expiresAt });
     if (!updated.length) throw notFound(errors.notFound);
     await appendAudit(tx, { actor, action: 'token.expiry', target: `token:${id}`, outcome: 'success', ip, payload: { expiresAt: expiresAt?.toISOString() ?? null } });
   });
@@ -94,8 +70,13 @@ export async function setTokenExpiry(database: Database, actor: Principal, id: n
 export async function revokeToken(database: Database, actor: Principal, id: number, ip: string | null = null): Promise<void> {
   assertCan(actor);
   await database.transaction(async (tx) => {
-    const updated = await tx.query('update api_tokens set revoked_at = now() where id = $1 and revoked_at is null returning id', [id]);
+    const updated = await liveToken(tx, id, { revokedAt: new Date() });
     if (!updated.length) throw notFound(errors.notFound);
     await appendAudit(tx, { actor, action: 'token.revoke', target: `token:${id}`, outcome: 'success', ip });
   });
+}
+
+/** Changes a token that is not revoked; returns the ids changed (none: no such live token). */
+function liveToken(tx: Session, id: number, fields: Pick<Partial<ApiTokenRow>, 'expiresAt' | 'revokedAt'>) {
+  return tx.db.update(apiTokens).set(fields).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
 }

@@ -2,6 +2,8 @@
 // scoped, optionally bound to one department, with an expiry and last-used time.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { apiTokens } from '../../db/schema';
 import type { Session } from '../../db/types';
 import { SCOPES, type Principal, type Scope } from './principal';
 import { zhCN } from '../i18n/zh-CN';
@@ -24,23 +26,22 @@ export type NewToken = z.input<typeof newTokenSchema>;
 export async function createToken(session: Session, input: NewToken, createdBy: string): Promise<{ id: number; secret: string }> {
   const t = newTokenSchema.parse(input);
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const [{ id }] = await session.query<{ id: number }>(
-    `insert into api_tokens (name, token_hash, prefix, scopes, department_code, created_by, expires_at)
-     values ($1, $2, $3, $4::jsonb, $5, $6, $7) returning id`,
-    [t.name, hashToken(secret), secret.slice(0, 10), JSON.stringify(t.scopes), t.departmentCode, createdBy, t.expiresAt],
-  );
-  return { id: Number(id), secret };
+  const [{ id }] = await session.db
+    .insert(apiTokens)
+    .values({ name: t.name, tokenHash: hashToken(secret), prefix: secret.slice(0, 10), scopes: t.scopes, departmentCode: t.departmentCode, createdBy, expiresAt: t.expiresAt })
+    .returning({ id: apiTokens.id });
+  return { id, secret };
 }
 
 /** The principal for a bearer secret, or null when unknown, revoked or expired. */
 export async function principalForToken(session: Session, secret: string): Promise<Principal | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-  const [row] = await session.query<{ id: number; name: string; scopes: Scope[]; department_code: string | null }>(
-    `update api_tokens set last_used_at = now()
-     where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > now())
-     returning id, name, scopes, department_code`,
-    [hashToken(secret)],
-  );
-  if (!row) return null;
-  return { kind: 'token', id: Number(row.id), name: row.name, scopes: row.scopes, departmentCode: row.department_code };
+  const now = new Date();
+  const t = apiTokens;
+  const [row] = await session.db
+    .update(t)
+    .set({ lastUsedAt: now })
+    .where(and(eq(t.tokenHash, hashToken(secret)), isNull(t.revokedAt), or(isNull(t.expiresAt), gt(t.expiresAt, now))))
+    .returning({ id: t.id, name: t.name, scopes: t.scopes, departmentCode: t.departmentCode });
+  return row ? { kind: 'token', ...row, scopes: row.scopes as Scope[] } : null;
 }

@@ -2,6 +2,10 @@
 // checked with can(), audited in the same transaction, and ends the user's sessions in it
 // when it changes who they are or what they may do (lib/auth/sessions.ts).
 import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { departmentChoices, departmentExists } from '../../db/queries/departments';
+import { listUserRows, usernameTaken } from '../../db/queries/users';
+import { users } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
@@ -34,21 +38,7 @@ export const newUserSchema = z
   .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
 export type NewUser = z.input<typeof newUserSchema>;
 
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string | null;
-  role: Role;
-  departmentCode: string | null;
-  active: boolean;
-  lockedUntil: Date | null;
-  locked: boolean; // lockedUntil is still ahead
-  oidcLinked: boolean;
-  oidcLinkAllowed: boolean;
-  secondFactor: boolean;
-  lastLoginAt: Date | null;
-  createdAt: Date;
-}
+export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 function assertCan(actor: Principal) {
   if (!can(actor, 'users:manage')) throw forbidden();
@@ -61,44 +51,16 @@ function assertPassword(password: string) {
 
 async function assertDepartment(session: Session, code: string | null) {
   if (code === null) return;
-  const rows = await session.query('select 1 from departments where code = $1', [code]);
-  if (!rows.length) throw badRequest(fill(t.unknownDepartment, { code }));
+  if (!(await departmentExists(session, code))) throw badRequest(fill(t.unknownDepartment, { code }));
 }
 
-const date = (v: Date | string | null) => (v === null ? null : new Date(v));
-
-export async function listUsers(session: Session): Promise<UserRow[]> {
-  const rows = await session.query<{
-    id: number; username: string; display_name: string | null; role: Role; department_code: string | null; active: boolean;
-    locked_until: Date | string | null; locked: boolean; oidc_subject: string | null; oidc_link_allowed: boolean; second_factor: boolean; last_login_at: Date | string | null; created_at: Date | string;
-  }>(
-    `select u.id, u.username, u.display_name, u.role, u.department_code, u.active, u.locked_until, coalesce(u.locked_until > now(), false) as locked, u.oidc_subject, u.oidc_link_allowed, u.created_at,
-            exists (select 1 from user_totp f where f.user_id = u.id and f.secret is not null) as second_factor,
-            (select max(a.created_at) from login_attempts a where a.username = lower(u.username) and a.success) as last_login_at
-     from users u order by u.role, u.username`,
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    username: r.username,
-    displayName: r.display_name,
-    role: r.role,
-    departmentCode: r.department_code,
-    active: r.active,
-    lockedUntil: date(r.locked_until),
-    locked: r.locked,
-    oidcLinked: r.oidc_subject !== null,
-    oidcLinkAllowed: r.oidc_link_allowed,
-    secondFactor: r.second_factor,
-    lastLoginAt: date(r.last_login_at),
-    createdAt: new Date(r.created_at),
-  }));
+export async function listUsers(session: Session) {
+  return (await listUserRows(session)).map(({ oidcSubject, ...u }) => ({ ...u, role: u.role as Role, oidcLinked: oidcSubject !== null }));
 }
 
 async function userById(session: Session, id: number) {
-  const [row] = await session.query<{ id: number; username: string; role: Role; department_code: string | null; active: boolean }>(
-    'select id, username, role, department_code, active from users where id = $1 for update',
-    [id],
-  );
+  const { username, role, departmentCode, active } = users;
+  const [row] = await session.db.select({ id: users.id, username, role, departmentCode, active }).from(users).where(eq(users.id, id)).for('update');
   if (!row) throw notFound(t.notFound);
   return row;
 }
@@ -113,15 +75,13 @@ export async function createUser(database: Database, actor: Principal, input: Ne
   const hash = await hashPassword(u.password);
   return database.transaction(async (tx) => {
     await assertDepartment(tx, departmentCode);
-    const taken = await tx.query('select 1 from users where lower(username) = lower($1)', [u.username]);
-    if (taken.length) throw conflict(fill(t.usernameTaken, { username: u.username }));
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into users (username, display_name, password_hash, role, department_code, password_changed_at)
-       values ($1, $2, $3, $4, $5, now()) returning id`,
-      [u.username, u.displayName || null, hash, u.role, departmentCode],
-    );
+    if (await usernameTaken(tx, u.username)) throw conflict(fill(t.usernameTaken, { username: u.username }));
+    const [{ id }] = await tx.db
+      .insert(users)
+      .values({ username: u.username, displayName: u.displayName || null, passwordHash: hash, role: u.role, departmentCode, passwordChangedAt: new Date() })
+      .returning({ id: users.id });
     await appendAudit(tx, { actor, action: 'user.create', target: u.username, outcome: 'success', ip, payload: { role: u.role, department: departmentCode } });
-    return { id: Number(id) };
+    return { id };
   });
 }
 
@@ -130,7 +90,7 @@ export async function setUserActive(database: Database, actor: Principal, id: nu
   if (!active && isSelf(actor, id)) throw badRequest(t.cannotDisableSelf);
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
-    await tx.query('update users set active = $2 where id = $1', [id, active]);
+    await tx.db.update(users).set({ active }).where(eq(users.id, id));
     if (!active) await endUserSessions(tx, id, 'disabled', actorId(actor));
     await appendAudit(tx, { actor, action: active ? 'user.enable' : 'user.disable', target: user.username, outcome: 'success', ip, payload: { id } });
   });
@@ -144,11 +104,11 @@ export async function setUserRole(database: Database, actor: Principal, id: numb
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await assertDepartment(tx, departmentCode);
-    await tx.query('update users set role = $2, department_code = $3 where id = $1', [id, a.role, departmentCode]);
+    await tx.db.update(users).set({ role: a.role, departmentCode }).where(eq(users.id, id));
     await endUserSessions(tx, id, 'role', actorId(actor));
     await appendAudit(tx, {
       actor, action: 'user.role', target: user.username, outcome: 'success', ip,
-      payload: { id, from: { role: user.role, department: user.department_code }, to: { role: a.role, department: departmentCode } },
+      payload: { id, from: { role: user.role, department: user.departmentCode }, to: { role: a.role, department: departmentCode } },
     });
   });
 }
@@ -160,16 +120,11 @@ export async function resetPassword(database: Database, actor: Principal, id: nu
   const hash = await hashPassword(password);
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
-    await tx.query(
-      'update users set password_hash = $2, password_changed_at = now(), locked_until = null where id = $1',
-      [id, hash],
-    );
+    await tx.db.update(users).set({ passwordHash: hash, passwordChangedAt: new Date(), lockedUntil: null }).where(eq(users.id, id));
     await endUserSessions(tx, id, 'password', actorId(actor));
     await appendAudit(tx, { actor, action: 'user.password_reset', target: user.username, outcome: 'success', ip, payload: { id } });
   });
 }
 
 /** Departments for the role/department pickers on the admin pages. */
-export async function listDepartmentOptions(session: Session): Promise<Array<{ code: string; name: string }>> {
-  return session.query<{ code: string; name: string }>('select code, name from departments where active order by code');
-}
+export const listDepartmentOptions = departmentChoices;

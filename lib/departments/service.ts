@@ -3,6 +3,7 @@
 // transaction and makes cached scores stale, since the
 // set of departments scored (active ones) or their names in the results change.
 import { z } from 'zod';
+import { departmentExists, getDepartment, insertDepartment, listDepartmentRows, updateDepartmentRow, type DepartmentListing } from '../../db/queries/departments';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
@@ -16,13 +17,7 @@ const errors = zhCN.adminDepartments.errors;
 
 export const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
-export interface DepartmentRow {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: string;
-  active: boolean;
-}
+export type DepartmentRow = DepartmentListing;
 
 const LEVELS = ['province', 'city', 'county'] as const;
 
@@ -35,18 +30,12 @@ export const departmentInput = z.object({
 
 export const departmentUpdate = departmentInput.omit({ code: true }).extend({ active: z.boolean() });
 
-export async function listDepartments(session: Session): Promise<DepartmentRow[]> {
-  const rows = await session.query<{ code: string; name: string; parent_code: string | null; level: string; active: boolean }>(
-    'select code, name, parent_code, level, active from departments order by active desc, code',
-  );
-  return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level, active: r.active }));
-}
+export const listDepartments = listDepartmentRows;
 
 async function assertParent(tx: Session, code: string, parentCode: string | null) {
   if (!parentCode) return;
   if (parentCode === code) throw new ApiError(422, 'invalid_parent', errors.parentIsSelf);
-  const [parent] = await tx.query('select 1 from departments where code = $1', [parentCode]);
-  if (!parent) throw new ApiError(422, 'invalid_parent', fill(errors.unknownParent, { parent: parentCode }));
+  if (!(await departmentExists(tx, parentCode))) throw new ApiError(422, 'invalid_parent', fill(errors.unknownParent, { parent: parentCode }));
 }
 
 function assertCan(actor: Principal) {
@@ -57,10 +46,9 @@ export async function createDepartment(database: Database, actor: Principal, inp
   assertCan(actor);
   const d = departmentInput.parse(input);
   return database.transaction(async (tx) => {
-    const [existing] = await tx.query('select 1 from departments where code = $1', [d.code]);
-    if (existing) throw conflict(fill(errors.codeTaken, { code: d.code }));
+    if (await departmentExists(tx, d.code)) throw conflict(fill(errors.codeTaken, { code: d.code }));
     await assertParent(tx, d.code, d.parentCode);
-    await tx.query('insert into departments (code, name, parent_code, level) values ($1, $2, $3, $4)', [d.code, d.name, d.parentCode, d.level]);
+    await insertDepartment(tx, d);
     await markEverythingChanged(tx);
     await appendAudit(tx, { actor, action: 'department.create', target: d.code, outcome: 'success', ip, payload: d });
     return { ...d, active: true };
@@ -71,10 +59,11 @@ export async function updateDepartment(database: Database, actor: Principal, cod
   assertCan(actor);
   const d = departmentUpdate.parse(input);
   return database.transaction(async (tx) => {
-    const [before] = await tx.query<{ name: string; active: boolean }>('select name, active from departments where code = $1', [code]);
-    if (!before) throw notFound(fill(errors.notFound, { code }));
+    const row = await getDepartment(tx, code);
+    if (!row) throw notFound(fill(errors.notFound, { code }));
+    const before = { name: row.name, active: row.active };
     await assertParent(tx, code, d.parentCode);
-    await tx.query('update departments set name = $2, parent_code = $3, level = $4, active = $5 where code = $1', [code, d.name, d.parentCode, d.level, d.active]);
+    await updateDepartmentRow(tx, code, d);
     await markEverythingChanged(tx);
     await appendAudit(tx, { actor, action: 'department.update', target: code, outcome: 'success', ip, payload: { before, after: d } });
     return { code, ...d };

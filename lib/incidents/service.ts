@@ -4,8 +4,8 @@
 // deducts nothing. Each step is audited and refused once the incident's period is
 // finalized; the month, quarter and year of the incident are recomputed.
 import type { Database, Session } from '../../db/types';
+import { departmentExists } from '../../db/queries/departments';
 import {
-  departmentExists,
   getIncident,
   insertIncident,
   listIncidents,

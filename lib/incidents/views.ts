@@ -1,7 +1,8 @@
 // What /admin/exemptions shows: incidents (exemption requests waiting first) and the
 // departments an incident can be recorded for.
 import type { Database } from '../../db/types';
-import { departmentChoices, type ExemptionStatus, type IncidentRow } from '../../db/queries/incidents';
+import { departmentChoices } from '../../db/queries/departments';
+import type { ExemptionStatus, IncidentRow } from '../../db/queries/incidents';
 import type { Principal } from '../auth/principal';
 import { chinaDay } from '../periods/calendar';
 import { incidentsFor } from './service';

@@ -17,7 +17,7 @@ import { appendAudit } from '../audit/log';
 import { actorId, type Principal } from '../auth/principal';
 import { ApiError, errorBody } from '../http/errors';
 import type { Locale } from '../i18n';
-import { periodsContaining } from '../periods/codes';
+import { periodsOfMonths } from '../periods/codes';
 import { assertPeriodsWritable } from '../periods/lock';
 import type { IngestKind } from './kinds';
 import { ingestText } from './messages';
@@ -84,8 +84,9 @@ async function accept(tx: Session, req: IngestRequest, hash: string, verdict: Ex
   let replaced: number | undefined;
   if (verdict.kind === 'metrics') await writeMetricRows(tx, batchId, verdict.rows);
   else replaced = await writeEventRows(tx, batchId, verdict.rows);
-  await ensurePeriods(tx, verdict.months);
-  await markChanged(tx, verdict.months.flatMap(periodsContaining));
+  const touched = periodsOfMonths(verdict.months);
+  await ensurePeriods(tx, touched);
+  await markChanged(tx, touched.map((p) => p.code));
   const body = { batchId, rows: verdict.rows.length, replayed: false };
   await insertBatch(tx, {
     id: batchId,

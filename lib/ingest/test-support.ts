@@ -1,5 +1,6 @@
 // Fixtures for the ingest, matrix and scores tests: a few departments, the default
 // scheme stored as version 1, bearer tokens, and requests shaped like a client's.
+import { departments as departmentsTable, schemes } from '../../db/schema';
 import type { Database } from '../../db/types';
 import { createToken } from '../auth/tokens';
 import type { Scope } from '../auth/principal';
@@ -13,13 +14,8 @@ export const DEPARTMENTS: Array<[string, string]> = [
 ];
 
 export async function seedBasics(database: Database, departments = DEPARTMENTS): Promise<void> {
-  const values = departments.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2})`).join(', ');
-  await database.query(`insert into departments (code, name) values ${values}`, departments.flat());
-  await database.query(`insert into schemes (version, name, body, hash, created_by) values (1, $1, $2::jsonb, $3, 'test')`, [
-    defaultScheme.name,
-    JSON.stringify(defaultScheme),
-    schemeHash(defaultScheme),
-  ]);
+  await database.db.insert(departmentsTable).values(departments.map(([code, name]) => ({ code, name })));
+  await database.db.insert(schemes).values({ version: 1, name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme), createdBy: 'test' });
 }
 
 export async function bearer(database: Database, scopes: Scope[], departmentCode: string | null = null): Promise<string> {

@@ -54,6 +54,13 @@ export function periodsContaining(month: string): string[] {
   return [month, `${year}-Q${Math.ceil(mm / 3)}`, String(year)];
 }
 
+/** The months, and the quarters and years containing them: the periods their data needs rows for. */
+export function periodsOfMonths(months: Iterable<string>): PeriodInfo[] {
+  const codes = new Set<string>();
+  for (const m of months) for (const p of periodsContaining(m)) codes.add(p);
+  return [...codes].map((c) => parsePeriod(c)!);
+}
+
 /** The period of the same kind just before this one (for rank changes). */
 export function previousPeriod(code: string): string | null {
   const p = parsePeriod(code);

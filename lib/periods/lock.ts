@@ -2,6 +2,7 @@
 // scores may be written. Every write path (metric and event ingest, appeals,
 // incidents and exemptions, recompute) calls assertPeriodWritable inside its own
 // transaction before writing.
+import { finalizedPeriodCodes } from '../../db/queries/periods';
 import type { Session } from '../../db/types';
 import { periodLocked } from '../http/errors';
 import { isMonthCode, parsePeriod, periodsContaining } from './codes';
@@ -40,19 +41,11 @@ export async function assertPeriodWritable(session: Session, monthOrPeriod: stri
 export async function assertPeriodsWritable(session: Session, codes: Iterable<string>): Promise<void> {
   const affected = new Set<string>();
   for (const code of codes) for (const p of overlappingPeriods(code)) affected.add(p);
-  if (!affected.size) return;
-  const rows = await session.query<{ code: string; status: string }>(
-    `select code, status from periods where code = any($1::text[]) order by code for share`,
-    [[...affected]],
-  );
-  const locked = rows.filter((r) => r.status === 'finalized').map((r) => r.code);
+  const locked = await finalizedPeriodCodes(session, [...affected], { forShare: true });
   if (locked.length) throw periodLocked(locked.join('、'));
 }
 
 /** The same check without throwing: the finalized periods a write to `monthOrPeriod` would touch. */
 export async function lockedPeriodsFor(session: Session, monthOrPeriod: string): Promise<string[]> {
-  const affected = overlappingPeriods(monthOrPeriod);
-  if (!affected.length) return [];
-  const rows = await session.query<{ code: string }>(`select code from periods where code = any($1::text[]) and status = 'finalized' order by code`, [affected]);
-  return rows.map((r) => r.code);
+  return finalizedPeriodCodes(session, overlappingPeriods(monthOrPeriod));
 }

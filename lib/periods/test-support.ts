@@ -1,8 +1,10 @@
 // Fixtures for the assessment-cycle tests (tests/periods-*, appeals-*, finalize-*,
 // export-*, scheme-*): a small province with known values, and principals.
 import { ensurePeriods } from '../../db/queries/periods';
+import { departments, schemes } from '../../db/schema';
 import type { Database } from '../../db/types';
 import type { Principal } from '../auth/principal';
+import { periodsOfMonths } from './codes';
 import { allIndicators, defaultScheme, schemeHash } from '../scoring/index';
 import { csvLines } from '../../db/queries/csv-line';
 
@@ -37,13 +39,8 @@ function metricValue(kind: string | undefined, i: number, m: number): number {
  */
 export async function seedCycleProvince(database: Database, months = CYCLE_MONTHS): Promise<void> {
   await database.transaction(async (tx) => {
-    const values = CYCLE_DEPARTMENTS.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2})`).join(', ');
-    await tx.query(`insert into departments (code, name) values ${values}`, CYCLE_DEPARTMENTS.flat());
-    await tx.query(`insert into schemes (version, name, body, hash, reason, created_by) values (1, $1, $2::jsonb, $3, '初始默认方案', 'test')`, [
-      defaultScheme.name,
-      JSON.stringify(defaultScheme),
-      schemeHash(defaultScheme),
-    ]);
+    await tx.db.insert(departments).values(CYCLE_DEPARTMENTS.map(([code, name]) => ({ code, name })));
+    await tx.db.insert(schemes).values({ version: 1, name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme), reason: '初始默认方案', createdBy: 'test' });
     const metrics = allIndicators(defaultScheme).filter((i) => i.source === 'metric');
     const rows: Array<Array<string | number>> = [];
     months.forEach((month, m) =>
@@ -62,7 +59,7 @@ export async function seedCycleProvince(database: Database, months = CYCLE_MONTH
       ),
     );
     await tx.copyCsv('sharing_events', ['provider', 'day', 'consumer', 'resource', 'calls', 'records', 'failures'], csvLines(events));
-    await ensurePeriods(tx, months);
+    await ensurePeriods(tx, periodsOfMonths(months));
   });
 }
 

@@ -1,6 +1,6 @@
 // The scheme in force: the highest version stored in `schemes` (the seed inserts
 // version 1), or the built-in default when none is stored. Parsed once per hash.
-import { latestSchemeRow, schemeRowById } from '../../db/queries/scores';
+import { latestSchemeRow, schemeRowById } from '../../db/queries/schemes';
 import type { Session } from '../../db/types';
 import { defaultScheme, parseSchemeOrThrow, schemeHash, type Scheme } from '../scoring';
 

@@ -1,5 +1,5 @@
 // GET /api/v1/periods and /periods/{P}: the periods that have data, newest first.
-import { listPeriodsWithData } from '../../db/queries/scores';
+import { listPeriods as listPeriodsWithData } from '../../db/queries/dashboard';
 import { periodJson } from '../periods/present';
 import type { Session } from '../../db/types';
 import { findPeriodOrThrow } from './recompute';

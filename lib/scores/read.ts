@@ -1,7 +1,8 @@
 // The scores API (docs/api.md) and the export's draft served from the cache,
 // recomputed first when stale (freshness.ts), so they include the caller's own writes. Everyone who may read scores sees every department's rank, total and
 // tier; the rest of an entry only where can(…, 'scores:detail', {department}).
-import { readDepartmentResult, readRanking, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import type { PeriodRow } from '../../db/queries/periods';
+import { readDepartmentResult, readRanking, type CacheHeader } from '../../db/queries/scores';
 import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';

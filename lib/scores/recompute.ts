@@ -6,7 +6,8 @@
 // batch that lands meanwhile leaves the period stale for the next recompute.
 import { createHash } from 'node:crypto';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
-import { currentGeneration, findPeriod, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
+import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { fill, messages } from '../i18n';
@@ -34,7 +35,7 @@ export function parsePeriodOrThrow(code: string) {
 
 export async function findPeriodOrThrow(session: Session, code: string): Promise<PeriodRow> {
   parsePeriodOrThrow(code);
-  const period = await findPeriod(session, code);
+  const period = await getPeriodRow(session, code);
   if (!period) throw notFound(fill(t().unknownPeriod, { value: code }));
   return period;
 }

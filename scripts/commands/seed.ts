@@ -4,7 +4,7 @@ import { parseCommandArgs, UsageError, type Command } from './_shared';
 import { getDatabase } from '../../db/client';
 import { resolveDbConfig, type DbConfig } from '../../db/config';
 import { migrateDatabase } from '../../db/migrate';
-import { isEmpty, seedDemoProvince, type DemoAccount } from '../../db/queries/seed';
+import { isEmpty, seedDemoProvince, type DemoAccount } from '../../lib/demo/seed';
 import { allIndicators, defaultScheme, schemeHash } from '../../lib/scoring';
 import { roleNeedsSecondFactor } from '../../lib/auth/mfa-policy';
 import { generatePassword, hashPassword, passwordProblems } from '../../lib/auth/passwords';
