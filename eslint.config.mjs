@@ -13,6 +13,24 @@ const config = [
     },
   },
   { files: ['components/app-link.tsx'], rules: { 'no-restricted-imports': 'off' } },
+  // db/ is the bottom layer: it imports no service, page or component. The one exception is
+  // the pure scoring engine (lib/scoring imports nothing of ours), whose types the matrix fills.
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/**', '@/lib/**', '!**/lib/scoring', '!@/lib/scoring', '**/app/**', '@/app/**', '**/components/**', '@/components/**'],
+              message: 'db/ imports no service, page or component: pass plain shapes in (lib/ calls db/, never the reverse).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -9,9 +9,15 @@
 // - metric indicators roll the current (non-superseded) monthly values up by the
 //   indicator's `aggregate` rule: sum, mean, max, or last (the latest month reported).
 // - incidents: non-exempt points per department, for incidents in the period.
-import type { PeriodInfo } from '../../lib/periods/codes';
 import { allIndicators, type Scheme, type ScoringInput } from '../../lib/scoring';
 import type { Session } from '../types';
+
+/** A period's first and last day (ISO dates) and its months in order (lib/periods/codes.ts PeriodInfo). */
+export interface PeriodSpan {
+  startsOn: string;
+  endsOn: string;
+  months: string[];
+}
 
 /** The events indicators the database derives, by code. */
 export const EVENT_INDICATORS = ['records_delivered', 'calls_served', 'consumer_departments', 'service_success_rate'] as const;
@@ -52,11 +58,11 @@ const INCIDENTS_SQL = `
   where occurred_on >= $1::date and occurred_on <= $2::date and exemption_status <> 'granted'
   group by department_code`;
 
-export async function loadEventIndicators(session: Session, period: PeriodInfo) {
+export async function loadEventIndicators(session: Session, period: PeriodSpan) {
   return session.query<{ department: string } & Record<EventIndicator, number | null>>(EVENTS_SQL, [period.startsOn, period.endsOn]);
 }
 
-export async function loadMetricRollups(session: Session, period: PeriodInfo, rules: Array<{ code: string; aggregate: string }>) {
+export async function loadMetricRollups(session: Session, period: PeriodSpan, rules: Array<{ code: string; aggregate: string }>) {
   if (!rules.length) return [];
   return session.query<{ department: string; indicator: string; value: number }>(METRICS_SQL, [
     period.months[0],
@@ -66,7 +72,7 @@ export async function loadMetricRollups(session: Session, period: PeriodInfo, ru
   ]);
 }
 
-export async function loadIncidentPoints(session: Session, period: PeriodInfo) {
+export async function loadIncidentPoints(session: Session, period: PeriodSpan) {
   return session.query<{ department: string; points: number }>(INCIDENTS_SQL, [period.startsOn, period.endsOn]);
 }
 
@@ -83,7 +89,7 @@ const AGGREGATION_WORK_MEM = '128MB';
  * incident points. Call it inside a transaction (recompute does): it raises work_mem
  * for that transaction only.
  */
-export async function loadPeriodMatrix(session: Session, period: PeriodInfo, scheme: Scheme): Promise<ScoringInput> {
+export async function loadPeriodMatrix(session: Session, period: PeriodSpan, scheme: Scheme): Promise<ScoringInput> {
   await session.query(`select set_config('work_mem', $1, true)`, [AGGREGATION_WORK_MEM]);
   const indicators = allIndicators(scheme);
   const eventCodes = new Set(indicators.filter((i) => i.source === 'events').map((i) => i.code));

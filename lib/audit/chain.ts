@@ -19,10 +19,17 @@ export interface ChainFields {
   prevHash: string;
 }
 
+/** `sha256:` and the hex digest of the text's UTF-8 bytes: every stored hash of ours has this form. */
+export function sha256(text: string): string {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+
+/** The hash of a value's canonical JSON: audit entries, snapshots, score inputs, export contents. */
+export const hashOf = (value: unknown): string => sha256(canonicalJson(value));
+
 export function entryHash(f: ChainFields): string {
   const { actor, actorType, role, action, target, outcome, ip, payload, prevHash } = f;
-  const text = canonicalJson({ at: f.at.toISOString(), actor, actorType, role, action, target, outcome, ip, payload, prevHash });
-  return 'sha256:' + createHash('sha256').update(text).digest('hex');
+  return hashOf({ at: f.at.toISOString(), actor, actorType, role, action, target, outcome, ip, payload, prevHash });
 }
 
 export interface StoredEntry extends ChainFields {

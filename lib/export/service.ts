@@ -12,8 +12,8 @@ import { zhCN } from '../i18n/zh-CN';
 import { actorLabel, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
 import { currentResults } from '../scores/read';
 import { requirePeriod } from '../periods/service';
-import { sha256 } from '../periods/snapshot';
-import { assessmentRows, canonicalJson, parseScheme, type ScoringResult } from '../scoring/index';
+import { hashOf } from '../audit/chain';
+import { assessmentRows, parseScheme, type ScoringResult } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
 import {
   CONTENT_TYPES,
@@ -57,7 +57,7 @@ export async function loadAssessmentDocument(database: Database, ctx: ActionCont
       draft: false,
       scheme: { name: parsed.scheme.name, version: stored.version ?? null, hash: stored.hash ?? '', assessmentPoints: parsed.scheme.assessmentPoints },
       snapshotHash: period.snapshotHash ?? snapshot.hash,
-      contentHash: sha256(canonicalJson({ period: code, snapshotHash: snapshot.hash, rows })),
+      contentHash: hashOf({ period: code, snapshotHash: snapshot.hash, rows }),
       computedAt: snapshot.createdAt,
       rows,
     };
@@ -72,7 +72,7 @@ export async function loadAssessmentDocument(database: Database, ctx: ActionCont
     draft: true,
     scheme: { name: scheme.name, version: scheme.version, hash: scheme.hash, assessmentPoints: scheme.scheme.assessmentPoints },
     snapshotHash: null,
-    contentHash: sha256(canonicalJson({ period: code, status: period.status, schemeHash: scheme.hash, rows })),
+    contentHash: hashOf({ period: code, status: period.status, schemeHash: scheme.hash, rows }),
     computedAt: current.computedAt,
     rows,
   };

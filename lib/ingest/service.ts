@@ -8,7 +8,8 @@
 // the same key and body replays the stored response; another body → 409. Concurrent
 // requests with one key queue on a transaction-level advisory lock on the key, so
 // the loser runs after the winner commits and replays its response.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../audit/chain';
 import { ensurePeriods } from '../../db/queries/periods';
 import { findBatchByKey, insertBatch, lockIdempotencyKey, writeEventRows, writeMetricRows } from '../../db/queries/ingest';
 import { markChanged } from '../scores/freshness';
@@ -41,8 +42,7 @@ export interface IngestOutcome {
 /** At most this many row errors are kept in a rejected batch's stored record (the response has them all). */
 const STORED_ERRORS = 200;
 
-export const bodyHash = (kind: IngestKind, upload: Upload) =>
-  'sha256:' + createHash('sha256').update(`${kind}\n${upload.format}\n`).update(upload.text).digest('hex');
+export const bodyHash = (kind: IngestKind, upload: Upload) => sha256(`${kind}\n${upload.format}\n${upload.text}`);
 
 export async function ingestBatch(database: Database, req: IngestRequest): Promise<IngestOutcome> {
   const actor = actorId(req.principal);

@@ -2,16 +2,10 @@
 // the contract's error shape: malformed → 400, not JSON → 415.
 import { z } from 'zod';
 import { ApiError, badRequest } from '../http/errors';
-import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
-import { parsePeriod } from './codes';
+import { periodCode } from '../scores/params';
 
 const t = zhCN.cycle.errors;
-
-const periodCode = z
-  .string()
-  .trim()
-  .refine((code) => parsePeriod(code) !== null, { error: (i) => fill(t.badPeriod, { period: String(i.input) }) });
 
 export const periodParams = z.object({ period: periodCode });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });

@@ -2,7 +2,7 @@
 // canonical JSON (lib/scoring canonicalJson: sorted keys, no whitespace) of
 // {format, period, scheme, inputs, result}; verify recomputes `result` from the
 // stored inputs and scheme and must arrive at the same hash.
-import { createHash } from 'node:crypto';
+import { hashOf } from '../audit/chain';
 import { canonicalJson, parseScheme, scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring/index';
 
 export const SNAPSHOT_FORMAT = 'sharescore-snapshot/1';
@@ -22,12 +22,8 @@ export interface SnapshotContent {
   result: ScoringResult;
 }
 
-export function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
-}
-
 export function snapshotHash(content: SnapshotContent): string {
-  return sha256(canonicalJson(content));
+  return hashOf(content);
 }
 
 /** What the database gives back equals what went in: no undefined, no -0, only JSON. */

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { fill, messages } from '../i18n';
 import { parsePeriod } from '../periods/codes';
 
-const periodCode = z
+/** The one period-code schema of every route (2026-10, 2026-Q4, 2026): a malformed code is a 400. */
+export const periodCode = z
   .string({ error: () => fill(messages('zh-CN').scores.badPeriod, { value: '' }) })
+  .trim()
   .refine((code) => parsePeriod(code) !== null, { error: (i) => fill(messages('zh-CN').scores.badPeriod, { value: String(i.input) }) });
 
 export const periodQuery = z.object({ period: periodCode });

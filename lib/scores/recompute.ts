@@ -4,7 +4,7 @@
 // the work done. Writers do not take the lock: the recompute notes the period's data
 // generation before it reads and saves only if it is still the same at the end, so a
 // batch that lands meanwhile leaves the period stale for the next recompute.
-import { createHash } from 'node:crypto';
+import { hashOf } from '../audit/chain';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
 import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
 import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
@@ -12,7 +12,7 @@ import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { fill, messages } from '../i18n';
 import { parsePeriod } from '../periods/codes';
-import { canonicalJson, scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
+import { scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { getActiveScheme, getSchemeById, type ActiveScheme } from './active-scheme';
 
 export interface RecomputeSummary {
@@ -99,7 +99,6 @@ export async function recomputePeriod(database: Database, code: string, options:
   });
 }
 
-const hashOf = (input: ScoringInput) => 'sha256:' + createHash('sha256').update(canonicalJson(input)).digest('hex');
 
 /** The input matrix of a period: every active department's rolled-up values and its incidents. */
 export async function loadPeriodInput(session: Session, period: string, scheme: Scheme): Promise<ScoringInput> {
