@@ -6,8 +6,8 @@ import { requestExemption } from '@/lib/incidents/service';
 import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { boundDepartment } from '@/lib/auth/principal';
-import { formId, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
-import { verifyPeriod } from '@/lib/periods/service';
+import { formId, formText, runCycleAction, type CycleActionState } from '@/lib/edge/action';
+import { verifyPeriod } from '@/lib/assessment/service';
 
 const PATHS = ['/assessment', '/admin/appeals', '/admin/exemptions', '/me'];
 

@@ -8,7 +8,7 @@ import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayA
 import { decideAppealAction } from '@/app/admin/appeals/actions';
 import { decideExemptionAction, recordIncidentAction } from '@/app/admin/exemptions/actions';
 import { messages, type Locale } from '@/lib/i18n';
-import type { CycleActionState } from '@/lib/periods/action-runner';
+import type { CycleActionState } from '@/lib/edge/action';
 import styles from './cycle.module.css';
 
 const initial: CycleActionState = {};

@@ -23,10 +23,12 @@ import { badRequest, conflict, forbidden, notFound, periodLocked } from '../http
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { periodsContaining } from '../periods/codes';
-import { actorLabel, invalid, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
+import { invalid, refused } from '../http/errors';
 import { assertPeriodWritable } from '../periods/lock';
 import { markChanged } from '../scores/freshness';
-import { formatChinaTime, requirePeriod } from '../periods/service';
+import { requirePeriod } from '../periods/rows';
+import { formatChinaTime } from '../periods/calendar';
 import { allIndicators, valueRangeProblem } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
 

@@ -31,6 +31,10 @@ export const unauthorized = (message = t.unauthorized) => new ApiError(401, 'una
 export const forbidden = (message = t.forbidden) => new ApiError(403, 'forbidden', message);
 export const notFound = (message = t.notFound) => new ApiError(404, 'not_found', message);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+/** 409 with a specific code, for refused transitions and closed windows. */
+export const refused = (code: string, message: string) => new ApiError(409, code, message);
+/** 422: the request parsed but its content is not acceptable. */
+export const invalid = (message: string) => new ApiError(422, 'invalid', message);
 export const periodLocked = (period: string) =>
   new ApiError(409, 'period_locked', fill(t.periodLocked, { period }));
 

@@ -21,7 +21,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { monthOfDate, periodsContaining } from '../periods/codes';
-import { actorLabel, nowOf, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
 import { assertPeriodWritable } from '../periods/lock';
 import { markChanged } from '../scores/freshness';
 import { chinaDay } from '../periods/calendar';

@@ -14,7 +14,7 @@ import { badRequest } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { calendarFrom, type WorkCalendar } from './calendar';
-import { requireCan, type ActionContext } from './context';
+import { requireCan, type ActionContext } from '../auth/context';
 import { DEFAULT_CALENDAR_DAYS } from './holidays-cn';
 
 /** Inserts the default holidays when the table is empty; returns how many were inserted. */

@@ -3,7 +3,8 @@
 import type { Session } from '../../db/types';
 import { setPeriodOpen, type PeriodRow } from '../../db/queries/periods';
 import { appendAudit } from '../audit/log';
-import { refused, type ActionContext } from './context';
+import { type ActionContext } from '../auth/context';
+import { refused } from '../http/errors';
 import { IllegalTransitionError, nextStatus, type PeriodAction, type PeriodStatus } from './workflow';
 
 /** The status after `action`, or 409 illegal_transition with a readable reason. */

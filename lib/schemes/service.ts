@@ -17,7 +17,7 @@ import { appendAudit } from '../audit/log';
 import { ApiError, badRequest, conflict, notFound } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
-import { actorLabel, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, requireCan, type ActionContext } from '../auth/context';
 import { markChanged } from '../scores/freshness';
 import { withdrawInTransaction } from '../periods/transitions';
 import { defaultScheme, parseScheme, schemeHash, type Scheme } from '../scoring/index';

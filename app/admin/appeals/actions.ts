@@ -3,7 +3,7 @@
 import { decideAppeal } from '@/lib/appeals/service';
 import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
-import { formId, formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
+import { formId, formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/edge/action';
 
 const PATHS = ['/admin/appeals', '/admin/periods', '/assessment', '/rankings', '/me'];
 

@@ -3,7 +3,7 @@
 import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { decideExemption, recordIncident } from '@/lib/incidents/service';
-import { formId, formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
+import { formId, formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/edge/action';
 
 const PATHS = ['/admin/exemptions', '/assessment', '/rankings', '/me'];
 

@@ -2,9 +2,10 @@
 // Server actions of /admin/periods: publish, withdraw, finalize, and the working-day calendar.
 import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
-import { formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
+import { formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/edge/action';
 import { removeCalendarDay, setCalendarDay } from '@/lib/periods/calendar-service';
-import { finalizePeriod, formatChinaTime, publishPeriod, withdrawPeriod } from '@/lib/periods/service';
+import { formatChinaTime } from '@/lib/periods/calendar';
+import { finalizePeriod, publishPeriod, withdrawPeriod } from '@/lib/assessment/service';
 
 const PATHS = ['/admin/periods', '/assessment', '/admin/appeals', '/rankings', '/me'];
 

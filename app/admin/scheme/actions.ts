@@ -3,7 +3,7 @@
 // matrix of the preview period as a draft would roll it up.
 import { fill } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
-import { formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
+import { formText, runCycleAction, type CycleActionState } from '@/lib/edge/action';
 import type { ScoringInput } from '@/lib/scoring';
 import { saveScheme } from '@/lib/schemes/service';
 import { draftPreviewInput } from '@/lib/schemes/views';

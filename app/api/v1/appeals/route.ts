@@ -7,8 +7,9 @@ import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
-import { appealBody, appealListQuery, readJson } from '@/lib/periods/http';
-import { appealJson } from '@/lib/periods/present';
+import { appealBody, appealListQuery } from '@/lib/appeals/http';
+import { readJson } from '@/lib/http/request';
+import { appealJson } from '@/lib/appeals/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,8 +7,9 @@ import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { incidentsFor, recordIncident } from '@/lib/incidents/service';
 import { parsePeriod } from '@/lib/periods/codes';
-import { incidentBody, incidentListQuery, readJson } from '@/lib/periods/http';
-import { incidentJson } from '@/lib/periods/present';
+import { incidentBody, incidentListQuery } from '@/lib/incidents/http';
+import { readJson } from '@/lib/http/request';
+import { incidentJson } from '@/lib/incidents/present';
 
 export const dynamic = 'force-dynamic';
 

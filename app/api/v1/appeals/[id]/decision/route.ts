@@ -5,8 +5,9 @@ import { decideAppeal } from '@/lib/appeals/service';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
-import { decisionBody, idParams, readJson } from '@/lib/periods/http';
-import { appealJson } from '@/lib/periods/present';
+import { decisionBody } from '@/lib/appeals/http';
+import { idParams, readJson } from '@/lib/http/request';
+import { appealJson } from '@/lib/appeals/present';
 
 export const dynamic = 'force-dynamic';
 

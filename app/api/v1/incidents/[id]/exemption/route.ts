@@ -6,8 +6,9 @@ import { boundDepartment } from '@/lib/auth/principal';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { requestExemption } from '@/lib/incidents/service';
-import { exemptionRequestBody, idParams, readJson } from '@/lib/periods/http';
-import { incidentJson } from '@/lib/periods/present';
+import { exemptionRequestBody } from '@/lib/incidents/http';
+import { idParams, readJson } from '@/lib/http/request';
+import { incidentJson } from '@/lib/incidents/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { periodParams } from '@/lib/periods/http';
 import { periodJson } from '@/lib/periods/present';
-import { finalizePeriod } from '@/lib/periods/service';
+import { finalizePeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,9 +3,10 @@ import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
-import { periodParams, publishBody, readJson } from '@/lib/periods/http';
+import { periodParams, publishBody } from '@/lib/periods/http';
+import { readJson } from '@/lib/http/request';
 import { periodJson } from '@/lib/periods/present';
-import { publishPeriod } from '@/lib/periods/service';
+import { publishPeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,9 +3,10 @@ import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
-import { periodParams, readJson, withdrawBody } from '@/lib/periods/http';
+import { periodParams, withdrawBody } from '@/lib/periods/http';
+import { readJson } from '@/lib/http/request';
 import { periodJson } from '@/lib/periods/present';
-import { withdrawPeriod } from '@/lib/periods/service';
+import { withdrawPeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

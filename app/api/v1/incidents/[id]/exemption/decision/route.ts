@@ -5,8 +5,9 @@ import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { decideExemption } from '@/lib/incidents/service';
-import { exemptionDecisionBody, idParams, readJson } from '@/lib/periods/http';
-import { incidentJson } from '@/lib/periods/present';
+import { exemptionDecisionBody } from '@/lib/incidents/http';
+import { idParams, readJson } from '@/lib/http/request';
+import { incidentJson } from '@/lib/incidents/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,43 +1,33 @@
 // Publishing, withdrawing, finalizing and verifying a period: the same checks and
 // the same audit records whether the admin page, the API or the CLI asks.
-import type { Database, Session } from '../../db/types';
+import type { Database } from '../../db/types';
 import { countOpenAppeals } from '../../db/queries/appeals';
 import { getSnapshot, insertSnapshot } from '../../db/queries/assessment';
 import {
   getPeriodRow,
-  listPeriodRows,
   setPeriodFinalized,
   setPeriodPublished,
   type PeriodRow,
 } from '../../db/queries/periods';
 import { appendAudit } from '../audit/log';
 import { actorId } from '../auth/principal';
-import { badRequest } from '../http/errors';
+import { badRequest, refused } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { activeScheme, schemeOfRow } from '../schemes/service';
-import { appealDeadline, chinaDay } from './calendar';
-import { loadWorkCalendar } from './calendar-service';
-import { actorLabel, nowOf, refused, requireCan, requirePeriodCode, unknownPeriod, type ActionContext } from './context';
+import { appealDeadline, chinaDay, formatChinaTime } from '../periods/calendar';
+import { loadWorkCalendar } from '../periods/calendar-service';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
+import { requirePeriod } from '../periods/rows';
 import { refreshSoon } from '../scores/freshness';
 import { loadPeriodInput, writeFinalizedCache } from '../scores/recompute';
-import { buildSnapshot, snapshotHash, verifySnapshot, type SnapshotCheck } from './snapshot';
-import { transition, withdrawInTransaction } from './transitions';
+import { buildSnapshot, snapshotHash, verifySnapshot, type SnapshotCheck } from '../periods/snapshot';
+import { transition, withdrawInTransaction } from '../periods/transitions';
 
 export const DEFAULT_APPEAL_DAYS = 5;
 export const MAX_APPEAL_DAYS = 30;
 
 const t = zhCN.cycle;
-
-/** The period row, or 400 for a malformed code and 404 for one with no data. */
-export async function requirePeriod(session: Session, code: string, options: { forUpdate?: boolean } = {}): Promise<PeriodRow> {
-  requirePeriodCode(code);
-  const row = await getPeriodRow(session, code, options);
-  if (!row) throw unknownPeriod(code);
-  return row;
-}
-
-export const listPeriods = (session: Session) => listPeriodRows(session);
 
 export interface PublishOptions {
   appealDays?: number;
@@ -164,10 +154,4 @@ export async function verifyPeriod(database: Database, ctx: ActionContext, code:
     }),
   );
   return check;
-}
-
-/** 2026-10-12 23:59（北京时间）— for messages; pages format with the reader's locale. */
-export function formatChinaTime(instant: Date): string {
-  const shifted = new Date(instant.getTime() + 8 * 3_600_000).toISOString();
-  return fill(t.chinaTime, { date: shifted.slice(0, 10), time: shifted.slice(11, 16) });
 }

@@ -8,7 +8,7 @@ import { actionFailure, requestIp } from '../auth/action-support';
 import { authorizeAction } from '../auth/guard';
 import type { Action } from '../auth/permissions';
 import { getI18n } from '../i18n/server';
-import type { ActionContext } from './context';
+import type { ActionContext } from '../auth/context';
 
 export interface CycleActionState {
   ok?: string;
