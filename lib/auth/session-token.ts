@@ -8,7 +8,7 @@ import { jwtDecrypt } from 'jose';
 import { encode } from 'next-auth/jwt';
 import type { Session } from '../../db/types';
 import type { Principal, Role } from './principal';
-import { authSecret } from './secret';
+import { authSecret } from '../config/secret';
 import { enrolmentRequired } from './second-factor';
 import { ABSOLUTE_LIFETIME_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
 import { endSessionRow, readSession, touchSession } from './sessions';

@@ -7,10 +7,6 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { can } from './permissions';
 import { actorId, type Principal, type Scope } from './principal';
 import { createToken, newTokenSchema, type NewToken } from './tokens';
-import { fill } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
-
-const errors = zhCN.adminTokens.errors;
 
 export interface TokenRow {
   id: number;
@@ -38,7 +34,7 @@ function assertCan(actor: Principal) {
 }
 
 function assertFuture(expiresAt: Date | null | undefined) {
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest(errors.expiryInPast);
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest('adminTokens.errors.expiryInPast');
 }
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -70,7 +66,7 @@ export async function issueToken(database: Database, actor: Principal, input: Ne
   return database.transaction(async (tx) => {
     if (t.departmentCode) {
       const found = await tx.query('select 1 from departments where code = $1', [t.departmentCode]);
-      if (!found.length) throw badRequest(fill(errors.unknownDepartment, { code: t.departmentCode }));
+      if (!found.length) throw badRequest('adminTokens.errors.unknownDepartment', { code: t.departmentCode });
     }
     const created = await createToken(tx, t, actorId(actor));
     await appendAudit(tx, {
@@ -86,7 +82,7 @@ export async function setTokenExpiry(database: Database, actor: Principal, id: n
   assertFuture(expiresAt);
   await database.transaction(async (tx) => {
     const updated = await tx.query('update api_tokens set expires_at = $2 where id = $1 and revoked_at is null returning id', [id, expiresAt]);
-    if (!updated.length) throw notFound(errors.notFound);
+    if (!updated.length) throw notFound('adminTokens.errors.notFound');
     await appendAudit(tx, { actor, action: 'token.expiry', target: `token:${id}`, outcome: 'success', ip, payload: { expiresAt: expiresAt?.toISOString() ?? null } });
   });
 }
@@ -95,7 +91,7 @@ export async function revokeToken(database: Database, actor: Principal, id: numb
   assertCan(actor);
   await database.transaction(async (tx) => {
     const updated = await tx.query('update api_tokens set revoked_at = now() where id = $1 and revoked_at is null returning id', [id]);
-    if (!updated.length) throw notFound(errors.notFound);
+    if (!updated.length) throw notFound('adminTokens.errors.notFound');
     await appendAudit(tx, { actor, action: 'token.revoke', target: `token:${id}`, outcome: 'success', ip });
   });
 }

@@ -4,34 +4,30 @@
 import { z } from 'zod';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, keyed, notFound, type MessageKey } from '../http/errors';
 import { hashPassword, passwordProblems } from './passwords';
 import { can } from './permissions';
 import { actorId, ROLES, type Principal, type Role } from './principal';
 import { endUserSessions } from './sessions';
-import { fill } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
 
-const t = zhCN.adminUsers.errors;
-
-const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, t.departmentCodeFormat);
+const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'adminUsers.errors.departmentCodeFormat' satisfies MessageKey);
 
 export const roleAssignmentSchema = z
   .object({
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),
   })
-  .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
+  .refine((v) => v.role !== 'department' || v.departmentCode, { ...keyed('adminUsers.errors.departmentRequired'), path: ['departmentCode'] });
 
 export const newUserSchema = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, t.usernameFormat),
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, 'adminUsers.errors.usernameFormat' satisfies MessageKey),
     displayName: z.string().trim().max(100).nullable().default(null),
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),
     password: z.string(),
   })
-  .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
+  .refine((v) => v.role !== 'department' || v.departmentCode, { ...keyed('adminUsers.errors.departmentRequired'), path: ['departmentCode'] });
 export type NewUser = z.input<typeof newUserSchema>;
 
 export interface UserRow {
@@ -56,13 +52,13 @@ function assertCan(actor: Principal) {
 
 function assertPassword(password: string) {
   const problems = passwordProblems(password);
-  if (problems.length) throw badRequest(problems.join('；'));
+  if (problems.length) throw badRequest('serverErrors.list', { items: problems.map((key) => ({ key })) });
 }
 
 async function assertDepartment(session: Session, code: string | null) {
   if (code === null) return;
   const rows = await session.query('select 1 from departments where code = $1', [code]);
-  if (!rows.length) throw badRequest(fill(t.unknownDepartment, { code }));
+  if (!rows.length) throw badRequest('adminUsers.errors.unknownDepartment', { code });
 }
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -99,7 +95,7 @@ async function userById(session: Session, id: number) {
     'select id, username, role, department_code, active from users where id = $1 for update',
     [id],
   );
-  if (!row) throw notFound(t.notFound);
+  if (!row) throw notFound('adminUsers.errors.notFound');
   return row;
 }
 
@@ -114,7 +110,7 @@ export async function createUser(database: Database, actor: Principal, input: Ne
   return database.transaction(async (tx) => {
     await assertDepartment(tx, departmentCode);
     const taken = await tx.query('select 1 from users where lower(username) = lower($1)', [u.username]);
-    if (taken.length) throw conflict(fill(t.usernameTaken, { username: u.username }));
+    if (taken.length) throw conflict('adminUsers.errors.usernameTaken', { username: u.username });
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into users (username, display_name, password_hash, role, department_code, password_changed_at)
        values ($1, $2, $3, $4, $5, now()) returning id`,
@@ -127,7 +123,7 @@ export async function createUser(database: Database, actor: Principal, input: Ne
 
 export async function setUserActive(database: Database, actor: Principal, id: number, active: boolean, ip: string | null = null): Promise<void> {
   assertCan(actor);
-  if (!active && isSelf(actor, id)) throw badRequest(t.cannotDisableSelf);
+  if (!active && isSelf(actor, id)) throw badRequest('adminUsers.errors.cannotDisableSelf');
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await tx.query('update users set active = $2 where id = $1', [id, active]);
@@ -140,7 +136,7 @@ export async function setUserRole(database: Database, actor: Principal, id: numb
   assertCan(actor);
   const a = roleAssignmentSchema.parse(input);
   const departmentCode = a.role === 'department' ? a.departmentCode : null;
-  if (isSelf(actor, id)) throw badRequest(t.cannotChangeOwnRole);
+  if (isSelf(actor, id)) throw badRequest('adminUsers.errors.cannotChangeOwnRole');
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await assertDepartment(tx, departmentCode);

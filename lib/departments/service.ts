@@ -8,7 +8,6 @@ import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { ApiError, conflict, forbidden, notFound } from '../http/errors';
-import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
 import { markEverythingChanged } from '../scores/freshness';
 
@@ -24,7 +23,7 @@ export interface DepartmentRow {
   active: boolean;
 }
 
-const LEVELS = ['province', 'city', 'county'] as const;
+export const LEVELS = ['province', 'city', 'county'] as const;
 
 export const departmentInput = z.object({
   code: z.string().trim().regex(DEPARTMENT_CODE, errors.codeFormat),
@@ -44,9 +43,9 @@ export async function listDepartments(session: Session): Promise<DepartmentRow[]
 
 async function assertParent(tx: Session, code: string, parentCode: string | null) {
   if (!parentCode) return;
-  if (parentCode === code) throw new ApiError(422, 'invalid_parent', errors.parentIsSelf);
+  if (parentCode === code) throw new ApiError(422, 'invalid_parent', { key: 'adminDepartments.errors.parentIsSelf' });
   const [parent] = await tx.query('select 1 from departments where code = $1', [parentCode]);
-  if (!parent) throw new ApiError(422, 'invalid_parent', fill(errors.unknownParent, { parent: parentCode }));
+  if (!parent) throw new ApiError(422, 'invalid_parent', { key: 'adminDepartments.errors.unknownParent', values: { parent: parentCode } });
 }
 
 function assertCan(actor: Principal) {
@@ -58,7 +57,7 @@ export async function createDepartment(database: Database, actor: Principal, inp
   const d = departmentInput.parse(input);
   return database.transaction(async (tx) => {
     const [existing] = await tx.query('select 1 from departments where code = $1', [d.code]);
-    if (existing) throw conflict(fill(errors.codeTaken, { code: d.code }));
+    if (existing) throw conflict('adminDepartments.errors.codeTaken', { code: d.code });
     await assertParent(tx, d.code, d.parentCode);
     await tx.query('insert into departments (code, name, parent_code, level) values ($1, $2, $3, $4)', [d.code, d.name, d.parentCode, d.level]);
     await markEverythingChanged(tx);
@@ -72,7 +71,7 @@ export async function updateDepartment(database: Database, actor: Principal, cod
   const d = departmentUpdate.parse(input);
   return database.transaction(async (tx) => {
     const [before] = await tx.query<{ name: string; active: boolean }>('select name, active from departments where code = $1', [code]);
-    if (!before) throw notFound(fill(errors.notFound, { code }));
+    if (!before) throw notFound('adminDepartments.errors.notFound', { code });
     await assertParent(tx, code, d.parentCode);
     await tx.query('update departments set name = $2, parent_code = $3, level = $4, active = $5 where code = $1', [code, d.name, d.parentCode, d.level, d.active]);
     await markEverythingChanged(tx);

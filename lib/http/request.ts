@@ -2,9 +2,6 @@
 // JSON → 415) and a numeric id in the path.
 import { z } from 'zod';
 import { ApiError, badRequest } from './errors';
-import { zhCN } from '../i18n/zh-CN';
-
-const t = zhCN.cycle.errors;
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -13,10 +10,10 @@ export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   const text = await request.text();
   if (!text.trim()) return {};
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type', t.notJson);
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type', { key: 'cycle.errors.notJson' });
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest(t.badJson);
+    throw badRequest('cycle.errors.badJson');
   }
 }

@@ -1,15 +1,14 @@
 // Request shapes of the period routes (zod): the period code and the transitions' bodies.
 import { z } from 'zod';
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
+import { keyed } from '../http/errors';
 import { parsePeriod } from './codes';
-
-const t = zhCN.cycle.errors;
 
 export const periodCode = z
   .string()
   .trim()
-  .refine((code) => parsePeriod(code) !== null, { error: (i) => fill(t.badPeriod, { period: String(i.input) }) });
+  .superRefine((code, ctx) => {
+    if (parsePeriod(code) === null) ctx.addIssue({ code: 'custom', ...keyed('cycle.errors.badPeriod', { period: code }) });
+  });
 
 export const periodParams = z.object({ period: periodCode });
 

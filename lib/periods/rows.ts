@@ -3,18 +3,16 @@
 import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
 import type { Session } from '../../db/types';
 import { badRequest, notFound } from '../http/errors';
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
 import { parsePeriod, type PeriodInfo } from './codes';
 
 /** A valid period code, or 400. */
 export function requirePeriodCode(code: string): PeriodInfo {
   const info = parsePeriod(code);
-  if (!info) throw badRequest(fill(zhCN.cycle.errors.badPeriod, { period: code }));
+  if (!info) throw badRequest('cycle.errors.badPeriod', { period: code });
   return info;
 }
 
-export const unknownPeriod = (code: string) => notFound(fill(zhCN.cycle.errors.unknownPeriod, { period: code }));
+export const unknownPeriod = (code: string) => notFound('cycle.errors.unknownPeriod', { period: code });
 
 /** The period row, or 400 for a malformed code and 404 for one with no data. */
 export async function requirePeriod(session: Session, code: string, options: { forUpdate?: boolean } = {}): Promise<PeriodRow> {

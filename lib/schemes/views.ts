@@ -42,6 +42,6 @@ export async function draftPreviewInput(database: Database, ctx: ActionContext, 
   requireCan(ctx, 'scheme:manage');
   await requirePeriod(database, period);
   const parsed = parseScheme(body);
-  if (!parsed.ok) throw invalid(parsed.errors[0]);
+  if (!parsed.ok) throw invalid('serverErrors.verbatim', { text: parsed.errors[0] });
   return loadPeriodInput(database, period, parsed.scheme);
 }

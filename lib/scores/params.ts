@@ -1,12 +1,12 @@
 // Query parameters of the scores and periods routes, as zod schemas: a malformed
 // period is a 400 in the one error shape (handle() turns a ZodError into it).
 import { z } from 'zod';
-import { fill, messages } from '../i18n';
+import { keyed, type MessageKey } from '../http/errors';
 import { parsePeriod } from '../periods/codes';
 
-const periodCode = z
-  .string({ error: () => fill(messages('zh-CN').scores.badPeriod, { value: '' }) })
-  .refine((code) => parsePeriod(code) !== null, { error: (i) => fill(messages('zh-CN').scores.badPeriod, { value: String(i.input) }) });
+const periodCode = z.string({ error: () => 'serverErrors.periodRequired' satisfies MessageKey }).superRefine((code, ctx) => {
+  if (parsePeriod(code) === null) ctx.addIssue({ code: 'custom', ...keyed('scores.badPeriod', { value: code }) });
+});
 
 export const periodQuery = z.object({ period: periodCode });
 export const periodPathParams = z.object({ period: periodCode });

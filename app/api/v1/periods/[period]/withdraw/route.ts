@@ -2,7 +2,8 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
 import { periodParams, withdrawBody } from '@/lib/periods/http';
 import { readJson } from '@/lib/http/request';
 import { periodJson } from '@/lib/periods/present';
