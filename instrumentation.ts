@@ -1,9 +1,9 @@
 // Runs once when the server starts: a production server with a missing or weak AUTH_SECRET
-// refuses to start (lib/auth/secret.ts) instead of signing sessions with a guessable key.
+// refuses to start (lib/config/secret.ts) instead of signing sessions with a guessable key.
 // Next.js only logs an error thrown here and keeps serving, so the process exits itself.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { authSecret } = await import('./lib/auth/secret');
+  const { authSecret } = await import('./lib/config/secret');
   try {
     authSecret();
   } catch (err) {

@@ -13,7 +13,7 @@ import { decodeSession, readCookie, readSessionCookie, sessionCookieName, sessio
 import { errorBody, unauthorized } from './lib/http/errors';
 import { refuseCrossSite } from './lib/http/origin-check';
 import { ETAG_PAGES, etagMatches, pageEtag } from './lib/http/page-etag';
-import { LOCALE_COOKIE, parseLocale } from './lib/i18n';
+import { LOCALE_COOKIE, parseLocale, requestLocale } from './lib/i18n';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs\/?$/];
 
@@ -38,7 +38,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const claims = await liveClaims(request, now);
   if (!claims) {
     if (pathname.startsWith('/api/')) {
-      return Response.json(errorBody(unauthorized()), { status: 401 });
+      return Response.json(errorBody(unauthorized(), requestLocale(request.headers)), { status: 401 });
     }
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);

@@ -8,7 +8,7 @@ import { useTestDatabase } from './support/db';
 const request = vi.hoisted(() => ({ cookie: null as string | null }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ ...(request.cookie ? { cookie: request.cookie } : {}), 'x-forwarded-for': '198.51.100.23' }) }));
 const { guardPage, authorizeAction } = await import('@/lib/auth/guard');
-const { actionFailure } = await import('@/lib/auth/action-support');
+const { actionFailure } = await import('@/lib/edge/action');
 const { endSession } = await import('@/lib/auth/sessions');
 const { GET: getExport } = await import('@/app/api/v1/export/route');
 const { GET: getScores } = await import('@/app/api/v1/scores/route');

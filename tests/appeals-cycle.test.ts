@@ -7,7 +7,7 @@ import { setDatabase } from '@/db/client';
 import type { Database } from '@/db/types';
 import { appealsFor, decideAppeal, fileAppeal } from '@/lib/appeals/service';
 import { decideExemption, incidentsFor, recordIncident, requestExemption } from '@/lib/incidents/service';
-import { finalizePeriod, publishPeriod } from '@/lib/periods/service';
+import { finalizePeriod, publishPeriod } from '@/lib/assessment/service';
 import { ADMIN, at, departmentUser, LEADER, seedCycleProvince } from '@/lib/periods/test-support';
 import { getPeriodScores } from '@/lib/scores';
 import { staleness } from './support/scores';

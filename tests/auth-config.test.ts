@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { oidcConfigured } from '@/lib/auth/oidc';
-import { authSecret, MIN_SECRET_LENGTH, MissingAuthSecret, secretWeakness, WeakAuthSecret } from '@/lib/auth/secret';
+import { authSecret, MIN_SECRET_LENGTH, MissingAuthSecret, secretWeakness, WeakAuthSecret } from '@/lib/config/secret';
 import { secureCookies, sessionCookieName } from '@/lib/auth/session-token';
 import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { buildAuthOptions } from '@/lib/auth/options';

@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabase } from '@/db/client';
 import type { Database } from '@/db/types';
-import { requirePeriod } from '@/lib/periods/service';
+import { requirePeriod } from '@/lib/periods/rows';
 import { seedCycleProvince } from '@/lib/periods/test-support';
 import { proxy } from '@/proxy';
 import { POST as publish } from '@/app/api/v1/periods/[period]/publish/route';

@@ -20,7 +20,7 @@ import exportCommand from '@/scripts/commands/export';
 import { UsageError } from '@/scripts/commands/_shared';
 import { exportAssessment } from '@/lib/export/service';
 import { bearer } from '@/lib/ingest/test-support';
-import { finalizePeriod, publishPeriod } from '@/lib/periods/service';
+import { finalizePeriod, publishPeriod } from '@/lib/assessment/service';
 import { ADMIN, ASSESSOR, at, seedCycleProvince } from '@/lib/periods/test-support';
 import type { ScoringResult } from '@/lib/scoring';
 

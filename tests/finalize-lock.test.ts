@@ -37,7 +37,7 @@ import { bearer } from '@/lib/ingest/test-support';
 import { fileAppeal } from '@/lib/appeals/service';
 import { recordIncident, requestExemption } from '@/lib/incidents/service';
 import { assertPeriodWritable, assertPeriodsWritable, overlappingPeriods } from '@/lib/periods/lock';
-import { finalizePeriod, publishPeriod, verifyPeriod } from '@/lib/periods/service';
+import { finalizePeriod, publishPeriod, verifyPeriod } from '@/lib/assessment/service';
 import { snapshotHash, SNAPSHOT_FORMAT, type SnapshotContent } from '@/lib/periods/snapshot';
 import { ADMIN, at, CYCLE_DEPARTMENTS, departmentUser, seedCycleProvince } from '@/lib/periods/test-support';
 import { saveScheme } from '@/lib/schemes/service';

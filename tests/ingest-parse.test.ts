@@ -12,7 +12,7 @@ import { csvChunks } from '@/lib/ingest/uploader/chunks';
 
 const HEADER = 'department,period,indicator,value,note';
 const upload = (text: string) => ({ format: 'csv' as const, text, idempotencyKey: null });
-const cellsOf = async (text: string) => (await parseUpload('metrics', upload(text), 'zh-CN')).map((r) => [r.row, r.cells]);
+const cellsOf = async (text: string) => (await parseUpload('metrics', upload(text))).map((r) => [r.row, r.cells]);
 
 describe('server CSV parsing', () => {
   it('numbers rows as a spreadsheet does, with or without quotes', async () => {
@@ -41,7 +41,7 @@ describe('server CSV parsing', () => {
         const text = `${HEADER}\n${lines.join('\n')}${trailing ? '\n' : ''}`;
         const records: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false });
         const expected = records.slice(1).map((r, i) => [i + 2, r] as const).filter(([, r]) => !(r.length === 1 && r[0].trim() === ''));
-        const rows = await parseUpload('metrics', upload(text), 'zh-CN').catch(() => []);
+        const rows = await parseUpload('metrics', upload(text)).catch(() => []);
         expect(rows.map((r) => r.row)).toEqual(expected.map(([row]) => row));
       }),
       { numRuns: 200 },

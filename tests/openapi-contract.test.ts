@@ -10,7 +10,7 @@ import type { Database } from '@/db/types';
 import { fileAppeal } from '@/lib/appeals/service';
 import { resetRateLimits } from '@/lib/http/rate-limit';
 import { buildOpenApiDocument, OPERATIONS, type ApiOperation } from '@/lib/openapi';
-import { publishPeriod } from '@/lib/periods/service';
+import { publishPeriod } from '@/lib/assessment/service';
 import { ADMIN, at, departmentUser, seedCycleProvince } from '@/lib/periods/test-support';
 import type { Scope } from '@/lib/auth/principal';
 import { createTestToken, createTestUser, sessionCookie } from './support/auth';

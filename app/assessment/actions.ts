@@ -1,42 +1,36 @@
 'use server';
 // Server actions of /assessment: a department files an appeal or requests an
 // exemption; anyone who reads periods verifies a finalized snapshot.
+import { z } from 'zod';
 import { fileAppeal } from '@/lib/appeals/service';
-import { requestExemption } from '@/lib/incidents/service';
-import { fill } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
+import { verifyPeriod } from '@/lib/assessment/service';
 import { boundDepartment } from '@/lib/auth/principal';
-import { formId, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
-import { verifyPeriod } from '@/lib/periods/service';
+import { field, runAction, type ActionState } from '@/lib/edge/action';
+import { fill } from '@/lib/i18n';
+import { requestExemption } from '@/lib/incidents/service';
 
-const PATHS = ['/assessment', '/admin/appeals', '/admin/exemptions', '/me'];
+const REFRESH = ['/assessment', '/admin/appeals', '/admin/exemptions', '/me'];
+const appeal = z.object({ period: field.text, department: field.text, indicator: field.optional, reason: field.text, evidence: field.optional });
+const exemption = z.object({ id: field.id, justification: field.text });
+const period = z.object({ period: field.text });
 
-export async function fileAppealAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction(null, PATHS, async (database, ctx) => {
-    const appeal = await fileAppeal(database, ctx, {
-      period: formText(form, 'period'),
-      department: boundDepartment(ctx.principal) ?? formText(form, 'department'),
-      indicator: formText(form, 'indicator') || null,
-      reason: formText(form, 'reason'),
-      evidence: formText(form, 'evidence') || null,
-    });
-    return { ok: fill(t.appeals.filed, { id: appeal.id }) };
+export async function fileAppealAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: null, refresh: REFRESH, schema: appeal, form }, async ({ input, database, ctx, t }) => {
+    const filed = await fileAppeal(database, ctx, { ...input, department: boundDepartment(ctx.principal) ?? input.department });
+    return { ok: fill(t.appeals.filed, { id: filed.id }) };
   });
 }
 
-export async function requestExemptionAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction(null, PATHS, async (database, ctx) => {
-    await requestExemption(database, ctx, formId(form), formText(form, 'justification'));
+export async function requestExemptionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: null, refresh: REFRESH, schema: exemption, form }, async ({ input, database, ctx, t }) => {
+    await requestExemption(database, ctx, input.id, input.justification);
     return { ok: t.incidents.requested };
   });
 }
 
-export async function verifyAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('periods:read', [], async (database, ctx) => {
-    const check = await verifyPeriod(database, ctx, formText(form, 'period'));
+export async function verifyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'periods:read', refresh: [], schema: period, form }, async ({ input, database, ctx, t }) => {
+    const check = await verifyPeriod(database, ctx, input.period);
     if (check.ok) return { ok: fill(t.periodsAdmin.verifyOk, { hash: check.recomputedHash }), hash: check.recomputedHash };
     return {
       error: fill(t.periodsAdmin.verifyFailed, { problem: check.problem ?? '', stored: check.storedHash, recomputed: check.recomputedHash || '—' }),

@@ -9,7 +9,7 @@ import { AppealStatus, cycleStyles as styles, ExemptionStatus, Hash, PeriodPicke
 import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
-import { assessmentView } from '@/lib/periods/views';
+import { assessmentView } from '@/lib/assessment/views';
 
 export const dynamic = 'force-dynamic';
 

@@ -8,12 +8,12 @@ import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayA
 import { decideAppealAction } from '@/app/admin/appeals/actions';
 import { decideExemptionAction, recordIncidentAction } from '@/app/admin/exemptions/actions';
 import { messages, type Locale } from '@/lib/i18n';
-import type { CycleActionState } from '@/lib/periods/action-runner';
+import type { ActionState } from '@/lib/edge/action';
 import styles from './cycle.module.css';
 
-const initial: CycleActionState = {};
+const initial: ActionState = {};
 
-function Outcome({ state }: { state: CycleActionState }) {
+function Outcome({ state }: { state: ActionState }) {
   if (state.error) {
     return (
       <p className="error-box" role="alert">

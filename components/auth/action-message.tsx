@@ -1,4 +1,4 @@
-import type { ActionState } from '@/lib/auth/action-support';
+import type { ActionState } from '@/lib/edge/action';
 
 /** The outcome of a form's last submission, announced to screen readers. */
 export function ActionMessage({ state }: { state: ActionState }) {

@@ -4,7 +4,7 @@
 // recovery codes stay on screen after the page refreshes around them.
 import { useActionState } from 'react';
 import { secondFactorAction } from '@/app/account/security/actions';
-import type { ActionState } from '@/lib/auth/action-support';
+import type { ActionState } from '@/lib/edge/action';
 import type { Messages } from '@/lib/i18n';
 import { ActionMessage } from './action-message';
 

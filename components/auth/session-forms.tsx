@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/auth/action-support';
+import type { ActionState } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
 
 type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;

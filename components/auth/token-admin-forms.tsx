@@ -2,7 +2,7 @@
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import { createTokenAction, revokeTokenAction, setExpiryAction } from '@/app/admin/tokens/actions';
-import type { ActionState } from '@/lib/auth/action-support';
+import type { ActionState } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
 
 export interface TokenFormLabels {

@@ -2,7 +2,7 @@
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import { allowOidcLinkAction, createUserAction, resetPasswordAction, resetSecondFactorAction, setActiveAction, setRoleAction } from '@/app/admin/users/actions';
-import type { ActionState } from '@/lib/auth/action-support';
+import type { ActionState } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
 
 export interface UserFormLabels {

@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/data-table';
 import type { Locale, Messages } from '@/lib/i18n';
 import { dateTimeLabel } from '@/lib/dashboard/period-labels';
-import type { AppealRow } from '@/db/queries/dashboard';
+import type { AppealRow } from '@/lib/dashboard/department';
 
 /** The department's appeals on the period, with their status and decision. */
 export function AppealsTable({ appeals, indicatorNames, locale, t }: { appeals: AppealRow[]; indicatorNames: Map<string, string>; locale: Locale; t: Messages }) {

@@ -2,7 +2,7 @@ import { DataTable } from '@/components/data-table';
 import { AppLink } from '@/components/app-link';
 import { fill, formatInteger, type Locale, type Messages } from '@/lib/i18n';
 import { percent } from '@/lib/dashboard/format';
-import type { FlowPair } from '@/db/queries/dashboard';
+import type { FlowPair } from '@/lib/dashboard/flows';
 
 const departmentHref = (code: string, period: string) => `/departments/${encodeURIComponent(code)}?period=${encodeURIComponent(period)}`;
 

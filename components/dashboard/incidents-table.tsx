@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/data-table';
 import { formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { dateLabel } from '@/lib/dashboard/period-labels';
-import type { IncidentRow } from '@/db/queries/dashboard';
+import type { IncidentRow } from '@/lib/dashboard/department';
 
 /** The period's security and quality incidents with their exemption (容错免责) status. */
 export function IncidentsTable({ incidents, locale, t }: { incidents: IncidentRow[]; locale: Locale; t: Messages }) {

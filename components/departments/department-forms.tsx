@@ -2,7 +2,7 @@
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import { createDepartmentAction, updateDepartmentAction } from '@/app/admin/departments/actions';
-import type { ActionState } from '@/lib/auth/action-support';
+import type { ActionState } from '@/lib/edge/action';
 import { ActionMessage } from '@/components/auth/action-message';
 import type { Messages } from '@/lib/i18n';
 

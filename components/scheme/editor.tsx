@@ -6,7 +6,7 @@
 import { useActionState, useDeferredValue, useEffect, useMemo, useState, useTransition } from 'react';
 import { previewInputAction, saveSchemeAction } from '@/app/admin/scheme/actions';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { CycleActionState } from '@/lib/periods/action-runner';
+import type { ActionState } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
 import { previewSchemeChange } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
@@ -26,7 +26,7 @@ export interface SchemeEditorProps {
   published: string[];
 }
 
-const initialState: CycleActionState = {};
+const initialState: ActionState = {};
 
 function newIndicator(existing: string[]): Indicator {
   let n = existing.length + 1;

@@ -19,14 +19,15 @@ import { departmentExists } from '../../db/queries/departments';
 import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
 import { actorId, boundDepartment, type Principal } from '../auth/principal';
-import { badRequest, conflict, forbidden, notFound, periodLocked } from '../http/errors';
+import { badRequest, conflict, forbidden, invalid, notFound, periodLocked, refused, type MessageKey } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { periodsContaining } from '../periods/codes';
-import { actorLabel, invalid, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
 import { assertPeriodWritable } from '../periods/lock';
 import { markChanged } from '../scores/freshness';
-import { formatChinaTime, requirePeriod } from '../periods/service';
+import { requirePeriod } from '../periods/rows';
+import { formatChinaTime } from '../periods/calendar';
 import { allIndicators, valueRangeProblem } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
 
@@ -44,13 +45,13 @@ export interface FileAppealInput {
   evidence?: string | null;
 }
 
-function text(value: string | null | undefined, max: number, requiredMessage: string | null, tooLong: string): string | null {
+function text(value: string | null | undefined, max: number, requiredMessage: MessageKey | null): string | null {
   const trimmed = (value ?? '').trim();
   if (!trimmed) {
     if (requiredMessage) throw badRequest(requiredMessage);
     return null;
   }
-  if (trimmed.length > max) throw badRequest(fill(tooLong, { max }));
+  if (trimmed.length > max) throw badRequest('appeals.errors.tooLong', { max });
   return trimmed;
 }
 
@@ -58,28 +59,28 @@ function text(value: string | null | undefined, max: number, requiredMessage: st
 export async function fileAppeal(database: Database, ctx: ActionContext, input: FileAppealInput): Promise<AppealRow> {
   const department = input.department.trim();
   requireCan(ctx, 'appeals:create', { department });
-  const reason = text(input.reason, MAX_REASON, t.errors.reasonRequired, t.errors.tooLong)!;
-  const evidence = text(input.evidence, MAX_EVIDENCE, null, t.errors.tooLong);
+  const reason = text(input.reason, MAX_REASON, 'appeals.errors.reasonRequired')!;
+  const evidence = text(input.evidence, MAX_EVIDENCE, null);
   const indicator = input.indicator?.trim() || null;
   const now = nowOf(ctx);
 
   const appeal = await database.transaction(async (tx) => {
     const period = await requirePeriod(tx, input.period, { forUpdate: true });
     if (period.status !== 'published') {
-      throw refused('appeal_window_closed', fill(t.errors.notPublished, { period: period.code }));
+      throw refused('appeal_window_closed', 'appeals.errors.notPublished', { period: period.code });
     }
     if (period.appealDeadline && now.getTime() > period.appealDeadline.getTime()) {
-      throw refused('appeal_late', fill(t.errors.late, { deadline: formatChinaTime(period.appealDeadline) }));
+      throw refused('appeal_late', 'appeals.errors.late', { deadline: formatChinaTime(period.appealDeadline) });
     }
-    if (!(await departmentExists(tx, department))) throw notFound(fill(t.errors.unknownDepartment, { department }));
+    if (!(await departmentExists(tx, department))) throw notFound('appeals.errors.unknownDepartment', { department });
     if (indicator) {
       const scheme = await schemeForPeriod(tx, period.code);
       if (!allIndicators(scheme.scheme).some((i) => i.code === indicator)) {
-        throw badRequest(fill(t.errors.unknownIndicator, { indicator }));
+        throw badRequest('appeals.errors.unknownIndicator', { indicator });
       }
     }
     const existing = await findOpenAppeal(tx, period.code, department, indicator);
-    if (existing !== null) throw conflict(fill(t.errors.duplicate, { id: existing }));
+    if (existing !== null) throw conflict('appeals.errors.duplicate', { id: existing });
     const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, reason, evidence, createdBy: actorLabel(ctx.principal) });
     await appendAudit(tx, {
       actor: ctx.principal,
@@ -116,17 +117,17 @@ export interface DecideAppealResult {
 /** Accepts (with an optional metric correction) or rejects an open appeal. */
 export async function decideAppeal(database: Database, ctx: ActionContext, id: number, input: DecideAppealInput): Promise<DecideAppealResult> {
   requireCan(ctx, 'appeals:decide');
-  if (input.decision !== 'accept' && input.decision !== 'reject') throw badRequest(t.errors.badDecision);
-  const reason = text(input.reason, MAX_REASON, t.errors.decisionReasonRequired, t.errors.tooLong)!;
+  if (input.decision !== 'accept' && input.decision !== 'reject') throw badRequest('appeals.errors.badDecision');
+  const reason = text(input.reason, MAX_REASON, 'appeals.errors.decisionReasonRequired')!;
   const correction = input.decision === 'accept' ? (input.correction ?? null) : null;
   const now = nowOf(ctx);
 
   const result = await database.transaction(async (tx) => {
     const appeal = await getAppeal(tx, id, { forUpdate: true });
-    if (!appeal) throw notFound(fill(t.errors.unknownAppeal, { id }));
+    if (!appeal) throw notFound('appeals.errors.unknownAppeal', { id });
     const period = await requirePeriod(tx, appeal.period, { forUpdate: true });
     if (period.status === 'finalized') throw periodLocked(period.code);
-    if (appeal.status !== 'open') throw conflict(fill(t.errors.alreadyDecided, { id }));
+    if (appeal.status !== 'open') throw conflict('appeals.errors.alreadyDecided', { id });
 
     const corrected = correction ? await applyCorrection(tx, ctx, appeal, period.code, correction) : null;
     const status = input.decision === 'accept' ? 'accepted' : 'rejected';
@@ -151,19 +152,19 @@ export async function decideAppeal(database: Database, ctx: ActionContext, id: n
  */
 async function applyCorrection(tx: Session, ctx: ActionContext, appeal: AppealRow, periodCode: string, correction: Correction) {
   const indicatorCode = (correction.indicator ?? appeal.indicator ?? '').trim();
-  if (!indicatorCode) throw badRequest(t.errors.correctionIndicator);
+  if (!indicatorCode) throw badRequest('appeals.errors.correctionIndicator');
   const period = await requirePeriod(tx, periodCode);
   const month = correction.month.trim();
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < period.startsOn.slice(0, 7) || month > period.endsOn.slice(0, 7)) {
-    throw badRequest(fill(t.errors.correctionMonth, { month, period: periodCode }));
+    throw badRequest('appeals.errors.correctionMonth', { month, period: periodCode });
   }
   const scheme = await schemeForPeriod(tx, periodCode);
   const indicator = allIndicators(scheme.scheme).find((i) => i.code === indicatorCode);
-  if (!indicator) throw badRequest(fill(t.errors.unknownIndicator, { indicator: indicatorCode }));
-  if (indicator.source === 'events') throw invalid(fill(t.errors.derivedIndicator, { indicator: indicator.name }));
-  if (typeof correction.value !== 'number' || !Number.isFinite(correction.value)) throw badRequest(t.errors.correctionValue);
+  if (!indicator) throw badRequest('appeals.errors.unknownIndicator', { indicator: indicatorCode });
+  if (indicator.source === 'events') throw invalid('appeals.errors.derivedIndicator', { indicator: indicator.name });
+  if (typeof correction.value !== 'number' || !Number.isFinite(correction.value)) throw badRequest('appeals.errors.correctionValue');
   const problem = valueRangeProblem(indicator, correction.value);
-  if (problem) throw invalid(problem);
+  if (problem) throw invalid('serverErrors.verbatim', { text: problem });
   await assertPeriodWritable(tx, month);
 
   const previous = await currentMetricValue(tx, appeal.departmentCode, month, indicator.code);

@@ -6,7 +6,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../scoring/canonical-json';
-import { authSecret } from '../auth/secret';
+import { authSecret } from '../config/secret';
 
 export interface Checkpoint {
   at: Date;

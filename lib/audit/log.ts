@@ -5,7 +5,7 @@ import { auditEntriesAfter, deleteAuditBefore, insertAuditEntry, lastAuditHash, 
 import { lockAuditChain } from '../../db/queries/locks';
 import type { Database, Session } from '../../db/types';
 import { canonicalJson } from '../scoring/canonical-json';
-import { actorId, actorRole, type Principal } from '../auth/principal';
+import { actorId, actorRole, type Actor } from './actor';
 import { checkEntries, entryHash, GENESIS, type ChainCheck, type StoredEntry } from './chain';
 import { checkpointIfDue } from './verify';
 
@@ -14,8 +14,7 @@ export const RETENTION_DAYS = 180;
 /** A prune that would delete records still inside their retention period. */
 export class RetentionRefused extends Error {}
 
-/** Someone not signed in (failed sign-in): identified by the name they typed. */
-export type Actor = Principal | { kind: 'anonymous'; username: string };
+export type { Actor };
 
 export interface AuditInput {
   actor: Actor;

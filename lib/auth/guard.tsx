@@ -3,13 +3,19 @@
 // (forbidden() → app/forbidden.tsx, with HTTP 403). It returns only when allowed:
 //
 //   const { principal } = await guardPage('/admin/users', 'users:manage');
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
-import { requestIp } from './action-support';
+import { clientAddress } from '../http/client-address';
 import { auditDenied } from './denials';
 import { safeCallbackPath } from './callback-path';
 import { can, type Action, type Resource } from './permissions';
 import type { Principal } from './principal';
 import { getSignedInUser, type SignedInUser } from './session';
+
+/** The caller's verified address for the audit log, or null (lib/http/client-address.ts). */
+export async function requestIp(): Promise<string | null> {
+  return clientAddress(await headers()).ip;
+}
 
 export type PageDecision = 'allow' | 'signin' | 'forbidden';
 

@@ -13,7 +13,6 @@ import { users } from '../../db/schema';
 import type { Database } from '../../db/types';
 import { appendAudit, audit } from '../audit/log';
 import { forbidden, notFound } from '../http/errors';
-import { zhCN } from '../i18n/zh-CN';
 import { roleNeedsSecondFactor } from './mfa-policy';
 import { can } from './permissions';
 import type { Principal } from './principal';
@@ -136,7 +135,7 @@ export async function allowOidcLink(database: Database, actor: Principal, userId
       .set({ oidcLinkAllowed: true, oidcSubject: null })
       .where(eq(users.id, userId))
       .returning({ username: users.username });
-    if (!user) throw notFound(zhCN.adminUsers.errors.notFound);
+    if (!user) throw notFound('adminUsers.errors.notFound');
     await appendAudit(tx, { actor, action: 'user.oidc_provision', target: user.username, outcome: 'success', ip, payload: { id: userId } });
   });
 }

@@ -11,7 +11,7 @@ import { clientAddress, type HeaderBag } from '../http/client-address';
 import { safeRedirect } from './callback-path';
 import { linkOidcUser, OIDC_PROVIDER_ID, oidcConfigured, oidcProvider } from './oidc';
 import type { Principal } from './principal';
-import { authSecret } from './secret';
+import { authSecret } from '../config/secret';
 import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './session-policy';
 import { loadSessionUser, newSessionClaims, refreshClaims, secureCookies, SessionEnded, type SessionUser } from './session-token';
 import { endSessionRow, startSession, type ClientInfo } from './sessions';

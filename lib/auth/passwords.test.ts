@@ -3,7 +3,7 @@ import { generatePassword, hashPassword, passwordProblems, verifyPassword } from
 
 describe('password policy', () => {
   it('needs 10 characters and three character classes', () => {
-    expect(passwordProblems('Short1!')).toContain('密码至少 10 个字符');
+    expect(passwordProblems('Short1!')).toContain('adminUsers.errors.passwordTooShort');
     expect(passwordProblems('alllowercaseletters')).toHaveLength(1);
     expect(passwordProblems('lowerUPPER12')).toEqual([]);
     expect(passwordProblems('lower-1234567')).toEqual([]);

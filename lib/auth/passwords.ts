@@ -2,9 +2,7 @@
 // authentication: at least 10 characters, three of four character classes).
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
-import { zhCN } from '../i18n/zh-CN';
-
-const t = zhCN.adminUsers.errors;
+import type { MessageKey } from '../http/errors';
 
 const COST = 11;
 
@@ -17,13 +15,13 @@ export function verifyPassword(password: string, hash: string | null | undefined
   return bcrypt.compare(password, hash ?? '$2b$11$C6UzMDM.H6dfI/f/IKcEeO5FOIx7qDuOMMJVVQe5WZzcs8T3xW2jK');
 }
 
-/** Problems with a password, in Chinese (the catalog's zh-CN); empty when it meets the policy. */
-export function passwordProblems(password: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push(t.passwordTooShort);
-  if (password.length > 128) problems.push(t.passwordTooLong);
+/** The message keys of a password's problems; empty when it meets the policy. */
+export function passwordProblems(password: string): MessageKey[] {
+  const problems: MessageKey[] = [];
+  if (password.length < 10) problems.push('adminUsers.errors.passwordTooShort');
+  if (password.length > 128) problems.push('adminUsers.errors.passwordTooLong');
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) problems.push(t.passwordClasses);
+  if (classes < 3) problems.push('adminUsers.errors.passwordClasses');
   return problems;
 }
 

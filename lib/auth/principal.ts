@@ -15,14 +15,8 @@ export type Principal =
 /** The principal the CLI acts as (CONTRACT.md §5: audited as the CLI user `cli`). */
 export const CLI: Principal = { kind: 'cli' };
 
-/** A stable actor id for the audit log and idempotency keys: user:3, token:5, cli. */
-export function actorId(p: Principal): string {
-  return p.kind === 'cli' ? 'cli' : `${p.kind}:${p.id}`;
-}
-
-export function actorRole(p: Principal): string | null {
-  return p.kind === 'user' ? p.role : p.kind === 'token' ? 'token' : 'cli';
-}
+// How the audit log names a principal (lib/audit/actor.ts), for callers that hold one.
+export { actorId, actorRole } from '../audit/actor';
 
 /** The department a principal is bound to, if any. */
 export function boundDepartment(p: Principal): string | null {

@@ -9,16 +9,14 @@ import { loginAttempts, recoveryCodes, users, userTotp } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { badRequest, forbidden, notFound } from '../http/errors';
-import { zhCN } from '../i18n/zh-CN';
 import { accountLockedUntil, LOOKBACK_MS } from './lockout';
 import { roleNeedsSecondFactor } from './mfa-policy';
 import { can } from './permissions';
 import { actorId, type Principal, type Role } from './principal';
-import { authSecret } from './secret';
+import { authSecret } from '../config/secret';
 import { endUserSessions } from './sessions';
 import { isTotpCode, matchingStep, newRecoveryCodes, newTotpSecret, openSecret, recoveryCodeHash, sealSecret, totpUri } from './totp';
 
-const t = zhCN.mfa.errors;
 const MAX_CODE = 64;
 
 type SelfActor = Principal & { kind: 'user' };
@@ -111,7 +109,7 @@ export async function factorStatus(session: Session, user: SelfActor): Promise<F
 // open cannot be used to search for a code; a locked account cannot change its factor.
 async function assertNotLocked(session: Session, username: string, now: number) {
   const failures = await failureTimesSince(session, username.toLowerCase(), now - LOOKBACK_MS, null);
-  if (accountLockedUntil(failures, now)) throw forbidden(t.locked);
+  if (accountLockedUntil(failures, now)) throw forbidden('mfa.errors.locked');
 }
 
 /** A wrong code on the security page: recorded as a failed attempt and audited, in its own transaction. */
@@ -120,7 +118,7 @@ async function refspendCode(database: Database, actor: SelfActor, action: string
     await tx.db.insert(loginAttempts).values({ username: actor.username.toLowerCase(), ip: ip ?? 'unknown', success: false, at: new Date(now) });
     await appendAudit(tx, { actor, action, target: actor.username, outcome: 'failure', ip, payload: { reason } });
   });
-  throw badRequest(t.wrongCode);
+  throw badRequest('mfa.errors.wrongCode');
 }
 
 /** Checks the user's current factor with a code (TOTP or recovery) before a change; refuses and records a wrong one. */
@@ -164,7 +162,7 @@ export async function confirmEnrolment(database: Database, actor: SelfActor, cod
   await assertNotLocked(database, actor.username, now);
   const row = await factorRow(database, actor.id);
   const secret = row?.pendingSecret ? openSecret(row.pendingSecret, actor.id, authSecret()) : null;
-  if (!secret) throw badRequest(t.nothingPending);
+  if (!secret) throw badRequest('mfa.errors.nothingPending');
   const step = matchingStep(secret, code.trim().slice(0, MAX_CODE), now);
   if (step === null) return refspendCode(database, actor, 'user.totp_enrol', 'bad_totp', ip, now);
   return database.transaction(async (tx) => {
@@ -174,7 +172,7 @@ export async function confirmEnrolment(database: Database, actor: SelfActor, cod
       .set({ secret: row!.pendingSecret, pendingSecret: null, pendingAt: null, lastStep: step, enrolledAt: new Date(now) })
       .where(and(eq(userTotp.userId, actor.id), eq(userTotp.pendingSecret, row!.pendingSecret!)))
       .returning({ userId: userTotp.userId });
-    if (!moved.length) throw badRequest(t.nothingPending);
+    if (!moved.length) throw badRequest('mfa.errors.nothingPending');
     const codes = await replaceRecoveryCodes(tx, actor.id, now);
     await appendAudit(tx, { actor, action: 'user.totp_enrol', target: actor.username, outcome: 'success', ip, payload: { via: 'self', replaced: Boolean(row!.secret) } });
     return codes;
@@ -184,7 +182,7 @@ export async function confirmEnrolment(database: Database, actor: SelfActor, cod
 /** New recovery codes for the current factor (the old ones stop working); needs a current code. */
 export async function regenerateRecoveryCodes(database: Database, actor: SelfActor, code: string, ip: string | null = null, now = Date.now()): Promise<string[]> {
   const row = await factorRow(database, actor.id);
-  if (!row?.secret) throw badRequest(t.notEnrolled);
+  if (!row?.secret) throw badRequest('mfa.errors.notEnrolled');
   await proveCurrentFactor(database, actor, 'user.recovery_codes', code, ip, now);
   return database.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, actor.id, now);
@@ -195,9 +193,9 @@ export async function regenerateRecoveryCodes(database: Database, actor: SelfAct
 
 /** Removes the user's own factor with a current code; a role that needs one can only replace it. */
 export async function disableOwnFactor(database: Database, actor: SelfActor, code: string, ip: string | null = null, now = Date.now()): Promise<void> {
-  if (roleNeedsSecondFactor(actor.role)) throw badRequest(t.requiredForRole);
+  if (roleNeedsSecondFactor(actor.role)) throw badRequest('mfa.errors.requiredForRole');
   const row = await factorRow(database, actor.id);
-  if (!row?.secret) throw badRequest(t.notEnrolled);
+  if (!row?.secret) throw badRequest('mfa.errors.notEnrolled');
   await proveCurrentFactor(database, actor, 'user.totp_disable', code, ip, now);
   await database.transaction(async (tx) => {
     await removeFactor(tx, actor.id);
@@ -216,7 +214,7 @@ async function lockedUser(tx: Session, where: { id: number } | { username: strin
     .from(users)
     .where('id' in where ? eq(users.id, where.id) : eq(users.username, where.username))
     .for('update');
-  if (!user) throw notFound(zhCN.adminUsers.errors.notFound);
+  if (!user) throw notFound('adminUsers.errors.notFound');
   return user;
 }
 
@@ -243,7 +241,7 @@ export async function provisionFactor(database: Database, actor: Principal, user
 /** The security officer removes another user's factor (lost phone): they enrol again at their next sign-in. */
 export async function resetSecondFactor(database: Database, actor: Principal, userId: number, ip: string | null = null): Promise<void> {
   if (!can(actor, 'users:manage')) throw forbidden();
-  if (actor.kind === 'user' && actor.id === userId) throw badRequest(t.cannotResetSelf);
+  if (actor.kind === 'user' && actor.id === userId) throw badRequest('mfa.errors.cannotResetSelf');
   await database.transaction(async (tx) => {
     const user = await lockedUser(tx, { id: userId });
     await removeFactor(tx, user.id);

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Session } from '../../db/types';
 import type { Principal, Role } from './principal';
-import { authSecret } from './secret';
+import { authSecret } from '../config/secret';
 import { enrolmentRequired } from './second-factor';
 import { ABSOLUTE_LIFETIME_MS, readClaims, sessionState, type SessionClaims } from './session-policy';
 import { endSessionRow, readSession, touchSession } from './sessions';

@@ -10,7 +10,6 @@ import { sessions, users } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
 import { forbidden, notFound } from '../http/errors';
-import { zhCN } from '../i18n/zh-CN';
 import { can } from './permissions';
 import { actorId, type Principal, type Role } from './principal';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, TOUCH_AFTER_MS } from './session-policy';
@@ -129,9 +128,9 @@ function endReasonFor(actor: Principal, userId: number): EndReason {
 export async function endSession(database: Database, actor: Principal, sessionId: string, ip: string | null = null): Promise<void> {
   await database.transaction(async (tx) => {
     const row = await readSession(tx, sessionId);
-    if (!row) throw notFound(zhCN.sessions.notFound);
+    if (!row) throw notFound('sessions.notFound');
     const reason = endReasonFor(actor, row.userId);
-    if (!(await endSessionRow(tx, sessionId, reason, actorId(actor)))) throw notFound(zhCN.sessions.notFound);
+    if (!(await endSessionRow(tx, sessionId, reason, actorId(actor)))) throw notFound('sessions.notFound');
     await appendAudit(tx, { actor, action: 'session.end', target: row.username, outcome: 'success', ip, payload: { session: sessionId.slice(0, 8), reason } });
   });
 }
@@ -141,7 +140,7 @@ export async function endAllSessions(database: Database, actor: Principal, userI
   const reason = endReasonFor(actor, userId);
   return database.transaction(async (tx) => {
     const [user] = await tx.db.select({ username: users.username }).from(users).where(eq(users.id, userId));
-    if (!user) throw notFound(zhCN.adminUsers.errors.notFound);
+    if (!user) throw notFound('adminUsers.errors.notFound');
     const ended = await endUserSessions(tx, userId, reason, actorId(actor));
     await appendAudit(tx, { actor, action: 'session.end_all', target: user.username, outcome: 'success', ip, payload: { id: userId, ended, reason } });
     return ended;

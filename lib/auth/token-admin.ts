@@ -10,10 +10,6 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { can } from './permissions';
 import { actorId, type Principal, type Scope } from './principal';
 import { createToken, newTokenSchema, type NewToken } from './tokens';
-import { fill } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
-
-const errors = zhCN.adminTokens.errors;
 
 /** A token as listed: everything but its hash. */
 export type TokenRow = Omit<ApiTokenRow, 'tokenHash' | 'scopes'> & { scopes: Scope[] };
@@ -31,7 +27,7 @@ function assertCan(actor: Principal) {
 }
 
 function assertFuture(expiresAt: Date | null | undefined) {
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest(errors.expiryInPast);
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badRequest('adminTokens.errors.expiryInPast');
 }
 
 export async function listTokens(session: Session): Promise<TokenRow[]> {
@@ -46,7 +42,7 @@ export async function issueToken(database: Database, actor: Principal, input: Ne
   assertFuture(t.expiresAt);
   return database.transaction(async (tx) => {
     if (t.departmentCode) {
-      if (!(await departmentExists(tx, t.departmentCode))) throw badRequest(fill(errors.unknownDepartment, { code: t.departmentCode }));
+      if (!(await departmentExists(tx, t.departmentCode))) throw badRequest('adminTokens.errors.unknownDepartment', { code: t.departmentCode });
     }
     const created = await createToken(tx, t, actorId(actor));
     await appendAudit(tx, {
@@ -62,7 +58,7 @@ export async function setTokenExpiry(database: Database, actor: Principal, id: n
   assertFuture(expiresAt);
   await database.transaction(async (tx) => {
     const updated = await liveToken(tx, id, { expiresAt });
-    if (!updated.length) throw notFound(errors.notFound);
+    if (!updated.length) throw notFound('adminTokens.errors.notFound');
     await appendAudit(tx, { actor, action: 'token.expiry', target: `token:${id}`, outcome: 'success', ip, payload: { expiresAt: expiresAt?.toISOString() ?? null } });
   });
 }
@@ -71,7 +67,7 @@ export async function revokeToken(database: Database, actor: Principal, id: numb
   assertCan(actor);
   await database.transaction(async (tx) => {
     const updated = await liveToken(tx, id, { revokedAt: new Date() });
-    if (!updated.length) throw notFound(errors.notFound);
+    if (!updated.length) throw notFound('adminTokens.errors.notFound');
     await appendAudit(tx, { actor, action: 'token.revoke', target: `token:${id}`, outcome: 'success', ip });
   });
 }

@@ -6,20 +6,18 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { apiTokens } from '../../db/schema';
 import type { Session } from '../../db/types';
 import { SCOPES, type Principal, type Scope } from './principal';
-import { zhCN } from '../i18n/zh-CN';
-
-const t = zhCN.adminTokens.errors;
+import { keyed, type MessageKey } from '../http/errors';
 
 export const TOKEN_PREFIX = 'ss_';
 
 export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export const newTokenSchema = z.object({
-  name: z.string().trim().min(1, t.nameRequired).max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1, t.scopesRequired),
+  name: z.string().trim().min(1, 'adminTokens.errors.nameRequired' satisfies MessageKey).max(100),
+  scopes: z.array(z.enum(SCOPES)).min(1, 'adminTokens.errors.scopesRequired' satisfies MessageKey),
   departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().default(null),
   expiresAt: z.date().nullable().default(null),
-}).refine((v) => !(v.departmentCode && v.scopes.includes('events:write')), { message: t.eventsNeedUnbound, path: ['scopes'] });
+}).refine((v) => !(v.departmentCode && v.scopes.includes('events:write')), { ...keyed('adminTokens.errors.eventsNeedUnbound'), path: ['scopes'] });
 export type NewToken = z.input<typeof newTokenSchema>;
 
 /** Creates a token and returns its secret: the only time the secret exists. */

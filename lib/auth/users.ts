@@ -8,34 +8,30 @@ import { listUserRows, usernameTaken } from '../../db/queries/users';
 import { users } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, keyed, notFound, type MessageKey } from '../http/errors';
 import { hashPassword, passwordProblems } from './passwords';
 import { can } from './permissions';
 import { actorId, ROLES, type Principal, type Role } from './principal';
 import { endUserSessions } from './sessions';
-import { fill } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
 
-const t = zhCN.adminUsers.errors;
-
-const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, t.departmentCodeFormat);
+const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'adminUsers.errors.departmentCodeFormat' satisfies MessageKey);
 
 export const roleAssignmentSchema = z
   .object({
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),
   })
-  .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
+  .refine((v) => v.role !== 'department' || v.departmentCode, { ...keyed('adminUsers.errors.departmentRequired'), path: ['departmentCode'] });
 
 export const newUserSchema = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, t.usernameFormat),
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, 'adminUsers.errors.usernameFormat' satisfies MessageKey),
     displayName: z.string().trim().max(100).nullable().default(null),
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),
     password: z.string(),
   })
-  .refine((v) => v.role !== 'department' || v.departmentCode, { message: t.departmentRequired, path: ['departmentCode'] });
+  .refine((v) => v.role !== 'department' || v.departmentCode, { ...keyed('adminUsers.errors.departmentRequired'), path: ['departmentCode'] });
 export type NewUser = z.input<typeof newUserSchema>;
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
@@ -46,12 +42,12 @@ function assertCan(actor: Principal) {
 
 function assertPassword(password: string) {
   const problems = passwordProblems(password);
-  if (problems.length) throw badRequest(problems.join('；'));
+  if (problems.length) throw badRequest('serverErrors.list', { items: problems.map((key) => ({ key })) });
 }
 
 async function assertDepartment(session: Session, code: string | null) {
   if (code === null) return;
-  if (!(await departmentExists(session, code))) throw badRequest(fill(t.unknownDepartment, { code }));
+  if (!(await departmentExists(session, code))) throw badRequest('adminUsers.errors.unknownDepartment', { code });
 }
 
 export async function listUsers(session: Session) {
@@ -61,7 +57,7 @@ export async function listUsers(session: Session) {
 async function userById(session: Session, id: number) {
   const { username, role, departmentCode, active } = users;
   const [row] = await session.db.select({ id: users.id, username, role, departmentCode, active }).from(users).where(eq(users.id, id)).for('update');
-  if (!row) throw notFound(t.notFound);
+  if (!row) throw notFound('adminUsers.errors.notFound');
   return row;
 }
 
@@ -75,7 +71,7 @@ export async function createUser(database: Database, actor: Principal, input: Ne
   const hash = await hashPassword(u.password);
   return database.transaction(async (tx) => {
     await assertDepartment(tx, departmentCode);
-    if (await usernameTaken(tx, u.username)) throw conflict(fill(t.usernameTaken, { username: u.username }));
+    if (await usernameTaken(tx, u.username)) throw conflict('adminUsers.errors.usernameTaken', { username: u.username });
     const [{ id }] = await tx.db
       .insert(users)
       .values({ username: u.username, displayName: u.displayName || null, passwordHash: hash, role: u.role, departmentCode, passwordChangedAt: new Date() })
@@ -87,7 +83,7 @@ export async function createUser(database: Database, actor: Principal, input: Ne
 
 export async function setUserActive(database: Database, actor: Principal, id: number, active: boolean, ip: string | null = null): Promise<void> {
   assertCan(actor);
-  if (!active && isSelf(actor, id)) throw badRequest(t.cannotDisableSelf);
+  if (!active && isSelf(actor, id)) throw badRequest('adminUsers.errors.cannotDisableSelf');
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await tx.db.update(users).set({ active }).where(eq(users.id, id));
@@ -100,7 +96,7 @@ export async function setUserRole(database: Database, actor: Principal, id: numb
   assertCan(actor);
   const a = roleAssignmentSchema.parse(input);
   const departmentCode = a.role === 'department' ? a.departmentCode : null;
-  if (isSelf(actor, id)) throw badRequest(t.cannotChangeOwnRole);
+  if (isSelf(actor, id)) throw badRequest('adminUsers.errors.cannotChangeOwnRole');
   await database.transaction(async (tx) => {
     const user = await userById(tx, id);
     await assertDepartment(tx, departmentCode);

@@ -5,6 +5,9 @@
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
+
+/** The rows the department page's tables show; components take them from here, not from db/. */
+export type { AppealRow, IncidentRow } from '../../db/queries/dashboard';
 import { defaultScheme, type AdviceSource, type DepartmentResult } from '../scoring';
 import { pageStamps } from '../scores/freshness';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';

@@ -7,6 +7,9 @@
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
+
+/** A provider–consumer pair as the flows table shows it. */
+export type { FlowPair } from '../../db/queries/dashboard';
 import { buildFlowMatrix, type FlowMatrix } from './flow-matrix';
 import { pageStamps } from '../scores/freshness';
 import { MemoCache } from './memo-cache';

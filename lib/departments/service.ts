@@ -9,7 +9,6 @@ import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { ApiError, conflict, forbidden, notFound } from '../http/errors';
-import { fill } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
 import { markEverythingChanged } from '../scores/freshness';
 
@@ -19,7 +18,7 @@ export const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
 export type DepartmentRow = DepartmentListing;
 
-const LEVELS = ['province', 'city', 'county'] as const;
+export const LEVELS = ['province', 'city', 'county'] as const;
 
 export const departmentInput = z.object({
   code: z.string().trim().regex(DEPARTMENT_CODE, errors.codeFormat),
@@ -34,8 +33,8 @@ export const listDepartments = listDepartmentRows;
 
 async function assertParent(tx: Session, code: string, parentCode: string | null) {
   if (!parentCode) return;
-  if (parentCode === code) throw new ApiError(422, 'invalid_parent', errors.parentIsSelf);
-  if (!(await departmentExists(tx, parentCode))) throw new ApiError(422, 'invalid_parent', fill(errors.unknownParent, { parent: parentCode }));
+  if (parentCode === code) throw new ApiError(422, 'invalid_parent', { key: 'adminDepartments.errors.parentIsSelf' });
+  if (!(await departmentExists(tx, parentCode))) throw new ApiError(422, 'invalid_parent', { key: 'adminDepartments.errors.unknownParent', values: { parent: parentCode } });
 }
 
 function assertCan(actor: Principal) {
@@ -46,7 +45,7 @@ export async function createDepartment(database: Database, actor: Principal, inp
   assertCan(actor);
   const d = departmentInput.parse(input);
   return database.transaction(async (tx) => {
-    if (await departmentExists(tx, d.code)) throw conflict(fill(errors.codeTaken, { code: d.code }));
+    if (await departmentExists(tx, d.code)) throw conflict('adminDepartments.errors.codeTaken', { code: d.code });
     await assertParent(tx, d.code, d.parentCode);
     await insertDepartment(tx, d);
     await markEverythingChanged(tx);
@@ -60,7 +59,7 @@ export async function updateDepartment(database: Database, actor: Principal, cod
   const d = departmentUpdate.parse(input);
   return database.transaction(async (tx) => {
     const row = await getDepartment(tx, code);
-    if (!row) throw notFound(fill(errors.notFound, { code }));
+    if (!row) throw notFound('adminDepartments.errors.notFound', { code });
     const before = { name: row.name, active: row.active };
     await assertParent(tx, code, d.parentCode);
     await updateDepartmentRow(tx, code, d);

@@ -7,11 +7,10 @@ import { getSnapshot } from '../../db/queries/assessment';
 import { appendAudit } from '../audit/log';
 import { actorId } from '../auth/principal';
 import { badRequest } from '../http/errors';
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
-import { actorLabel, nowOf, refused, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
+import { refused } from '../http/errors';
 import { currentResults } from '../scores/read';
-import { requirePeriod } from '../periods/service';
+import { requirePeriod } from '../periods/rows';
 import { hashOf } from '../audit/chain';
 import { assessmentRows, parseScheme, type ScoringResult } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
@@ -25,8 +24,6 @@ import {
   type AssessmentDocument,
   type ExportFormat,
 } from './render';
-
-const t = zhCN.exportFile;
 
 export const isExportFormat = (value: unknown): value is ExportFormat => value === 'csv' || value === 'xlsx';
 
@@ -50,7 +47,7 @@ export async function loadAssessmentDocument(database: Database, ctx: ActionCont
     const snapshot = await getSnapshot(database, code);
     const stored = snapshot?.scheme as { version?: number; hash?: string; body?: unknown } | undefined;
     const parsed = parseScheme(stored?.body);
-    if (!snapshot || !stored || !parsed.ok) throw refused('no_snapshot', fill(zhCN.cycle.errors.noSnapshot, { period: code }));
+    if (!snapshot || !stored || !parsed.ok) throw refused('no_snapshot', 'cycle.errors.noSnapshot', { period: code });
     const rows = assessmentRows(snapshot.result as ScoringResult, parsed.scheme);
     return {
       ...base,
@@ -65,7 +62,7 @@ export async function loadAssessmentDocument(database: Database, ctx: ActionCont
 
   const scheme = await schemeForPeriod(database, code);
   const current = await currentResults(database, code);
-  if (!current || !current.departments.length) throw refused('no_scores', fill(zhCN.cycle.errors.noScores, { period: code }));
+  if (!current || !current.departments.length) throw refused('no_scores', 'cycle.errors.noScores', { period: code });
   const rows = assessmentRows({ departments: current.departments } as ScoringResult, scheme.scheme);
   return {
     ...base,
@@ -93,7 +90,7 @@ export interface ExportFile {
 /** Renders and audits one export. */
 export async function exportAssessment(database: Database, ctx: ActionContext, input: { period: string; format: string }): Promise<ExportFile> {
   requireCan(ctx, 'export');
-  if (!isExportFormat(input.format)) throw badRequest(fill(t.badFormat, { format: input.format }));
+  if (!isExportFormat(input.format)) throw badRequest('exportFile.badFormat', { format: input.format });
   const doc = await loadAssessmentDocument(database, ctx, input.period);
   const format = input.format;
   const body = format === 'csv' ? Buffer.from(renderCsv(doc), 'utf8') : await renderXlsx(doc);

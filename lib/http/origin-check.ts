@@ -4,9 +4,7 @@
 // request came from in Sec-Fetch-Site and Origin, which pages cannot forge. API bodies must
 // also be JSON or CSV: the form types a cross-site <form> can send are refused outright.
 import { ApiError, errorBody } from './errors';
-import { zhCN } from '../i18n/zh-CN';
-
-const t = zhCN.api;
+import { requestLocale } from '../i18n';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** JSON (also `+json` types, which readJson takes) and CSV (`application/csv` as ingest takes it). */
@@ -60,7 +58,7 @@ export function acceptedApiBody(headers: Headers): boolean {
  */
 export function refuseCrossSite(request: Request): Response | null {
   const err = crossSiteError(request);
-  return err && Response.json(errorBody(err), { status: err.status });
+  return err && Response.json(errorBody(err, requestLocale(request.headers)), { status: err.status });
 }
 
 /**
@@ -72,7 +70,7 @@ export function crossSiteError(request: Request): ApiError | null {
   const { pathname } = new URL(request.url);
   if (/^\/api\/auth(\/|$)/.test(pathname)) return null;
   if (pathname.startsWith('/api/v1/') && /^Bearer\s/i.test(request.headers.get('authorization') ?? '')) return null;
-  if (requestSite(request.headers, request.url) === 'cross') return new ApiError(403, 'forbidden', t.crossSite);
-  if (pathname.startsWith('/api/') && !acceptedApiBody(request.headers)) return new ApiError(415, 'unsupported_media_type', t.bodyType);
+  if (requestSite(request.headers, request.url) === 'cross') return new ApiError(403, 'forbidden', { key: 'api.crossSite' });
+  if (pathname.startsWith('/api/') && !acceptedApiBody(request.headers)) return new ApiError(415, 'unsupported_media_type', { key: 'api.bodyType' });
   return null;
 }

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SignedInUser } from '../auth/session-token';
 import type { Locale } from '../i18n';
 
 export const ETAG_PAGES: ReadonlySet<string> = new Set(['/rankings']);
@@ -31,7 +30,8 @@ function currentBuildId(): string {
 
 export interface EtagParts {
   stamp: string;
-  viewer: SignedInUser;
+  /** The signed-in user (lib/auth/session-token.ts SignedInUser): who sees the page. */
+  viewer: { principal: { id: number; role: string; departmentCode: string | null }; displayName: string };
   /** The server-side session (lib/auth/sessions.ts): a new sign-in never reuses an old one's validators. */
   sessionId: string;
   locale: Locale;

@@ -15,7 +15,7 @@ describe('per-caller rate limit', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(ApiError);
-    const res = errorResponse(error);
+    const res = errorResponse(error, 'zh-CN');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('40');
     expect(await res.json()).toMatchObject({ error: 'too_many_requests' });

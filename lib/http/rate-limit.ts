@@ -3,8 +3,6 @@
 // On serverless each instance counts on its own, which still stops one runaway client
 // from flooding an instance (and, through it, the database and the audit log).
 import { ApiError } from './errors';
-import { fill } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
 
 export const WINDOW_MS = 60_000;
 const MAX_KEYS = 10_000;
@@ -41,7 +39,7 @@ export function perMinuteLimit(env: Record<string, string | undefined> = process
 export function takeRequest(key: string, limit = perMinuteLimit(), now = Date.now()): void {
   const retryAfter = spend(`api:${key}`, limit, now);
   if (retryAfter !== null) {
-    throw new ApiError(429, 'too_many_requests', fill(zhCN.api.tooManyRequests, { seconds: retryAfter }), undefined, { 'Retry-After': String(retryAfter) });
+    throw new ApiError(429, 'too_many_requests', { key: 'api.tooManyRequests', values: { seconds: retryAfter } }, undefined, { 'Retry-After': String(retryAfter) });
   }
 }
 

@@ -1055,4 +1055,10 @@ export const en: Messages = {
     straddles: 'Under weight uncertainty the rank lies between {lo} and {hi}, across a tier boundary; read the tier with caution',
     separator: '; ',
   },
+  serverErrors: {
+    joiner: '; ',
+    verbatim: '{text}',
+    list: '{items}',
+    periodRequired: 'The period parameter is missing',
+  },
 };

@@ -13,6 +13,17 @@ export function parseLocale(value: string | undefined | null): Locale {
   return value === 'en' ? 'en' : defaultLocale;
 }
 
+/**
+ * The locale of a request: the language switch's cookie, else English when Accept-Language
+ * prefers it to Chinese, else zh-CN (the API's default language, docs/api.md).
+ */
+export function requestLocale(headers: Headers): Locale {
+  const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(headers.get('cookie') ?? '')?.[1];
+  if (cookie) return parseLocale(cookie);
+  const first = (headers.get('accept-language') ?? '').split(',').map((tag) => tag.trim().toLowerCase()).find((tag) => /^(en|zh)\b/.test(tag));
+  return first?.startsWith('en') ? 'en' : defaultLocale;
+}
+
 export function messages(locale: Locale): Messages {
   return catalogs[locale];
 }

@@ -1055,6 +1055,14 @@ export const zhCN = {
     straddles: '权重不确定性分析显示排名区间为第 {lo}–{hi} 名，跨越等级分界，等级结论宜审慎解读',
     separator: '、',
   },
+  // Error messages raised with a key (lib/http/errors.ts): how several are joined.
+  serverErrors: {
+    joiner: '；',
+    /** A text from outside the catalogs (the scoring engine's rule messages), shown as it is. */
+    verbatim: '{text}',
+    list: '{items}',
+    periodRequired: '缺少参数 period（考核周期）',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -17,11 +17,9 @@ import {
 import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
 import { boundDepartment, type Principal } from '../auth/principal';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
+import { badRequest, conflict, forbidden, notFound, type MessageKey } from '../http/errors';
 import { monthOfDate, periodsContaining } from '../periods/codes';
-import { actorLabel, nowOf, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
 import { assertPeriodWritable } from '../periods/lock';
 import { markChanged } from '../scores/freshness';
 import { chinaDay } from '../periods/calendar';
@@ -31,8 +29,6 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const MAX_POINTS = 100;
 const MAX_TEXT = 2000;
 
-const t = zhCN.incidents;
-
 export interface RecordIncidentInput {
   department: string;
   occurredOn: string;
@@ -41,18 +37,18 @@ export interface RecordIncidentInput {
   description: string;
 }
 
-function requiredText(value: string | null | undefined, message: string): string {
+function requiredText(value: string | null | undefined, message: MessageKey): string {
   const trimmed = (value ?? '').trim();
   if (!trimmed) throw badRequest(message);
-  if (trimmed.length > MAX_TEXT) throw badRequest(fill(t.errors.tooLong, { max: MAX_TEXT }));
+  if (trimmed.length > MAX_TEXT) throw badRequest('incidents.errors.tooLong', { max: MAX_TEXT });
   return trimmed;
 }
 
 function checkDate(day: string, today: string): string {
   const trimmed = day.trim();
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`)) && new Date(`${trimmed}T00:00:00Z`).toISOString().startsWith(trimmed);
-  if (!valid) throw badRequest(fill(t.errors.badDate, { day }));
-  if (trimmed > today) throw badRequest(fill(t.errors.futureDate, { day: trimmed }));
+  if (!valid) throw badRequest('incidents.errors.badDate', { day });
+  if (trimmed > today) throw badRequest('incidents.errors.futureDate', { day: trimmed });
   return trimmed;
 }
 
@@ -60,14 +56,14 @@ export async function recordIncident(database: Database, ctx: ActionContext, inp
   requireCan(ctx, 'incidents:manage');
   const department = input.department.trim();
   const occurredOn = checkDate(input.occurredOn, chinaDay(nowOf(ctx)));
-  if (!INCIDENT_KINDS.includes(input.kind as IncidentKind)) throw badRequest(t.errors.badKind);
+  if (!INCIDENT_KINDS.includes(input.kind as IncidentKind)) throw badRequest('incidents.errors.badKind');
   if (typeof input.points !== 'number' || !Number.isFinite(input.points) || input.points <= 0 || input.points > MAX_POINTS) {
-    throw badRequest(fill(t.errors.badPoints, { max: MAX_POINTS }));
+    throw badRequest('incidents.errors.badPoints', { max: MAX_POINTS });
   }
   const points = Math.round(input.points * 100) / 100;
-  const description = requiredText(input.description, t.errors.descriptionRequired);
+  const description = requiredText(input.description, 'incidents.errors.descriptionRequired');
   const incident = await database.transaction(async (tx) => {
-    if (!(await departmentExists(tx, department))) throw notFound(fill(t.errors.unknownDepartment, { department }));
+    if (!(await departmentExists(tx, department))) throw notFound('incidents.errors.unknownDepartment', { department });
     await assertPeriodWritable(tx, occurredOn);
     const row = await insertIncident(tx, { departmentCode: department, occurredOn, kind: input.kind as IncidentKind, points, description, createdBy: actorLabel(ctx.principal) });
     await markChanged(tx, periodsContaining(monthOfDate(occurredOn)));
@@ -86,17 +82,17 @@ export async function recordIncident(database: Database, ctx: ActionContext, inp
 
 async function lockedIncident(tx: Session, id: number): Promise<IncidentRow> {
   const incident = await getIncident(tx, id, { forUpdate: true });
-  if (!incident) throw notFound(fill(t.errors.unknownIncident, { id }));
+  if (!incident) throw notFound('incidents.errors.unknownIncident', { id });
   return incident;
 }
 
 /** The department asks for an exemption (容错免责申请), once, with a justification. */
 export async function requestExemption(database: Database, ctx: ActionContext, id: number, justification: string): Promise<IncidentRow> {
-  const text = requiredText(justification, t.errors.justificationRequired);
+  const text = requiredText(justification, 'incidents.errors.justificationRequired');
   return database.transaction(async (tx) => {
     const incident = await lockedIncident(tx, id);
     requireCan(ctx, 'exemptions:request', { department: incident.departmentCode });
-    if (incident.exemptionStatus !== 'none') throw conflict(fill(t.errors.alreadyRequested, { id }));
+    if (incident.exemptionStatus !== 'none') throw conflict('incidents.errors.alreadyRequested', { id });
     await assertPeriodWritable(tx, incident.occurredOn);
     await setExemptionRequested(tx, id, text);
     await appendAudit(tx, {
@@ -114,11 +110,11 @@ export async function requestExemption(database: Database, ctx: ActionContext, i
 /** An admin grants or denies a requested exemption, with a reason. */
 export async function decideExemption(database: Database, ctx: ActionContext, id: number, input: { grant: boolean; reason: string }): Promise<IncidentRow> {
   requireCan(ctx, 'exemptions:decide');
-  const reason = requiredText(input.reason, t.errors.reasonRequired);
+  const reason = requiredText(input.reason, 'incidents.errors.reasonRequired');
   const now = nowOf(ctx);
   const incident = await database.transaction(async (tx) => {
     const row = await lockedIncident(tx, id);
-    if (row.exemptionStatus !== 'requested') throw conflict(fill(t.errors.notRequested, { id }));
+    if (row.exemptionStatus !== 'requested') throw conflict('incidents.errors.notRequested', { id });
     await assertPeriodWritable(tx, row.occurredOn);
     const status = input.grant ? 'granted' : 'denied';
     await setExemptionDecision(tx, id, { status, reason, decidedBy: actorLabel(ctx.principal), decidedAt: now });

@@ -2,10 +2,8 @@
 // spreadsheet shows (header = row 1, blank lines counted), for JSON the 1-based
 // index in `rows`. Cells stay unvalidated here; rows.ts checks them.
 import { ApiError, badRequest } from '../http/errors';
-import type { Locale } from '../i18n';
 import { CsvSyntaxError, csvRecords } from './csv-records';
 import { KIND_SPECS, MAX_ROWS, type IngestKind } from './kinds';
-import { ingestText } from './messages';
 import type { Upload } from './upload';
 
 export interface RawRow {
@@ -15,15 +13,14 @@ export interface RawRow {
   columns?: { expected: number; actual: number };
 }
 
-export async function parseUpload(kind: IngestKind, upload: Upload, locale: Locale): Promise<RawRow[]> {
-  const t = ingestText(locale);
-  if (upload.text.trim() === '') throw badRequest(t.batch('emptyBody'));
-  const rows = upload.format === 'csv' ? await parseCsv(kind, upload.text, locale) : parseJson(upload.text, locale);
-  if (rows.length === 0) throw badRequest(t.batch('emptyBody'));
+export async function parseUpload(kind: IngestKind, upload: Upload): Promise<RawRow[]> {
+  if (upload.text.trim() === '') throw badRequest('ingest.errors.emptyBody');
+  const rows = upload.format === 'csv' ? await parseCsv(kind, upload.text) : parseJson(upload.text);
+  if (rows.length === 0) throw badRequest('ingest.errors.emptyBody');
   return rows;
 }
 
-const tooMany = (locale: Locale) => new ApiError(413, 'payload_too_large', ingestText(locale).batch('tooManyRows', { max: MAX_ROWS }));
+const tooMany = () => new ApiError(413, 'payload_too_large', { key: 'ingest.errors.tooManyRows', values: { max: MAX_ROWS } });
 
 function trimStrings(cells: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -31,19 +28,18 @@ function trimStrings(cells: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function parseJson(text: string, locale: Locale): RawRow[] {
-  const t = ingestText(locale);
+function parseJson(text: string): RawRow[] {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (err) {
-    throw badRequest(t.batch('badJson', { reason: (err as Error).message }));
+    throw badRequest('ingest.errors.badJson', { reason: (err as Error).message });
   }
   const rows = (body as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows) || rows.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) {
-    throw badRequest(t.batch('badJsonShape'));
+    throw badRequest('ingest.errors.badJsonShape');
   }
-  if (rows.length > MAX_ROWS) throw tooMany(locale);
+  if (rows.length > MAX_ROWS) throw tooMany();
   return rows.map((cells, i) => ({ row: i + 1, cells: trimStrings(cells as Record<string, unknown>) }));
 }
 
@@ -56,8 +52,7 @@ function parseJson(text: string, locale: Locale): RawRow[] {
 const YIELD_EVERY = 2048;
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function parseCsv(kind: IngestKind, text: string, locale: Locale): Promise<RawRow[]> {
-  const t = ingestText(locale);
+async function parseCsv(kind: IngestKind, text: string): Promise<RawRow[]> {
   const rows: RawRow[] = [];
   let header: string[] | null = null;
   let nextTurn = YIELD_EVERY;
@@ -69,10 +64,10 @@ async function parseCsv(kind: IngestKind, text: string, locale: Locale): Promise
       }
       if (record.count === 0) continue; // a heartbeat in a run of blank lines
       if (!header) {
-        header = checkHeader(kind, record.fields, locale);
+        header = checkHeader(kind, record.fields);
         continue;
       }
-      if (rows.length === MAX_ROWS) throw tooMany(locale);
+      if (rows.length === MAX_ROWS) throw tooMany();
       if (record.count !== header.length) {
         rows.push({ row: record.row, cells: {}, columns: { expected: header.length, actual: record.count } });
         continue;
@@ -83,22 +78,21 @@ async function parseCsv(kind: IngestKind, text: string, locale: Locale): Promise
     }
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
-    throw badRequest(t.batch('badCsv', { row: err.row, reason: t.batch(err.problem) }));
+    throw badRequest('ingest.errors.badCsv', { row: err.row, reason: { key: `ingest.errors.${err.problem}` } });
   }
   return rows;
 }
 
-function checkHeader(kind: IngestKind, record: string[], locale: Locale): string[] {
-  const t = ingestText(locale);
+function checkHeader(kind: IngestKind, record: string[]): string[] {
   const spec = KIND_SPECS[kind];
   const header = record.map((h) => h.trim().toLowerCase());
   const expected = [...spec.required, ...spec.optional.map((c) => `[${c}]`)].join(',');
   const known = new Set([...spec.required, ...spec.optional]);
   const duplicated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (duplicated.length) throw badRequest(t.batch('duplicateColumns', { columns: [...new Set(duplicated)].join(', ') }));
+  if (duplicated.length) throw badRequest('ingest.errors.duplicateColumns', { columns: [...new Set(duplicated)].join(', ') });
   const missing = spec.required.filter((c) => !header.includes(c));
-  if (missing.length) throw badRequest(t.batch('missingColumns', { columns: missing.join(', '), expected }));
+  if (missing.length) throw badRequest('ingest.errors.missingColumns', { columns: missing.join(', '), expected });
   const unknown = header.filter((h) => !known.has(h));
-  if (unknown.length) throw badRequest(t.batch('unknownColumns', { columns: unknown.join(', '), expected }));
+  if (unknown.length) throw badRequest('ingest.errors.unknownColumns', { columns: unknown.join(', '), expected });
   return header;
 }

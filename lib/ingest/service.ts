@@ -21,7 +21,6 @@ import type { Locale } from '../i18n';
 import { periodsOfMonths } from '../periods/codes';
 import { assertPeriodsWritable } from '../periods/lock';
 import type { IngestKind } from './kinds';
-import { ingestText } from './messages';
 import type { Upload } from './upload';
 import { validateUpload, type Verdict } from './validate';
 
@@ -54,7 +53,7 @@ export async function ingestBatch(database: Database, req: IngestRequest): Promi
       const prior = await findBatchByKey(tx, actor, key);
       if (prior && prior.bodyHash === hash) return { status: prior.statusCode, body: { ...(prior.response as object), replayed: true } };
       if (prior) {
-        const error = new ApiError(409, 'idempotency_conflict', ingestText(req.locale ?? 'zh-CN').batch('keyReused'));
+        const error = new ApiError(409, 'idempotency_conflict', { key: 'ingest.errors.keyReused' });
         return reject(tx, req, hash, { ok: false, error, rows: 0 });
       }
     }
@@ -67,7 +66,7 @@ export async function ingestBatch(database: Database, req: IngestRequest): Promi
 /** The upload page's dry run: the same checks, nothing written or audited. */
 export async function checkUpload(database: Database, req: IngestRequest): Promise<IngestOutcome> {
   const verdict = await validateUpload(database, { ...req, locale: req.locale ?? 'zh-CN' });
-  if (!verdict.ok) return { status: verdict.error.status, body: { ...errorBody(verdict.error), rows: verdict.rows } };
+  if (!verdict.ok) return { status: verdict.error.status, body: { ...errorBody(verdict.error, req.locale ?? 'zh-CN'), rows: verdict.rows } };
   return { status: 200, body: { ok: true, rows: verdict.rows.length, months: verdict.months } };
 }
 
@@ -113,7 +112,7 @@ async function accept(tx: Session, req: IngestRequest, hash: string, verdict: Ex
 
 async function reject(tx: Session, req: IngestRequest, hash: string, verdict: Extract<Verdict, { ok: false }>): Promise<IngestOutcome> {
   const batchId = randomUUID();
-  const body = { ...errorBody(verdict.error), batchId };
+  const body = { ...errorBody(verdict.error, req.locale ?? 'zh-CN'), batchId };
   const errors = verdict.error.errors ?? [];
   await insertBatch(tx, {
     id: batchId,

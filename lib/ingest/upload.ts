@@ -4,7 +4,6 @@
 // matcher, so this reads the raw request stream (docs/ingest.md, Limits).
 import { ApiError, badRequest } from '../http/errors';
 import { crossSiteError } from '../http/origin-check';
-import { messages, type Locale } from '../i18n';
 import { MAX_BYTES } from './kinds';
 
 export type UploadFormat = 'csv' | 'json';
@@ -24,17 +23,16 @@ export function formatOf(contentType: string | null): UploadFormat | null {
   return null;
 }
 
-export async function readUpload(request: Request, locale: Locale = 'zh-CN'): Promise<Upload> {
-  const t = messages(locale).ingest.errors;
+export async function readUpload(request: Request): Promise<Upload> {
   const crossSite = crossSiteError(request); // proxy.ts does not run here: the same check, before the body
   if (crossSite) throw crossSite;
   const format = formatOf(request.headers.get('content-type'));
-  if (!format) throw new ApiError(415, 'unsupported_media_type', t.unsupportedType);
+  if (!format) throw new ApiError(415, 'unsupported_media_type', { key: 'ingest.errors.unsupportedType' });
   const key = request.headers.get('idempotency-key');
-  if (key !== null && !KEY.test(key)) throw badRequest(t.badKey);
+  if (key !== null && !KEY.test(key)) throw badRequest('ingest.errors.badKey');
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BYTES) throw new ApiError(413, 'payload_too_large', t.tooLarge);
-  const text = await readLimited(request, MAX_BYTES, () => new ApiError(413, 'payload_too_large', t.tooLarge));
+  if (declared > MAX_BYTES) throw new ApiError(413, 'payload_too_large', { key: 'ingest.errors.tooLarge' });
+  const text = await readLimited(request, MAX_BYTES, () => new ApiError(413, 'payload_too_large', { key: 'ingest.errors.tooLarge' }));
   return { format, text, idempotencyKey: key };
 }
 

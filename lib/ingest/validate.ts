@@ -5,7 +5,7 @@ import { loadIngestFacts } from '../../db/queries/ingest';
 import type { Session } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { boundDepartment } from '../auth/principal';
-import { ApiError, type RowError } from '../http/errors';
+import { ApiError, type Message, type RowError } from '../http/errors';
 import type { Locale } from '../i18n';
 import { allIndicators } from '../scoring';
 import { getActiveScheme } from '../scores/active-scheme';
@@ -34,20 +34,20 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
   const t = ingestText(o.locale);
   let raw;
   try {
-    raw = await parseUpload(o.kind, o.upload, o.locale);
+    raw = await parseUpload(o.kind, o.upload);
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err, rows: 0 };
     throw err;
   }
   const shaped = await shapeRows(o.kind, raw);
-  const reject = (status: number, code: string, message: string, problems: RowProblem[]): Verdict => ({
+  const reject = (status: number, code: string, message: Message, problems: RowProblem[]): Verdict => ({
     ok: false,
     error: new ApiError(status, code, message, sortRows(problems.map(t.row))),
     rows: raw.length,
   });
 
   const foreign = foreignRows(o.kind, shaped.rows, o.principal);
-  if (foreign.length) return reject(403, 'forbidden', t.batch('foreignRows', { department: boundDepartment(o.principal) ?? '', count: foreign.length }), foreign);
+  if (foreign.length) return reject(403, 'forbidden', { key: 'ingest.errors.foreignRows', values: { department: boundDepartment(o.principal) ?? '', count: foreign.length } }, foreign);
 
   const ctx = await loadContext(session, o.today);
   const problems = [
@@ -56,11 +56,11 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
   ];
   if (problems.length) {
     const badRows = new Set(problems.map((p) => p.row)).size + shaped.unlistedRows;
-    return reject(422, 'validation_failed', t.batch('rowsInvalid', { count: badRows }), problems);
+    return reject(422, 'validation_failed', { key: 'ingest.errors.rowsInvalid', values: { count: badRows } }, problems);
   }
 
   const locked = lockedRows(o.kind, shaped.rows, ctx);
-  if (locked.problems.length) return reject(409, 'period_locked', t.batch('periodLocked', { periods: locked.periods.join('、') }), locked.problems);
+  if (locked.problems.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.periods.join('、') } }, locked.problems);
 
   const months = [...new Set(shaped.rows.map((r) => monthOfRow(o.kind, r)))].sort();
   return o.kind === 'metrics'

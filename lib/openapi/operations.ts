@@ -5,21 +5,14 @@
 // and the live answers.
 import { z } from 'zod';
 import type { Action } from '../auth/permissions';
-import { appealShape, incidentShape, periodShape } from '../periods/present';
-import {
-  appealBody,
-  appealListQuery,
-  decisionBody,
-  exemptionDecisionBody,
-  exemptionRequestBody,
-  exportQuery,
-  idParams,
-  incidentBody,
-  incidentListQuery,
-  periodParams,
-  publishBody,
-  withdrawBody,
-} from '../periods/http';
+import { appealShape } from '../appeals/present';
+import { incidentShape } from '../incidents/present';
+import { periodShape } from '../periods/present';
+import { appealBody, appealListQuery, decisionBody } from '../appeals/http';
+import { exemptionDecisionBody, exemptionRequestBody, incidentBody, incidentListQuery } from '../incidents/http';
+import { exportQuery } from '../export/http';
+import { idParams } from '../http/request';
+import { periodParams, publishBody, withdrawBody } from '../periods/http';
 import { departmentPathParams, periodPathParams, periodQuery } from '../scores';
 import { departmentScoreShape, periodListShape, periodScoresShape } from '../scores/shapes';
 import type { zhCN } from '../i18n/zh-CN';

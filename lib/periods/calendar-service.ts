@@ -11,10 +11,8 @@ import {
 } from '../../db/queries/periods';
 import { appendAudit } from '../audit/log';
 import { badRequest } from '../http/errors';
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
 import { calendarFrom, type WorkCalendar } from './calendar';
-import { requireCan, type ActionContext } from './context';
+import { requireCan, type ActionContext } from '../auth/context';
 import { DEFAULT_CALENDAR_DAYS } from './holidays-cn';
 
 /** Inserts the default holidays when the table is empty; returns how many were inserted. */
@@ -39,7 +37,7 @@ const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 function checkDay(day: string): string {
   const trimmed = day.trim();
   if (!ISO_DAY.test(trimmed) || new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) !== trimmed) {
-    throw badRequest(fill(zhCN.cycle.errors.badDay, { day }));
+    throw badRequest('cycle.errors.badDay', { day });
   }
   return trimmed;
 }
@@ -48,7 +46,7 @@ function checkDay(day: string): string {
 export async function setCalendarDay(database: Database, ctx: ActionContext, input: { day: string; kind: string; name?: string | null }): Promise<CalendarDayRow> {
   requireCan(ctx, 'periods:manage');
   const day = checkDay(input.day);
-  if (input.kind !== 'holiday' && input.kind !== 'workday') throw badRequest(zhCN.cycle.errors.badDayKind);
+  if (input.kind !== 'holiday' && input.kind !== 'workday') throw badRequest('cycle.errors.badDayKind');
   const row: CalendarDayRow = { day, kind: input.kind, name: input.name?.trim() || null };
   await database.transaction(async (tx) => {
     await ensureDefaultCalendar(tx);

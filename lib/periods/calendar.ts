@@ -1,6 +1,9 @@
 // Working days (工作日) for appeal deadlines: Monday–Friday, minus public holidays,
 // plus make-up workdays (调休上班) that fall on a weekend. Pure; days are ISO dates
 // and the civil day is Beijing time (UTC+8 all year, no daylight saving).
+import { fill } from '../i18n/index';
+import { zhCN } from '../i18n/zh-CN';
+
 export interface WorkCalendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
@@ -83,4 +86,10 @@ export function daysBetween(first: string, last: string): string[] {
   if (first > last) return out;
   for (let d = first; d <= last; d = nextDay(d)) out.push(d);
   return out;
+}
+
+/** 2026-10-12 23:59（北京时间）— for messages; pages format with the reader's locale. */
+export function formatChinaTime(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3_600_000).toISOString();
+  return fill(zhCN.cycle.chinaTime, { date: shifted.slice(0, 10), time: shifted.slice(11, 16) });
 }

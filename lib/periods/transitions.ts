@@ -3,7 +3,8 @@
 import type { Session } from '../../db/types';
 import { setPeriodOpen, type PeriodRow } from '../../db/queries/periods';
 import { appendAudit } from '../audit/log';
-import { refused, type ActionContext } from './context';
+import { type ActionContext } from '../auth/context';
+import { ApiError } from '../http/errors';
 import { IllegalTransitionError, nextStatus, type PeriodAction, type PeriodStatus } from './workflow';
 
 /** The status after `action`, or 409 illegal_transition with a readable reason. */
@@ -11,7 +12,7 @@ export function transition(row: PeriodRow, action: PeriodAction): PeriodStatus {
   try {
     return nextStatus(row.status, action);
   } catch (err) {
-    if (err instanceof IllegalTransitionError) throw refused('illegal_transition', err.message);
+    if (err instanceof IllegalTransitionError) throw new ApiError(409, 'illegal_transition', err.detail);
     throw err;
   }
 }

@@ -7,8 +7,7 @@
 // Every other (status, action) pair is refused. Pure; the guards that need the
 // database (deadline passed, no open appeal) live in service.ts.
 
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
+import { renderMessage, type Message } from '../http/errors';
 
 export const PERIOD_STATUSES = ['open', 'published', 'finalized'] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
@@ -23,21 +22,23 @@ const TRANSITIONS: Record<PeriodAction, { from: PeriodStatus; to: PeriodStatus }
 };
 
 export class IllegalTransitionError extends Error {
+  readonly detail: Message;
   constructor(
     readonly status: string,
     readonly action: PeriodAction,
   ) {
-    super(illegalMessage(status, action));
+    const detail = illegalMessage(status, action);
+    super(renderMessage(detail, 'zh-CN'));
+    this.detail = detail;
   }
 }
 
-function illegalMessage(status: string, action: PeriodAction): string {
-  const t = zhCN.cycle;
-  const label = t.status[status as PeriodStatus] ?? status;
-  if (status === 'finalized') return fill(t.errors.illegalFinalized, { action: t.actions[action] });
-  if (action === 'finalize') return fill(t.errors.illegalFinalize, { status: label });
-  if (action === 'publish') return fill(t.errors.illegalPublish, { status: label });
-  return fill(t.errors.illegalWithdraw, { status: label });
+function illegalMessage(status: string, action: PeriodAction): Message {
+  const label: Message = { key: isPeriodStatus(status) ? `cycle.status.${status}` : 'serverErrors.verbatim', values: { text: status } };
+  if (status === 'finalized') return { key: 'cycle.errors.illegalFinalized', values: { action: { key: `cycle.actions.${action}` } } };
+  if (action === 'finalize') return { key: 'cycle.errors.illegalFinalize', values: { status: label } };
+  if (action === 'publish') return { key: 'cycle.errors.illegalPublish', values: { status: label } };
+  return { key: 'cycle.errors.illegalWithdraw', values: { status: label } };
 }
 
 export const isPeriodStatus = (value: unknown): value is PeriodStatus => PERIOD_STATUSES.includes(value as PeriodStatus);

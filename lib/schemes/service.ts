@@ -17,7 +17,7 @@ import { appendAudit } from '../audit/log';
 import { ApiError, badRequest, conflict, notFound } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
-import { actorLabel, requireCan, type ActionContext } from '../periods/context';
+import { actorLabel, requireCan, type ActionContext } from '../auth/context';
 import { markChanged } from '../scores/freshness';
 import { withdrawInTransaction } from '../periods/transitions';
 import { defaultScheme, parseScheme, schemeHash, type Scheme } from '../scoring/index';
@@ -50,7 +50,7 @@ export async function activeScheme(session: Session): Promise<StoredScheme> {
 
 export async function schemeOfRow(session: Session, id: number): Promise<StoredScheme> {
   const row = await schemeRowById(session, id);
-  if (!row) throw notFound(fill(t.errors.unknownVersion, { version: id }));
+  if (!row) throw notFound('schemeEditor.errors.unknownVersion', { version: id });
   return toStored(row);
 }
 
@@ -127,11 +127,11 @@ export interface SaveSchemeResult {
 export async function saveScheme(database: Database, ctx: ActionContext, input: SaveSchemeInput): Promise<SaveSchemeResult> {
   requireCan(ctx, 'scheme:manage');
   const reason = input.reason.trim();
-  if (!reason) throw badRequest(t.errors.reasonRequired);
-  if (reason.length > 1000) throw badRequest(t.errors.reasonTooLong);
+  if (!reason) throw badRequest('schemeEditor.errors.reasonRequired');
+  if (reason.length > 1000) throw badRequest('schemeEditor.errors.reasonTooLong');
   const parsed = parseScheme(input.body);
   if (!parsed.ok) {
-    throw new ApiError(422, 'invalid_scheme', fill(t.errors.invalid, { count: parsed.errors.length, first: parsed.errors[0] }),
+    throw new ApiError(422, 'invalid_scheme', { key: 'schemeEditor.errors.invalid', values: { count: parsed.errors.length, first: parsed.errors[0] } },
       parsed.errors.map((message, i) => ({ row: i + 1, column: 'scheme', message })));
   }
   const scheme = parsed.scheme;
@@ -139,9 +139,9 @@ export async function saveScheme(database: Database, ctx: ActionContext, input: 
   return database.transaction(async (tx) => {
     const current = await activeScheme(tx);
     if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) {
-      throw conflict(fill(t.errors.stale, { based: input.basedOnVersion, current: current.version }));
+      throw conflict('schemeEditor.errors.stale', { based: input.basedOnVersion, current: current.version });
     }
-    if (hash === current.hash) throw conflict(t.errors.unchanged);
+    if (hash === current.hash) throw conflict('schemeEditor.errors.unchanged');
     const row = await insertSchemeVersion(tx, { name: scheme.name, body: scheme, hash, reason, createdBy: actorLabel(ctx.principal) });
     const changes = diffSchemes(current.scheme, scheme);
 

@@ -2,10 +2,11 @@
 // of the preview period (the browser scores it under the current and draft schemes).
 import type { Database } from '../../db/types';
 import { listPeriodRows, type PeriodRow } from '../../db/queries/periods';
-import { invalid, requireCan, type ActionContext } from '../periods/context';
-import { requirePeriod } from '../periods/service';
+import { requireCan, type ActionContext } from '../auth/context';
+import { invalid } from '../http/errors';
+import { requirePeriod } from '../periods/rows';
 import { loadPeriodInput } from '../scores/recompute';
-import { defaultPeriod } from '../periods/views';
+import { defaultPeriod } from '../periods/rows';
 import { parseScheme, type ScoringInput } from '../scoring/index';
 import { activeScheme, listSchemeVersions, type SchemeVersion, type StoredScheme } from './service';
 
@@ -41,6 +42,6 @@ export async function draftPreviewInput(database: Database, ctx: ActionContext, 
   requireCan(ctx, 'scheme:manage');
   await requirePeriod(database, period);
   const parsed = parseScheme(body);
-  if (!parsed.ok) throw invalid(parsed.errors[0]);
+  if (!parsed.ok) throw invalid('serverErrors.verbatim', { text: parsed.errors[0] });
   return loadPeriodInput(database, period, parsed.scheme);
 }

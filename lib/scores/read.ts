@@ -7,12 +7,10 @@ import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../http/errors';
-import { fill, messages } from '../i18n';
 import type { DepartmentResult } from '../scoring';
 import { freshScores } from './freshness';
 import { findPeriodOrThrow } from './recompute';
 
-const t = () => messages('zh-CN').scores;
 const PUBLIC_FIELDS = ['department', 'name', 'rank', 'total', 'tier', 'tierName'] as const;
 
 async function freshCache(database: Database, code: string): Promise<{ period: PeriodRow; header: CacheHeader }> {
@@ -41,11 +39,11 @@ export async function getPeriodScores(database: Database, code: string, principa
 }
 
 export async function getDepartmentScore(database: Database, code: string, department: string, principal: Principal) {
-  if (!can(principal, 'scores:detail', { department })) throw forbidden(t().noDetail);
+  if (!can(principal, 'scores:detail', { department })) throw forbidden('scores.noDetail');
   const { period, header } = await freshCache(database, code);
   const result = await readDepartmentResult(database, code, department);
   // Unknown, or not ranked in this period (inactive): either way nothing to show.
-  if (!result) throw notFound(fill(t().unknownDepartment, { value: department }));
+  if (!result) throw notFound('scores.unknownDepartment', { value: department });
   return { ...periodHeader(period, header), ...result };
 }
 

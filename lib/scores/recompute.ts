@@ -10,7 +10,6 @@ import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
 import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
-import { fill, messages } from '../i18n';
 import { parsePeriod } from '../periods/codes';
 import { scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { getActiveScheme, getSchemeById, type ActiveScheme } from './active-scheme';
@@ -25,18 +24,16 @@ export interface RecomputeSummary {
   timings: { matrix: number; engine: number; write: number };
 }
 
-const t = () => messages('zh-CN').scores;
-
 export function parsePeriodOrThrow(code: string) {
   const info = parsePeriod(code);
-  if (!info) throw badRequest(fill(t().badPeriod, { value: code }));
+  if (!info) throw badRequest('scores.badPeriod', { value: code });
   return info;
 }
 
 export async function findPeriodOrThrow(session: Session, code: string): Promise<PeriodRow> {
   parsePeriodOrThrow(code);
   const period = await getPeriodRow(session, code);
-  if (!period) throw notFound(fill(t().unknownPeriod, { value: code }));
+  if (!period) throw notFound('scores.unknownPeriod', { value: code });
   return period;
 }
 

@@ -3,7 +3,9 @@
 import { getDatabase } from '../../db/client';
 import { CLI } from '../../lib/auth/principal';
 import { ApiError } from '../../lib/http/errors';
-import { DEFAULT_APPEAL_DAYS, finalizePeriod, formatChinaTime, MAX_APPEAL_DAYS, publishPeriod, requirePeriod, verifyPeriod, withdrawPeriod } from '../../lib/periods/service';
+import { requirePeriod } from '@/lib/periods/rows';
+import { formatChinaTime } from '@/lib/periods/calendar';
+import { DEFAULT_APPEAL_DAYS, finalizePeriod, MAX_APPEAL_DAYS, publishPeriod, verifyPeriod, withdrawPeriod } from '@/lib/assessment/service';
 import { CheckFailed, parseCommandArgs, requireOption, UsageError, type Command } from './_shared';
 
 const usage = `usage: npm run cli -- period <publish|withdraw|finalize|verify|status> --period P [options]

@@ -8,6 +8,7 @@ import { isEmpty, seedDemoProvince, type DemoAccount } from '../../lib/demo/seed
 import { allIndicators, defaultScheme, schemeHash } from '../../lib/scoring';
 import { roleNeedsSecondFactor } from '../../lib/auth/mfa-policy';
 import { generatePassword, hashPassword, passwordProblems } from '../../lib/auth/passwords';
+import { renderMessage } from '../../lib/http/errors';
 import { CLI, type Role } from '../../lib/auth/principal';
 import { provisionFactor } from '../../lib/auth/second-factor';
 import { recentMonths } from '../../lib/periods/codes';
@@ -88,7 +89,7 @@ const command: Command = {
     const seed = positiveInt(values.seed, 'seed', 20261126, 2 ** 31 - 1);
     const password = process.env.DEMO_PASSWORD || generatePassword();
     const problems = passwordProblems(password);
-    if (problems.length) throw new UsageError(`DEMO_PASSWORD: ${problems.join('; ')}`);
+    if (problems.length) throw new UsageError(`DEMO_PASSWORD: ${problems.map((key) => renderMessage({ key }, 'zh-CN')).join('; ')}`);
 
     const database = await getDatabase();
     await migrateDatabase(database);

@@ -3,6 +3,7 @@ import { getDatabase } from '../../db/client';
 import { migrationStatus } from '../../db/migrate';
 import { ApiError } from '../../lib/http/errors';
 import { passwordProblems } from '../../lib/auth/passwords';
+import { renderMessage } from '../../lib/http/errors';
 import { CLI, ROLES } from '../../lib/auth/principal';
 import { provisionFactor } from '../../lib/auth/second-factor';
 import { createUser } from '../../lib/auth/users';
@@ -78,7 +79,7 @@ const command: Command = {
     if (!password) throw new UsageError('no password on standard input');
     // Checked again by the service; here too so bad input fails before the database opens.
     const problems = passwordProblems(password);
-    if (problems.length) throw new UsageError(problems.join('；'));
+    if (problems.length) throw new UsageError(problems.map((key) => renderMessage({ key }, 'zh-CN')).join('；'));
     const database = await migratedDatabase();
     const { id } = await createUser(database, CLI, {
       username,

@@ -6,7 +6,7 @@ import { hashPassword } from '@/lib/auth/passwords';
 import type { Principal, Role, Scope } from '@/lib/auth/principal';
 import { encodeSession, newSessionClaims, sessionCookieName, type SessionUser } from '@/lib/auth/session-token';
 import { startSession } from '@/lib/auth/sessions';
-import { authSecret } from '@/lib/auth/secret';
+import { authSecret } from '@/lib/config/secret';
 import { createToken } from '@/lib/auth/tokens';
 import { newTotpSecret, sealSecret, timeStep, totpCode, TOTP_PERIOD_S } from '@/lib/auth/totp';
 

@@ -5,8 +5,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
-import { actionError, requestIp } from '@/lib/auth/action-support';
-import { ENROLMENT_PATH } from '@/lib/auth/guard';
+import { actionError } from '@/lib/edge/action';
+import { ENROLMENT_PATH, requestIp } from '@/lib/auth/guard';
 import { beginEnrolment, cancelEnrolment, confirmEnrolment, disableOwnFactor, regenerateRecoveryCodes } from '@/lib/auth/second-factor';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';

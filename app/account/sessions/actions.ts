@@ -2,36 +2,23 @@
 // Server actions for /account/sessions: a signed-in user ends their own sessions. Whose
 // session it is is checked by the service (lib/auth/sessions.ts), which also lets the
 // security officer end anyone's.
-import { revalidatePath } from 'next/cache';
-import { getDatabase } from '@/db/client';
-import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
-import { authorizeAction } from '@/lib/auth/guard';
+import { z } from 'zod';
 import { endAllSessions, endSession } from '@/lib/auth/sessions';
+import { field, noFields, runAction, type ActionState } from '@/lib/edge/action';
 import { fill } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
+
+const REFRESH = ['/account/sessions'];
 
 export async function endOwnSessionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const i18n = await getI18n();
-  const auth = await authorizeAction(null);
-  if (!auth.ok) return { error: i18n.t.errors.forbidden };
-  try {
-    await endSession(await getDatabase(), auth.user.principal, String(form.get('sessionId') ?? ''), await requestIp());
-    revalidatePath('/account/sessions');
-    return { ok: i18n.t.sessions.ended };
-  } catch (err) {
-    return actionFailure(err, i18n, auth.user.principal, '/account/sessions');
-  }
+  return runAction({ action: null, refresh: REFRESH, schema: z.object({ sessionId: field.text }), form }, async ({ input, database, ctx, t }) => {
+    await endSession(database, ctx.principal, input.sessionId, ctx.ip);
+    return { ok: t.sessions.ended };
+  });
 }
 
 export async function endAllOwnSessionsAction(_prev: ActionState): Promise<ActionState> {
-  const i18n = await getI18n();
-  const auth = await authorizeAction(null);
-  if (!auth.ok) return { error: i18n.t.errors.forbidden };
-  try {
-    const count = await endAllSessions(await getDatabase(), auth.user.principal, auth.user.principal.id, await requestIp());
-    revalidatePath('/account/sessions');
-    return { ok: fill(i18n.t.sessions.endedAll, { count }) };
-  } catch (err) {
-    return actionFailure(err, i18n, auth.user.principal, '/account/sessions');
-  }
+  return runAction({ action: null, refresh: REFRESH, schema: noFields }, async ({ database, ctx, t }) => {
+    if (ctx.principal.kind !== 'user') return {};
+    return { ok: fill(t.sessions.endedAll, { count: await endAllSessions(database, ctx.principal, ctx.principal.id, ctx.ip) }) };
+  });
 }

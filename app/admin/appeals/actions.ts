@@ -1,21 +1,26 @@
 'use server';
 // Server action of /admin/appeals: accept (optionally correcting a value) or reject an appeal.
+import { z } from 'zod';
 import { decideAppeal } from '@/lib/appeals/service';
+import { field, runAction, type ActionState } from '@/lib/edge/action';
+import type { MessageKey } from '@/lib/http/errors';
 import { fill } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { formId, formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
 
-const PATHS = ['/admin/appeals', '/admin/periods', '/assessment', '/rankings', '/me'];
+const REFRESH = ['/admin/appeals', '/admin/periods', '/assessment', '/rankings', '/me'];
+const decision = z.object({
+  id: field.id,
+  decision: z.enum(['accept', 'reject'], { error: () => 'appeals.errors.badDecision' satisfies MessageKey }),
+  reason: field.text,
+  month: field.text,
+  indicator: field.optional,
+  value: field.number,
+});
 
-export async function decideAppealAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('appeals:decide', PATHS, async (database, ctx) => {
-    const id = formId(form);
-    // The service refuses anything but accept or reject with a readable message.
-    const decision = formText(form, 'decision') as 'accept' | 'reject';
-    const month = formText(form, 'month');
-    const correction = decision === 'accept' && month ? { month, indicator: formText(form, 'indicator') || null, value: formNumber(form, 'value') } : null;
-    const result = await decideAppeal(database, ctx, id, { decision, reason: formText(form, 'reason'), correction });
+export async function decideAppealAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'appeals:decide', refresh: REFRESH, schema: decision, form }, async ({ input, database, ctx, t }) => {
+    const { id, month } = input;
+    const correction = input.decision === 'accept' && month ? { month, indicator: input.indicator, value: input.value } : null;
+    const result = await decideAppeal(database, ctx, id, { decision: input.decision, reason: input.reason, correction });
     const c = result.correction;
     const detail = c ? ` ${fill(t.appeals.corrected, { month: c.month, indicator: c.indicator, previous: c.previous ?? '—', value: c.value })}` : '';
     return { ok: fill(t.appeals.decided, { id }) + detail };

@@ -1,50 +1,49 @@
 'use server';
 // Server actions of /admin/periods: publish, withdraw, finalize, and the working-day calendar.
+import { z } from 'zod';
+import { finalizePeriod, publishPeriod, withdrawPeriod } from '@/lib/assessment/service';
+import { field, runAction, type ActionState } from '@/lib/edge/action';
 import { fill } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { formNumber, formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
+import { formatChinaTime } from '@/lib/periods/calendar';
 import { removeCalendarDay, setCalendarDay } from '@/lib/periods/calendar-service';
-import { finalizePeriod, formatChinaTime, publishPeriod, withdrawPeriod } from '@/lib/periods/service';
 
-const PATHS = ['/admin/periods', '/assessment', '/admin/appeals', '/rankings', '/me'];
+const REFRESH = ['/admin/periods', '/assessment', '/admin/appeals', '/rankings', '/me'];
+const period = z.object({ period: field.text });
 
-export async function publishAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('periods:manage', PATHS, async (database, ctx) => {
-    const row = await publishPeriod(database, ctx, formText(form, 'period'), { appealDays: formNumber(form, 'appealDays') });
+export async function publishAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const schema = period.extend({ appealDays: field.number });
+  return runAction({ action: 'periods:manage', refresh: REFRESH, schema, form }, async ({ input, database, ctx, t }) => {
+    const row = await publishPeriod(database, ctx, input.period, { appealDays: input.appealDays });
     return { ok: fill(t.periodsAdmin.published, { deadline: formatChinaTime(row.appealDeadline!) }) };
   });
 }
 
-export async function withdrawAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('periods:manage', PATHS, async (database, ctx) => {
-    await withdrawPeriod(database, ctx, formText(form, 'period'), formText(form, 'reason'));
+export async function withdrawAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'periods:manage', refresh: REFRESH, schema: period.extend({ reason: field.text }), form }, async ({ input, database, ctx, t }) => {
+    await withdrawPeriod(database, ctx, input.period, input.reason);
     return { ok: t.periodsAdmin.withdrawn };
   });
 }
 
-export async function finalizeAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('periods:manage', PATHS, async (database, ctx) => {
-    const result = await finalizePeriod(database, ctx, formText(form, 'period'));
+export async function finalizeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'periods:manage', refresh: REFRESH, schema: period, form }, async ({ input, database, ctx, t }) => {
+    const result = await finalizePeriod(database, ctx, input.period);
     return { ok: fill(t.periodsAdmin.finalized, { hash: result.hash }), hash: result.hash };
   });
 }
 
-export async function setCalendarDayAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('periods:manage', ['/admin/periods'], async (database, ctx) => {
-    const row = await setCalendarDay(database, ctx, { day: formText(form, 'day'), kind: formText(form, 'kind'), name: formText(form, 'name') });
+const day = z.object({ day: field.text, kind: field.text, name: field.text });
+
+export async function setCalendarDayAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'periods:manage', refresh: ['/admin/periods'], schema: day, form }, async ({ input, database, ctx, t }) => {
+    const row = await setCalendarDay(database, ctx, input);
     return { ok: fill(t.periodsAdmin.daySaved, { day: row.day }) };
   });
 }
 
-export async function removeCalendarDayAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('periods:manage', ['/admin/periods'], async (database, ctx) => {
-    const day = formText(form, 'day');
-    await removeCalendarDay(database, ctx, day);
-    return { ok: fill(t.periodsAdmin.dayRemoved, { day }) };
+export async function removeCalendarDayAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'periods:manage', refresh: ['/admin/periods'], schema: day.pick({ day: true }), form }, async ({ input, database, ctx, t }) => {
+    await removeCalendarDay(database, ctx, input.day);
+    return { ok: fill(t.periodsAdmin.dayRemoved, { day: input.day }) };
   });
 }

@@ -10,7 +10,7 @@ import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { chinaDay } from '@/lib/periods/calendar';
 import { listCalendar } from '@/lib/periods/calendar-service';
-import { periodsOverview } from '@/lib/periods/views';
+import { periodsOverview } from '@/lib/assessment/views';
 
 export const dynamic = 'force-dynamic';
 

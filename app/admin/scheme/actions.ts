@@ -1,26 +1,25 @@
 'use server';
 // Server actions of /admin/scheme: save a new version (with a reason), and the input
 // matrix of the preview period as a draft would roll it up.
+import { z } from 'zod';
+import { field, noFields, runAction, type ActionState } from '@/lib/edge/action';
 import { fill } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { formText, runCycleAction, type CycleActionState } from '@/lib/periods/action-runner';
 import type { ScoringInput } from '@/lib/scoring';
 import { saveScheme } from '@/lib/schemes/service';
 import { draftPreviewInput } from '@/lib/schemes/views';
 
-const PATHS = ['/admin/scheme', '/admin/periods', '/assessment', '/rankings', '/me'];
+const REFRESH = ['/admin/scheme', '/admin/periods', '/assessment', '/rankings', '/me'];
+const saved = z.object({ body: field.text, reason: field.text, basedOnVersion: field.id.transform((v) => (v > 0 ? v : undefined)) });
 
-export async function saveSchemeAction(_prev: CycleActionState, form: FormData): Promise<CycleActionState> {
-  const { t } = await getI18n();
-  return runCycleAction('scheme:manage', PATHS, async (database, ctx) => {
+export async function saveSchemeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({ action: 'scheme:manage', refresh: REFRESH, schema: saved, form }, async ({ input, database, ctx, t }) => {
     let body: unknown;
     try {
-      body = JSON.parse(formText(form, 'body'));
+      body = JSON.parse(input.body);
     } catch (err) {
-      return { error: fill(t.schemeEditor.jsonInvalid, { message: (err as Error).message }) };
+      return { error: fill(t.schemeEditor.jsonInvalid, { message: err instanceof Error ? err.message : String(err) }) };
     }
-    const based = Number(formText(form, 'basedOnVersion'));
-    const result = await saveScheme(database, ctx, { body, reason: formText(form, 'reason'), basedOnVersion: Number.isInteger(based) && based > 0 ? based : undefined });
+    const result = await saveScheme(database, ctx, { body, reason: input.reason, basedOnVersion: input.basedOnVersion });
     const version = result.scheme.version;
     return {
       ok: result.withdrawn.length ? fill(t.schemeEditor.savedWithdrawn, { version, periods: result.withdrawn.join('、') }) : fill(t.schemeEditor.saved, { version }),
@@ -31,7 +30,7 @@ export async function saveSchemeAction(_prev: CycleActionState, form: FormData):
 
 export async function previewInputAction(period: string, body: unknown): Promise<{ input?: ScoringInput; error?: string }> {
   const state: { input?: ScoringInput } = {};
-  const outcome = await runCycleAction('scheme:manage', [], async (database, ctx) => {
+  const outcome = await runAction({ action: 'scheme:manage', refresh: [], schema: noFields }, async ({ database, ctx }) => {
     state.input = await draftPreviewInput(database, ctx, period, body);
     return {};
   });

@@ -1,93 +1,66 @@
 'use server';
-// Server actions for /admin/users: authorize with can(), call one service, refresh the page.
-import { revalidatePath } from 'next/cache';
-import { getDatabase } from '@/db/client';
-import { actionFailure, requestIp, type ActionState } from '@/lib/auth/action-support';
-import { authorizeAction } from '@/lib/auth/guard';
-import { endAllSessions } from '@/lib/auth/sessions';
+// Server actions for /admin/users: the one action wrapper (lib/edge/action.ts), one service call.
+import { z } from 'zod';
 import { allowOidcLink } from '@/lib/auth/oidc';
+import { ROLES } from '@/lib/auth/principal';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
+import { endAllSessions } from '@/lib/auth/sessions';
 import { createUser, resetPassword, setUserActive, setUserRole } from '@/lib/auth/users';
+import { field, runAction, type ActionState } from '@/lib/edge/action';
 import { fill } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
-const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-const userId = (form: FormData) => {
-  const id = Number(form.get('id'));
-  return Number.isInteger(id) && id > 0 ? id : -1;
-};
+const REFRESH = ['/admin/users'];
+const user = z.object({ id: field.id });
+const created = z.object({ username: field.text, displayName: field.optional, role: z.enum(ROLES), departmentCode: field.optional, password: z.string().default('') });
+const activity = z.object({ id: field.id, active: field.text.transform((v) => v === 'true') });
+const role = z.object({ id: field.id, role: z.enum(ROLES), departmentCode: field.optional });
+const password = z.object({ id: field.id, password: z.string().default('') });
 
-async function run(work: (principal: Extract<Awaited<ReturnType<typeof authorizeAction>>, { ok: true }>['user']['principal'], ip: string | null) => Promise<string>): Promise<ActionState> {
-  const i18n = await getI18n();
-  const { t } = i18n;
-  const auth = await authorizeAction('users:manage');
-  if (!auth.ok) return { error: t.errors.forbidden };
-  try {
-    const ok = await work(auth.user.principal, await requestIp());
-    revalidatePath('/admin/users');
-    return { ok };
-  } catch (err) {
-    return actionFailure(err, i18n, auth.user.principal, '/admin/users');
-  }
-}
+const users = <S extends z.ZodType>(schema: S, form: FormData, work: Parameters<typeof runAction<S>>[1]) =>
+  runAction({ action: 'users:manage', refresh: REFRESH, schema, form }, work);
 
 export async function createUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  return run(async (principal, ip) => {
-    await createUser(await getDatabase(), principal, {
-      username: text(form, 'username'),
-      displayName: orNull(text(form, 'displayName')),
-      role: text(form, 'role') as never,
-      departmentCode: orNull(text(form, 'departmentCode')),
-      password: text(form, 'password'),
-    }, ip);
-    return t.adminUsers.created;
+  return users(created, form, async ({ input, database, ctx, t }) => {
+    await createUser(database, ctx.principal, input, ctx.ip);
+    return { ok: t.adminUsers.created };
   });
 }
 
 export async function setActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  const active = text(form, 'active') === 'true';
-  return run(async (principal, ip) => {
-    await setUserActive(await getDatabase(), principal, userId(form), active, ip);
-    return active ? t.adminUsers.enabledDone : t.adminUsers.disabledDone;
+  return users(activity, form, async ({ input, database, ctx, t }) => {
+    await setUserActive(database, ctx.principal, input.id, input.active, ctx.ip);
+    return { ok: input.active ? t.adminUsers.enabledDone : t.adminUsers.disabledDone };
   });
 }
 
 export async function setRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  return run(async (principal, ip) => {
-    await setUserRole(await getDatabase(), principal, userId(form), { role: text(form, 'role') as never, departmentCode: orNull(text(form, 'departmentCode')) }, ip);
-    return t.adminUsers.roleSaved;
+  return users(role, form, async ({ input: { id, ...assignment }, database, ctx, t }) => {
+    await setUserRole(database, ctx.principal, id, assignment, ctx.ip);
+    return { ok: t.adminUsers.roleSaved };
   });
 }
 
 export async function endUserSessionsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  return run(async (principal, ip) => fill(t.sessions.endedAll, { count: await endAllSessions(await getDatabase(), principal, userId(form), ip) }));
+  return users(user, form, async ({ input, database, ctx, t }) => ({ ok: fill(t.sessions.endedAll, { count: await endAllSessions(database, ctx.principal, input.id, ctx.ip) }) }));
 }
 
 export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  return run(async (principal, ip) => {
-    await resetPassword(await getDatabase(), principal, userId(form), text(form, 'password'), ip);
-    return t.adminUsers.passwordReset;
+  return users(password, form, async ({ input, database, ctx, t }) => {
+    await resetPassword(database, ctx.principal, input.id, input.password, ctx.ip);
+    return { ok: t.adminUsers.passwordReset };
   });
 }
 
 export async function resetSecondFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  return run(async (principal, ip) => {
-    await resetSecondFactor(await getDatabase(), principal, userId(form), ip);
-    return t.adminUsers.factorReset;
+  return users(user, form, async ({ input, database, ctx, t }) => {
+    await resetSecondFactor(database, ctx.principal, input.id, ctx.ip);
+    return { ok: t.adminUsers.factorReset };
   });
 }
 
 export async function allowOidcLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { t } = await getI18n();
-  return run(async (principal, ip) => {
-    await allowOidcLink(await getDatabase(), principal, userId(form), ip);
-    return t.adminUsers.ssoAllowedDone;
+  return users(user, form, async ({ input, database, ctx, t }) => {
+    await allowOidcLink(database, ctx.principal, input.id, ctx.ip);
+    return { ok: t.adminUsers.ssoAllowedDone };
   });
 }

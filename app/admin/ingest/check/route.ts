@@ -5,9 +5,9 @@ import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
 import { requirePrincipal } from '@/lib/auth/request';
-import { readCookie } from '@/lib/auth/session-token';
-import { forbidden, handle } from '@/lib/http/errors';
-import { LOCALE_COOKIE, parseLocale } from '@/lib/i18n';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { requestLocale } from '@/lib/i18n';
 import { checkUpload, KIND_SPECS, readUpload } from '@/lib/ingest';
 import { searchParams } from '@/lib/scores';
 
@@ -19,7 +19,7 @@ export const POST = handle(async (request: Request) => {
   const { kind } = query.parse(searchParams(request));
   const principal = await requirePrincipal(request);
   if (!can(principal, KIND_SPECS[kind].action, { department: boundDepartment(principal) })) throw forbidden();
-  const locale = parseLocale(readCookie(request.headers.get('cookie'), LOCALE_COOKIE));
-  const outcome = await checkUpload(await getDatabase(), { kind, principal, upload: await readUpload(request, locale), locale });
+  const locale = requestLocale(request.headers);
+  const outcome = await checkUpload(await getDatabase(), { kind, principal, upload: await readUpload(request), locale });
   return Response.json(outcome.body, { status: outcome.status });
 });

@@ -6,9 +6,11 @@ import { appealsFor, fileAppeal } from '@/lib/appeals/service';
 import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
-import { appealBody, appealListQuery, readJson } from '@/lib/periods/http';
-import { appealJson } from '@/lib/periods/present';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { appealBody, appealListQuery } from '@/lib/appeals/http';
+import { readJson } from '@/lib/http/request';
+import { appealJson } from '@/lib/appeals/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,8 +4,9 @@ import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { exportAssessment, exportResponse } from '@/lib/export/service';
-import { forbidden, handle } from '@/lib/http/errors';
-import { exportQuery } from '@/lib/periods/http';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { exportQuery } from '@/lib/export/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,11 +4,13 @@ import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
 import { incidentsFor, recordIncident } from '@/lib/incidents/service';
 import { parsePeriod } from '@/lib/periods/codes';
-import { incidentBody, incidentListQuery, readJson } from '@/lib/periods/http';
-import { incidentJson } from '@/lib/periods/present';
+import { incidentBody, incidentListQuery } from '@/lib/incidents/http';
+import { readJson } from '@/lib/http/request';
+import { incidentJson } from '@/lib/incidents/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,9 @@ import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { requestLocale } from '@/lib/i18n';
 import { ingestBatch, readUpload } from '@/lib/ingest';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +15,6 @@ export const POST = handle(async (request: Request) => {
   // Coarse check here; each row's department is checked again in the batch (403 listing the rows).
   if (!can(principal, 'metrics:write', { department: boundDepartment(principal) })) throw forbidden();
   const upload = await readUpload(request);
-  const outcome = await ingestBatch(await getDatabase(), { kind: 'metrics', principal, upload, ip: clientIp(request) });
+  const outcome = await ingestBatch(await getDatabase(), { kind: 'metrics', principal, upload, ip: clientIp(request), locale: requestLocale(request.headers) });
   return Response.json(outcome.body, { status: outcome.status });
 });

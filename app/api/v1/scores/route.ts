@@ -2,7 +2,8 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
 import { getPeriodScores, periodQuery, searchParams } from '@/lib/scores';
 
 export const dynamic = 'force-dynamic';

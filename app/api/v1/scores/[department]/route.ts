@@ -1,7 +1,7 @@
 // GET /api/v1/scores/{department}?period=P (CONTRACT.md §3): one department's detail.
 import { getDatabase } from '@/db/client';
 import { requirePrincipal } from '@/lib/auth/request';
-import { handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
 import { departmentPathParams, getDepartmentScore, periodQuery, searchParams } from '@/lib/scores';
 
 export const dynamic = 'force-dynamic';

@@ -4,9 +4,11 @@ import { getDatabase } from '@/db/client';
 import { decideAppeal } from '@/lib/appeals/service';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
-import { decisionBody, idParams, readJson } from '@/lib/periods/http';
-import { appealJson } from '@/lib/periods/present';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { decisionBody } from '@/lib/appeals/http';
+import { idParams, readJson } from '@/lib/http/request';
+import { appealJson } from '@/lib/appeals/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,10 +3,11 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
 import { periodParams } from '@/lib/periods/http';
 import { periodJson } from '@/lib/periods/present';
-import { finalizePeriod } from '@/lib/periods/service';
+import { finalizePeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,10 +2,12 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
-import { periodParams, publishBody, readJson } from '@/lib/periods/http';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { periodParams, publishBody } from '@/lib/periods/http';
+import { readJson } from '@/lib/http/request';
 import { periodJson } from '@/lib/periods/present';
-import { publishPeriod } from '@/lib/periods/service';
+import { publishPeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,9 +3,10 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
 import { periodParams } from '@/lib/periods/http';
-import { verifyPeriod } from '@/lib/periods/service';
+import { verifyPeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

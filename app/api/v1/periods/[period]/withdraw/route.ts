@@ -2,10 +2,12 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
-import { periodParams, readJson, withdrawBody } from '@/lib/periods/http';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
+import { periodParams, withdrawBody } from '@/lib/periods/http';
+import { readJson } from '@/lib/http/request';
 import { periodJson } from '@/lib/periods/present';
-import { withdrawPeriod } from '@/lib/periods/service';
+import { withdrawPeriod } from '@/lib/assessment/service';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,10 +3,12 @@
 import { getDatabase } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { clientIp, requirePrincipal } from '@/lib/auth/request';
-import { forbidden, handle } from '@/lib/http/errors';
+import { handle } from '@/lib/edge/route';
+import { forbidden } from '@/lib/http/errors';
 import { decideExemption } from '@/lib/incidents/service';
-import { exemptionDecisionBody, idParams, readJson } from '@/lib/periods/http';
-import { incidentJson } from '@/lib/periods/present';
+import { exemptionDecisionBody } from '@/lib/incidents/http';
+import { idParams, readJson } from '@/lib/http/request';
+import { incidentJson } from '@/lib/incidents/present';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,43 +1,29 @@
 // Publishing, withdrawing, finalizing and verifying a period: the same checks and
 // the same audit records whether the admin page, the API or the CLI asks.
-import type { Database, Session } from '../../db/types';
+import type { Database } from '../../db/types';
 import { countOpenAppeals } from '../../db/queries/appeals';
 import { getSnapshot, insertSnapshot } from '../../db/queries/assessment';
 import {
   getPeriodRow,
-  listPeriodRows,
   setPeriodFinalized,
   setPeriodPublished,
   type PeriodRow,
 } from '../../db/queries/periods';
 import { appendAudit } from '../audit/log';
 import { actorId } from '../auth/principal';
-import { badRequest } from '../http/errors';
-import { fill } from '../i18n/index';
-import { zhCN } from '../i18n/zh-CN';
+import { badRequest, refused } from '../http/errors';
 import { activeScheme, schemeOfRow } from '../schemes/service';
-import { appealDeadline, chinaDay } from './calendar';
-import { loadWorkCalendar } from './calendar-service';
-import { actorLabel, nowOf, refused, requireCan, requirePeriodCode, unknownPeriod, type ActionContext } from './context';
+import { appealDeadline, chinaDay, formatChinaTime } from '../periods/calendar';
+import { loadWorkCalendar } from '../periods/calendar-service';
+import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
+import { requirePeriod } from '../periods/rows';
 import { refreshSoon } from '../scores/freshness';
 import { loadPeriodInput, writeFinalizedCache } from '../scores/recompute';
-import { buildSnapshot, snapshotHash, verifySnapshot, type SnapshotCheck } from './snapshot';
-import { transition, withdrawInTransaction } from './transitions';
+import { buildSnapshot, snapshotHash, verifySnapshot, type SnapshotCheck } from '../periods/snapshot';
+import { transition, withdrawInTransaction } from '../periods/transitions';
 
 export const DEFAULT_APPEAL_DAYS = 5;
 export const MAX_APPEAL_DAYS = 30;
-
-const t = zhCN.cycle;
-
-/** The period row, or 400 for a malformed code and 404 for one with no data. */
-export async function requirePeriod(session: Session, code: string, options: { forUpdate?: boolean } = {}): Promise<PeriodRow> {
-  requirePeriodCode(code);
-  const row = await getPeriodRow(session, code, options);
-  if (!row) throw unknownPeriod(code);
-  return row;
-}
-
-export const listPeriods = (session: Session) => listPeriodRows(session);
 
 export interface PublishOptions {
   appealDays?: number;
@@ -48,7 +34,7 @@ export async function publishPeriod(database: Database, ctx: ActionContext, code
   requireCan(ctx, 'periods:manage');
   const appealDays = options.appealDays ?? DEFAULT_APPEAL_DAYS;
   if (!Number.isInteger(appealDays) || appealDays < 1 || appealDays > MAX_APPEAL_DAYS) {
-    throw badRequest(fill(t.errors.appealDays, { max: MAX_APPEAL_DAYS }));
+    throw badRequest('cycle.errors.appealDays', { max: MAX_APPEAL_DAYS });
   }
   const now = nowOf(ctx);
   const row = await database.transaction(async (tx) => {
@@ -83,7 +69,7 @@ export async function publishPeriod(database: Database, ctx: ActionContext, code
 export async function withdrawPeriod(database: Database, ctx: ActionContext, code: string, reason: string): Promise<PeriodRow> {
   requireCan(ctx, 'periods:manage');
   const why = reason.trim();
-  if (!why) throw badRequest(t.errors.reasonRequired);
+  if (!why) throw badRequest('cycle.errors.reasonRequired');
   return database.transaction(async (tx) => {
     const period = await requirePeriod(tx, code, { forUpdate: true });
     await withdrawInTransaction(tx, ctx, period, why);
@@ -109,14 +95,14 @@ export async function finalizePeriod(database: Database, ctx: ActionContext, cod
     const period = await requirePeriod(tx, code, { forUpdate: true });
     transition(period, 'finalize');
     if (period.appealDeadline && now.getTime() <= period.appealDeadline.getTime()) {
-      throw refused('appeal_window_open', fill(t.errors.windowOpen, { deadline: formatChinaTime(period.appealDeadline) }));
+      throw refused('appeal_window_open', 'cycle.errors.windowOpen', { deadline: formatChinaTime(period.appealDeadline) });
     }
     const open = await countOpenAppeals(tx, code);
-    if (open > 0) throw refused('open_appeals', fill(t.errors.openAppeals, { count: open }));
+    if (open > 0) throw refused('open_appeals', 'cycle.errors.openAppeals', { count: open });
 
     const scheme = period.schemeId ? await schemeOfRow(tx, period.schemeId) : await activeScheme(tx);
     const inputs = await loadPeriodInput(tx, code, scheme.scheme);
-    if (!inputs.departments.length) throw refused('no_scores', fill(t.errors.noScores, { period: code }));
+    if (!inputs.departments.length) throw refused('no_scores', 'cycle.errors.noScores', { period: code });
     const content = buildSnapshot(code, { id: scheme.id, version: scheme.version, hash: scheme.hash, body: scheme.scheme }, inputs);
     const hash = snapshotHash(content);
     const by = actorLabel(ctx.principal);
@@ -149,9 +135,9 @@ export async function finalizePeriod(database: Database, ctx: ActionContext, cod
 export async function verifyPeriod(database: Database, ctx: ActionContext, code: string): Promise<SnapshotCheck> {
   requireCan(ctx, 'periods:read');
   const period = await requirePeriod(database, code);
-  if (period.status !== 'finalized') throw refused('not_finalized', fill(t.errors.notFinalized, { period: code }));
+  if (period.status !== 'finalized') throw refused('not_finalized', 'cycle.errors.notFinalized', { period: code });
   const snapshot = await getSnapshot(database, code);
-  if (!snapshot) throw refused('no_snapshot', fill(t.errors.noSnapshot, { period: code }));
+  if (!snapshot) throw refused('no_snapshot', 'cycle.errors.noSnapshot', { period: code });
   const check = verifySnapshot(snapshot, period.snapshotHash);
   await database.transaction((tx) =>
     appendAudit(tx, {
@@ -164,10 +150,4 @@ export async function verifyPeriod(database: Database, ctx: ActionContext, code:
     }),
   );
   return check;
-}
-
-/** 2026-10-12 23:59（北京时间）— for messages; pages format with the reader's locale. */
-export function formatChinaTime(instant: Date): string {
-  const shifted = new Date(instant.getTime() + 8 * 3_600_000).toISOString();
-  return fill(t.chinaTime, { date: shifted.slice(0, 10), time: shifted.slice(11, 16) });
 }

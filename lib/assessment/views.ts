@@ -12,9 +12,10 @@ import { loadAssessmentDocument } from '../export/service';
 import type { AssessmentDocument } from '../export/render';
 import { allIndicators } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
-import { chinaDay, isWorkingDay, workingDaysBetween } from './calendar';
-import { loadWorkCalendar } from './calendar-service';
-import { parsePeriod } from './codes';
+import { chinaDay, isWorkingDay, workingDaysBetween } from '../periods/calendar';
+import { loadWorkCalendar } from '../periods/calendar-service';
+import { parsePeriod } from '../periods/codes';
+import { defaultPeriod } from '../periods/rows';
 
 export type WindowState = 'notPublished' | 'open' | 'closed' | 'finalized';
 
@@ -53,11 +54,6 @@ export async function workingDaysLeft(session: Session, deadline: Date, now: Dat
   const calendar = await loadWorkCalendar(session);
   const today = chinaDay(now);
   return workingDaysBetween(today, chinaDay(deadline), calendar) + (isWorkingDay(today, calendar) ? 1 : 0);
-}
-
-/** The period a page shows when none is asked for: a published one, else the newest. */
-export function defaultPeriod(periods: PeriodRow[]): PeriodRow | null {
-  return periods.find((p) => p.status === 'published') ?? periods[0] ?? null;
 }
 
 export interface ResultRow {

@@ -1,0 +1,32 @@
+// Request shapes of the appeal routes (zod).
+import { z } from 'zod';
+import { periodCode } from '../periods/http';
+
+export const appealBody = z
+  .object({
+    period: periodCode,
+    /** Defaults to the caller's own department. */
+    department: z.string().trim().min(1).max(32).optional(),
+    indicator: z.string().trim().max(64).nullable().optional(),
+    reason: z.string().max(2000),
+    evidence: z.string().max(5000).nullable().optional(),
+  })
+  .strict();
+
+export const appealListQuery = z.object({
+  period: periodCode.optional(),
+  department: z.string().trim().min(1).max(32).optional(),
+  status: z.enum(['open', 'accepted', 'rejected']).optional(),
+});
+
+export const decisionBody = z
+  .object({
+    decision: z.enum(['accept', 'reject']),
+    reason: z.string().max(2000),
+    correction: z
+      .object({ month: z.string().trim(), indicator: z.string().trim().max(64).nullable().optional(), value: z.number() })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();

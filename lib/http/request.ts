@@ -1,0 +1,19 @@
+// Reading a request: the JSON body in the contract's error shape (malformed → 400, not
+// JSON → 415) and a numeric id in the path.
+import { z } from 'zod';
+import { ApiError, badRequest } from './errors';
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** The JSON body of a request; an empty body reads as {}. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  const text = await request.text();
+  if (!text.trim()) return {};
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type', { key: 'cycle.errors.notJson' });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('cycle.errors.badJson');
+  }
+}
