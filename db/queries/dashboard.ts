@@ -12,6 +12,8 @@ export type PeriodListRow = Pick<PeriodRow, 'code' | 'kind' | 'startsOn' | 'ends
 export interface CacheHeaderRow {
   schemeId: number;
   inputHash: string;
+  /** The data generation these scores were computed from (score_generations). */
+  generation: number;
   stale: boolean;
   computedAt: string;
   schemeHash: string;
@@ -35,7 +37,7 @@ export interface PeriodState extends PeriodListRow {
 export async function listPeriods(session: Session): Promise<PeriodState[]> {
   const rows = await session.query<Record<string, unknown>>(
     `select p.code, p.kind, p.starts_on::text as starts_on, p.ends_on::text as ends_on, p.status, p.scheme_id, p.snapshot_hash,
-            ps.period is not null as cached, ps.scheme_id as cache_scheme_id, ps.input_hash, ${STALE_SQL} as stale, ps.computed_at,
+            ps.period is not null as cached, ps.scheme_id as cache_scheme_id, ps.input_hash, ps.generation, ${STALE_SQL} as stale, ps.computed_at,
             ps.summary->'scheme'->>'hash' as scheme_hash, (ps.summary->'scheme'->>'version')::int as scheme_version,
             ps.summary->'scheme'->>'name' as scheme_name
        from periods p left join period_scores ps on ps.period = p.code left join score_generations g on g.period = p.code
@@ -56,6 +58,7 @@ export async function listPeriods(session: Session): Promise<PeriodState[]> {
       ? {
           schemeId: Number(r.cache_scheme_id),
           inputHash: String(r.input_hash),
+          generation: Number(r.generation),
           stale: Boolean(r.stale),
           computedAt: new Date(r.computed_at as string).toISOString(),
           schemeHash: String(r.scheme_hash),

@@ -1,9 +1,11 @@
 // Everything /rankings shows, as plain data: the period and the picker's choices, the
 // summary cards, one page of the ranking table, and the three charts' series. Reads the
 // score cache only (lib/scores pageStamps: stale scores are shown while they are recomputed).
-// What a page shows is kept in memory under the cache stamps of the periods it reads, so a
-// request for a page already assembled costs the one read of the period list; department users then get others' rank, total and tier
-// but not their dimensions, penalty or rank interval (CONTRACT.md §3).
+// What every reader of a view sees alike is built once for everyone by Next.js ('use cache',
+// sharedRankings) under the data generations of the periods it reads, so a view someone has
+// seen costs a reader the one read of the period list; present() then fits it to the reader:
+// department users get others' rank, total and tier but not their dimensions, penalty or
+// rank interval (docs/dashboard.md).
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
@@ -13,7 +15,7 @@ import type { Principal } from '../auth/principal';
 import { previousPeriod } from '../periods/codes';
 import { defaultScheme } from '../scoring';
 import { pageStamps } from '../scores/freshness';
-import { MemoCache } from './memo-cache';
+import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import type { PeriodState } from '../../db/queries/dashboard';
 import { recentPeriodsOfKind } from './period-labels';
@@ -45,7 +47,7 @@ export interface RankingTableRow {
   own: boolean;
 }
 
-/** What every reader of the same page sees alike; kept in memory. */
+/** What every reader of the same page sees alike; cached by Next.js. */
 interface RankingsData {
   previousPeriod: string | null;
   computedAt: string | null;
@@ -61,6 +63,7 @@ interface RankingsData {
 }
 
 export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions'> {
+  computing: false;
   period: PeriodChoiceRow;
   periods: PeriodChoiceRow[];
   rows: RankingTableRow[];
@@ -72,7 +75,12 @@ export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions
   topDimensions: q.DimensionRow[] | null;
 }
 
-const pages = new MemoCache<RankingsData>(64);
+/** A period whose scores were never computed: its first computation is under way. */
+export interface PeriodBeingComputed {
+  computing: true;
+  period: PeriodChoiceRow;
+  periods: PeriodChoiceRow[];
+}
 
 /** The periods a /rankings page reads: the one shown, the one it compares with, the trend's. */
 interface RankingsScope {
@@ -89,19 +97,36 @@ function rankingsScope(periods: PeriodState[], params: RankingParams): RankingsS
   return { period, previous: previous && available.has(previous) ? previous : null, trendPeriods: recentPeriodsOfKind(period.code, TREND_PERIODS, available) };
 }
 
-export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
+export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | PeriodBeingComputed | null> {
   const database = await getDatabase();
   const periods = await q.listPeriods(database);
   const scope = rankingsScope(periods, params);
   if (!scope) return null;
   const { period, previous, trendPeriods } = scope;
-  const scores = await pageStamps(database, periods, [period.code, ...trendPeriods]);
-  const key = JSON.stringify([period.code, trendPeriods.map((p) => scores[p]?.stamp), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
-  const data = await pages.get(key, () => assemble(database, { period: period.code, previous, trendPeriods, params }));
-  return present(data, principal, { period, periods, page: params.page, updatingSince: scores[period.code]?.updatingSince ?? null });
+  const read = [...new Set([period.code, ...(previous ? [previous] : []), ...trendPeriods])];
+  const scores = pageStamps(database, periods, read);
+  if (scores[period.code].computing) return { computing: true, period, periods };
+  const data = await sharedRankings({ period: period.code, previous, trendPeriods, stamps: read.map((p) => scores[p].stamp), params: { ...params, period: null } });
+  return present(data, principal, { period, periods, page: params.page, updatingSince: scores[period.code].updatingSince });
 }
 
-async function assemble(database: Database, at: { period: string; previous: string | null; trendPeriods: string[]; params: RankingParams }): Promise<RankingsData> {
+export interface RankingsKey {
+  period: string;
+  previous: string | null;
+  trendPeriods: string[];
+  /** The data generation of each period read (pageStamps): the key moves with the scores. */
+  stamps: string[];
+  params: RankingParams;
+}
+
+/** The page's shared part, built once for everyone per key (Cache Components). */
+export async function sharedRankings(key: RankingsKey): Promise<RankingsData> {
+  'use cache';
+  sharedView([key.period, ...(key.previous ? [key.previous] : []), ...key.trendPeriods]);
+  return assemble(await getDatabase(), key);
+}
+
+async function assemble(database: Database, at: RankingsKey): Promise<RankingsData> {
   const { period, previous, params } = at;
   const [cache, summary, risers, fallers, page, histogram, topDimensions, compare] = await Promise.all([
     q.cachedScheme(database, period),
@@ -146,6 +171,7 @@ function present(data: RankingsData, principal: Principal, at: { period: PeriodC
   return {
     ...data,
     ...at,
+    computing: false,
     pageCount: Math.max(1, Math.ceil(data.matched / PAGE_SIZE)),
     topDimensions: seesAll ? data.topDimensions : null,
     rows: data.rows.map((r) => {

@@ -1055,4 +1055,8 @@ export const en: Messages = {
     straddles: 'Under weight uncertainty the rank lies between {lo} and {hi}, across a tier boundary; read the tier with caution',
     separator: '; ',
   },
+  // Scores of a period never computed before (issue #13): the page does not wait for them.
+  scoresComputing: {
+    notice: 'The scores of this period are being computed for the first time; reload in a moment to see them.',
+  },
 };

@@ -1055,6 +1055,10 @@ export const zhCN = {
     straddles: '权重不确定性分析显示排名区间为第 {lo}–{hi} 名，跨越等级分界，等级结论宜审慎解读',
     separator: '、',
   },
+  // Scores of a period never computed before (issue #13): the page does not wait for them.
+  scoresComputing: {
+    notice: '本期得分正在首次计算，请稍后刷新查看。',
+  },
 };
 
 export type Messages = typeof zhCN;

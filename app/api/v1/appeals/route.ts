@@ -10,8 +10,6 @@ import { forbidden, handle } from '@/lib/http/errors';
 import { appealBody, appealListQuery, readJson } from '@/lib/periods/http';
 import { appealJson } from '@/lib/periods/present';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const query = appealListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const principal = await requirePrincipal(request);

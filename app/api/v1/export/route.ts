@@ -7,8 +7,6 @@ import { exportAssessment, exportResponse } from '@/lib/export/service';
 import { forbidden, handle } from '@/lib/http/errors';
 import { exportQuery } from '@/lib/periods/http';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const query = exportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const principal = await requirePrincipal(request);

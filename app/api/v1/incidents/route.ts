@@ -10,8 +10,6 @@ import { parsePeriod } from '@/lib/periods/codes';
 import { incidentBody, incidentListQuery, readJson } from '@/lib/periods/http';
 import { incidentJson } from '@/lib/periods/present';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const query = incidentListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const principal = await requirePrincipal(request);

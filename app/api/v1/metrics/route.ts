@@ -6,8 +6,6 @@ import { clientIp, requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { ingestBatch, readUpload } from '@/lib/ingest';
 
-export const dynamic = 'force-dynamic';
-
 export const POST = handle(async (request: Request) => {
   const principal = await requirePrincipal(request);
   // Coarse check here; each row's department is checked again in the batch (403 listing the rows).

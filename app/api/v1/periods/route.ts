@@ -5,8 +5,6 @@ import { requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { listPeriods } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const principal = await requirePrincipal(request);
   if (!can(principal, 'periods:read')) throw forbidden();

@@ -5,8 +5,6 @@ import { requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { getPeriodScores, periodQuery, searchParams } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const { period } = periodQuery.parse(searchParams(request));
   const principal = await requirePrincipal(request);

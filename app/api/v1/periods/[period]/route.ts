@@ -5,8 +5,6 @@ import { requirePrincipal } from '@/lib/auth/request';
 import { forbidden, handle } from '@/lib/http/errors';
 import { getPeriod, periodPathParams } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const GET = handle(async (request: Request, context: Context) => {

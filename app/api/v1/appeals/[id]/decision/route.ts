@@ -8,8 +8,6 @@ import { forbidden, handle } from '@/lib/http/errors';
 import { decisionBody, idParams, readJson } from '@/lib/periods/http';
 import { appealJson } from '@/lib/periods/present';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

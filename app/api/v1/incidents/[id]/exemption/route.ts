@@ -9,8 +9,6 @@ import { requestExemption } from '@/lib/incidents/service';
 import { exemptionRequestBody, idParams, readJson } from '@/lib/periods/http';
 import { incidentJson } from '@/lib/periods/present';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

@@ -7,8 +7,6 @@ import { forbidden, handle } from '@/lib/http/errors';
 import { periodParams } from '@/lib/periods/http';
 import { verifyPeriod } from '@/lib/periods/service';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

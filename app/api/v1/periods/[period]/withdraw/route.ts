@@ -7,8 +7,6 @@ import { periodParams, readJson, withdrawBody } from '@/lib/periods/http';
 import { periodJson } from '@/lib/periods/present';
 import { withdrawPeriod } from '@/lib/periods/service';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

@@ -8,8 +8,6 @@ import { decideExemption } from '@/lib/incidents/service';
 import { exemptionDecisionBody, idParams, readJson } from '@/lib/periods/http';
 import { incidentJson } from '@/lib/periods/present';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
