@@ -1,5 +1,6 @@
 // The one error shape (CONTRACT.md §3):
 // {"error": "<code>", "message": "<readable text>", "errors": [{row, column, message}]}
+import { unstable_rethrow } from 'next/navigation';
 import { z, ZodError } from 'zod';
 import { auditDenied, rememberedCaller } from '../auth/denials';
 import { fill } from '../i18n';
@@ -66,6 +67,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       return await fn(...args);
     } catch (err) {
+      unstable_rethrow(err); // Next's own signals (a handler leaving prerendering at build time) are not failures
       const request = args[0];
       if (err instanceof ApiError && err.status === 403 && request instanceof Request) await auditApiDenial(request, err);
       return errorResponse(err);
