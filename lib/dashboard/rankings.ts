@@ -19,7 +19,7 @@ import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import type { PeriodState } from '../../db/queries/dashboard';
 import { recentPeriodsOfKind } from './period-labels';
-import { MAX_COMPARE, PAGE_SIZE, sortKey, type RankingParams } from './ranking-params';
+import { MAX_COMPARE, PAGE_SIZE, type RankingParams } from './ranking-params';
 import { schemeMeta, type SchemeMeta } from './scheme-meta';
 import { buildTrendSeries, type TrendSeries } from './trend-series';
 
