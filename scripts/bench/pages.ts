@@ -132,7 +132,7 @@ async function runScenario(name: string, departments: number, server: RunningSer
     // Land on a light page: the first /rankings may spend a minute filling the score cache.
     const { context, page } = await signIn(browser, server.url, 'leader', password, DESKTOP, '/me');
     const cookie = await cookieHeader(context);
-    const codes = await departmentCodes(server.url, cookie);
+    const codes = await departmentCodes(departments);
     process.env.BENCH_CODES = codes.join(','); // for the load workers (spawn passes the environment on)
     const department = `/departments/${codes[0]}`;
     const paths = [...rankingPaths, department, '/departments/{code}', `${REPEAT}${department}`];
@@ -186,12 +186,10 @@ async function runScenario(name: string, departments: number, server: RunningSer
   }
 }
 
-/** Every department's code, from the scores API (the leader's session). */
-async function departmentCodes(server: string, cookie: string): Promise<string[]> {
-  const res = await fetch(`${server}/api/v1/scores`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`/api/v1/scores: HTTP ${res.status}`);
-  const body = (await res.json()) as { departments: Array<{ code: string }> };
-  return body.departments.map((d) => d.code);
+/** Every department's code, as the demo seed names them (seed --demo --departments N). */
+async function departmentCodes(count: number): Promise<string[]> {
+  const { demoDepartments } = await import('../../lib/demo/departments.ts');
+  return demoDepartments(count).map((d) => d.code);
 }
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
