@@ -20,7 +20,9 @@ describe('Cache Components', () => {
   });
 
   it.each([
-    ['lib/dashboard/rankings.ts', 'sharedRankings', 'key: RankingsKey'],
+    ['lib/dashboard/rankings.ts', 'sharedOverview', 'key: PeriodKey'],
+    ['lib/dashboard/rankings.ts', 'sharedTablePage', 'key: PeriodKey'],
+    ['lib/dashboard/rankings.ts', 'sharedTrend', 'stamps: string[]'],
     ['lib/dashboard/department.ts', 'sharedDepartment', 'key: DepartmentKey'],
     ['lib/dashboard/flows.ts', 'sharedFlows', 'stamp: string'],
   ])("%s: %s is a 'use cache' function keyed by the scores' stamps", (file, name, keyArgument) => {
@@ -30,7 +32,8 @@ describe('Cache Components', () => {
   });
 
   it('has every key carry the stamps (data generations) of the periods it reads', () => {
-    expect(source('lib/dashboard/rankings.ts')).toMatch(/stamps: read\.map\(\(p\) => scores\[p\]\.stamp\)/);
+    expect(source('lib/dashboard/rankings.ts')).toMatch(/stamps: compared\.map\(\(p\) => scores\[p\]\.stamp\)/);
+    expect(source('lib/dashboard/rankings.ts')).toMatch(/stamps: trendPeriods\.map\(\(p\) => scores\[p\]\.stamp\)/);
     expect(source('lib/dashboard/department.ts')).toMatch(/stamps: read\.map\(\(p\) => scores\[p\]\.stamp\)/);
   });
 });

@@ -54,7 +54,7 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
     const batch = async () => {
       const tag = `bench-${Date.now()}-${batchNo++}`;
       const lines = ['date,provider,consumer,resource,calls,records,failures'];
-      for (let i = 0; i < ROWS; i++) lines.push(`${day},${codes[i % codes.length]},${codes[(i + 7) % codes.length]},${tag}-${i},${1 + (i % 50)},${i % 100},${i % 3}`);
+      for (let i = 0; i < ROWS; i++) lines.push(`${day},${codes[i % codes.length]},${codes[(i + 7) % codes.length]},${tag}-${i},${3 + (i % 50)},${i % 100},${i % 3}`);
       const res = await fetch(`${o.server}/api/v1/events`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${secret}`, 'idempotency-key': tag },
