@@ -8,6 +8,12 @@ const nextConfig = {
   // Migrations are read at run time (health check, migrate on start).
   outputFileTracingIncludes: { '/**': ['./db/migrations/**'] },
   typedRoutes: false,
+  // Cache Components: what every reader of a view sees alike is cached with 'use cache',
+  // keyed by the scores' data generations read from the database on each request
+  // (lib/dashboard/shared-views.ts), so a write from any process (the CLI too) is seen at once.
+  cacheComponents: true,
+  // Links do not prefetch (components/app-link.tsx): keep the prefetch behaviour as it was.
+  partialPrefetching: false,
   // forbidden() in page guards answers a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
   // Security headers for every response (lib/http/security-headers.mjs, docs/security.md).

@@ -12,7 +12,7 @@ import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './lib/auth
 import { decodeSession, readCookie, readSessionCookie, sessionCookieName, sessionUserFromCookieHeader } from './lib/auth/session-token';
 import { errorBody, unauthorized } from './lib/http/errors';
 import { refuseCrossSite } from './lib/http/origin-check';
-import { ETAG_PAGES, etagMatches, pageEtag } from './lib/http/page-etag';
+import { etagMatches, hasPageEtag, pageEtag } from './lib/http/page-etag';
 import { LOCALE_COOKIE, parseLocale, requestLocale } from './lib/i18n';
 
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs\/?$/];
@@ -54,10 +54,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   return response;
 }
 
-/** The page's ETag when it has one (a GET of an ETAG_PAGES page by a live session, scores not being updated); a failure only costs the 304. */
+/** The page's ETag when it has one (a GET of a page hasPageEtag names by a live session, scores not being updated); a failure only costs the 304. */
 async function validator(request: NextRequest): Promise<string | null> {
   const { pathname, search } = request.nextUrl;
-  if (request.method !== 'GET' || !ETAG_PAGES.has(pathname)) return null;
+  if (request.method !== 'GET' || !hasPageEtag(pathname)) return null;
   try {
     const database = await getDatabase();
     const cookie = request.headers.get('cookie');

@@ -2,8 +2,6 @@ import { redirect } from 'next/navigation';
 import { can } from '@/lib/auth/permissions';
 import { getSessionPrincipal } from '@/lib/auth/session';
 
-export const dynamic = 'force-dynamic';
-
 /** Home: department officers go to their own page, the security officer to the accounts, everyone else to the rankings. */
 export default async function HomePage() {
   const principal = await getSessionPrincipal();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/i18n';
 import { ChartFigure } from '@/components/dashboard/chart-figure';
 import { PageHeading } from '@/components/dashboard/page-heading';
+import { DepartmentPage } from '@/components/dashboard/department-page';
 import { RankChange } from '@/components/dashboard/rank-change';
 import { RankInterval } from '@/components/dashboard/rank-interval';
 import { SortHeader } from '@/components/dashboard/sort-header';
@@ -55,6 +56,17 @@ describe('dashboard components', () => {
     expect(heading('2026-10-20T02:00:00.000Z')).toMatch(/data-testid="scores-updating"[^>]*>有新数据，得分正在更新；当前显示 2026.*10:00/);
     expect(heading(null)).not.toContain('scores-updating');
     expect(heading(null)).toContain('得分计算于');
+  });
+
+  it('says a period never computed is being computed, with its title and the period picker, instead of scores', () => {
+    const period = { code: '2026-11', kind: 'month' as const, startsOn: '2026-11-01', endsOn: '2026-11-30', status: 'open' };
+    const department = { code: 'GAT', name: '公安厅', parentCode: null, level: 'province', status: 'active' } as never;
+    const out = html(createElement(DepartmentPage, { loaded: { kind: 'computing', department, period, periods: [period] }, action: '/me', locale: 'zh-CN', t }));
+    expect(out).toContain('data-testid="scores-computing"');
+    expect(out).toContain(t.scoresComputing.notice);
+    expect(out).toContain('公安厅（GAT）');
+    expect(out).toContain('action="/me"');
+    expect(out).not.toContain('data-testid="department-page"');
   });
 
   it('ticks the rank axis at round numbers', () => {

@@ -14,7 +14,8 @@ import { localizeMeta } from '@/lib/dashboard/scheme-meta';
 import { messages } from '@/lib/i18n';
 import { loadFlows } from '@/lib/dashboard/flows';
 import { parseRankingParams } from '@/lib/dashboard/ranking-params';
-import { loadRankings } from '@/lib/dashboard/rankings';
+import { loadRankings, type RankingsView } from '@/lib/dashboard/rankings';
+import type { RankingParams } from '@/lib/dashboard/ranking-params';
 import { markChanged, pageStamps, refreshPeriods } from '@/lib/scores';
 import { allIndicators, defaultScheme, recommendationFacts, recommendations, schemeHash } from '@/lib/scoring';
 
@@ -26,6 +27,13 @@ const leader: Principal = { kind: 'user', id: 2, username: 'leader', role: 'lead
 
 let database: Database;
 let codes: string[];
+
+/** A ranking view of a period whose scores exist. */
+async function ranking(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
+  const view = await loadRankings(principal, params);
+  if (view?.computing) throw new Error(`${view.period.code} is still being computed`);
+  return view;
+}
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -46,25 +54,45 @@ afterAll(async () => {
 });
 
 describe('periods and the score cache', () => {
-  it('lists the periods with data and computes, before showing it, a period never computed', async () => {
+  it('shows a period never computed as being computed, without waiting for it, and computes it right after', async () => {
     const periods = await q.listPeriods(database);
     expect(periods.map((p) => p.code)).toEqual(expect.arrayContaining([...MONTHS, '2026-Q3', '2026-Q4', '2026']));
-    const scores = await pageStamps(database, periods, ['2026-10', '2026-09']);
-    expect(scores['2026-10'].updatingSince).toBeNull();
+    const scores = pageStamps(database, periods, ['2026-10', '2026-09']);
+    expect(scores['2026-10']).toEqual({ stamp: 'none', updatingSince: null, computing: true });
+    const page = await loadRankings(leader, parseRankingParams({ period: '2026-10' }));
+    expect(page).toMatchObject({ computing: true, period: { code: '2026-10' } });
+    expect((await loadDepartment(codes[0], '2026-Q3')).kind).toBe('computing'); // a quarter no page has asked for yet
+    await refreshPeriods(database, periods.map((p) => p.code)); // joins the recomputes the pages started
     const [{ n }] = await database.query<{ n: number }>(`select count(*)::int as n from department_scores where period = '2026-10'`);
     expect(n).toBe(DEPARTMENTS);
+    expect(pageStamps(database, await q.listPeriods(database), ['2026-10'])['2026-10']).toMatchObject({ computing: false, updatingSince: null });
+    expect((await ranking(leader, parseRankingParams({ period: '2026-10' })))!.rows).toHaveLength(DEPARTMENTS);
+  });
+
+  it('keys what every reader shares by the data generation of the scores shown: it moves when new scores land, not before', async () => {
+    const stampOf = async () => pageStamps(database, await q.listPeriods(database), ['2026-09'])['2026-09'].stamp;
+    const before = await stampOf();
+    expect(before).toMatch(/^g\d+@/);
+    expect(await stampOf()).toBe(before);
+    await database.transaction((tx) => markChanged(tx, ['2026-09']));
+    expect(await stampOf()).toBe(before); // the previous scores are still the ones shown
+    await refreshPeriods(database, ['2026-09']);
+    const after = await stampOf();
+    expect(after).not.toBe(before);
+    expect(Number(after.slice(1, after.indexOf('@')))).toBeGreaterThan(Number(before.slice(1, before.indexOf('@'))));
   });
 
   it('shows the previous scores of a changed period at once, marked as being updated, and the new ones once recomputed', async () => {
-    const before = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    const before = (await ranking(leader, parseRankingParams({ period: '2026-10' })))!;
     expect(before.updatingSince).toBeNull();
     await database.query(`update indicator_values set value = value / 2 where period = '2026-10' and department_code = $1`, [before.rows[0].code]);
     await database.transaction((tx) => markChanged(tx, ['2026-10']));
-    const meanwhile = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    const meanwhile = (await ranking(leader, parseRankingParams({ period: '2026-10' })))!;
+    // Labelled as the previous scores; which rows it holds is a race here (no Next cache in tests:
+    // the recompute this read started may land first). In the app its key is the old generation.
     expect(meanwhile.updatingSince).toBe(before.computedAt);
-    expect(meanwhile.rows).toEqual(before.rows);
     await refreshPeriods(database, ['2026-10']); // joins the recompute the page started
-    const after = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    const after = (await ranking(leader, parseRankingParams({ period: '2026-10' })))!;
     expect(after.updatingSince).toBeNull();
     expect(after.computedAt! > before.computedAt!).toBe(true);
     expect(after.rows.find((r) => r.code === before.rows[0].code)!.total).toBeLessThan(before.rows[0].total);
@@ -73,7 +101,7 @@ describe('periods and the score cache', () => {
 
 describe('the rankings view', () => {
   it('defaults to the latest month and pages the whole ranking in rank order', async () => {
-    const view = (await loadRankings(leader, parseRankingParams({})))!;
+    const view = (await ranking(leader, parseRankingParams({})))!;
     expect(view.period.code).toBe('2026-10');
     expect(view.previousPeriod).toBe('2026-09');
     expect(view.summary.departments).toBe(DEPARTMENTS);
@@ -88,7 +116,7 @@ describe('the rankings view', () => {
   });
 
   it('computes each rank change from the previous month and lists risers and fallers consistently', async () => {
-    const view = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    const view = (await ranking(leader, parseRankingParams({ period: '2026-10' })))!;
     const previous = new Map((await q.rankingPage(database, { period: '2026-09', previousPeriod: null, sort: 'rank', descending: false, offset: 0, limit: 100 })).rows.map((r) => [r.code, r.rank]));
     for (const row of view.rows) expect(row.change).toBe(previous.get(row.code)! - row.rank);
     for (const m of view.risers) expect(m.previousRank).toBeGreaterThan(m.rank);
@@ -98,29 +126,29 @@ describe('the rankings view', () => {
   });
 
   it('filters by tier and by part of a name, and sorts by a dimension', async () => {
-    const all = (await loadRankings(leader, parseRankingParams({ period: '2026-10' })))!;
+    const all = (await ranking(leader, parseRankingParams({ period: '2026-10' })))!;
     const tier = all.rows[0].tier;
-    const byTier = (await loadRankings(leader, parseRankingParams({ period: '2026-10', tier })))!;
+    const byTier = (await ranking(leader, parseRankingParams({ period: '2026-10', tier })))!;
     expect(byTier.matched).toBe(all.summary.tiers.find((x) => x.tier === tier)!.count);
     expect(byTier.rows.every((r) => r.tier === tier)).toBe(true);
 
     const name = all.rows[3].name;
-    const byName = (await loadRankings(leader, parseRankingParams({ period: '2026-10', q: name.slice(0, 2) })))!;
+    const byName = (await ranking(leader, parseRankingParams({ period: '2026-10', q: name.slice(0, 2) })))!;
     expect(byName.rows.map((r) => r.code)).toContain(all.rows[3].code);
     expect(byName.rows.every((r) => r.name.includes(name.slice(0, 2)) || r.code.includes(name.slice(0, 2)))).toBe(true);
 
-    const byQuality = (await loadRankings(leader, parseRankingParams({ period: '2026-10', sort: 'dim:quality' })))!;
+    const byQuality = (await ranking(leader, parseRankingParams({ period: '2026-10', sort: 'dim:quality' })))!;
     const quality = byQuality.rows.map((r) => r.dimensions!.quality);
     expect(quality).toEqual([...quality].sort((a, b) => b - a));
   });
 
   it('ranks a quarter and a year too, comparing only with periods of the same kind', async () => {
-    const quarter = (await loadRankings(leader, parseRankingParams({ period: '2026-Q4' })))!;
+    const quarter = (await ranking(leader, parseRankingParams({ period: '2026-Q4' })))!;
     expect(quarter.period.code).toBe('2026-Q4');
     expect(quarter.previousPeriod).toBe('2026-Q3');
     expect(quarter.trend.periods).toEqual(['2026-Q3', '2026-Q4']);
     expect(quarter.summary.departments).toBe(DEPARTMENTS);
-    const year = (await loadRankings(leader, parseRankingParams({ period: '2026' })))!;
+    const year = (await ranking(leader, parseRankingParams({ period: '2026' })))!;
     expect(year.previousPeriod).toBeNull();
     expect(year.rows.every((r) => r.change === null)).toBe(true);
     expect(year.risers).toEqual([]);
@@ -143,7 +171,7 @@ describe('the rankings view', () => {
   it('shows a department user everyone’s rank, total and tier but only its own detail', async () => {
     const own = codes[0];
     const officer: Principal = { kind: 'user', id: 9, username: own.toLowerCase(), role: 'department', departmentCode: own };
-    const view = (await loadRankings(officer, parseRankingParams({ period: '2026-10' })))!;
+    const view = (await ranking(officer, parseRankingParams({ period: '2026-10' })))!;
     expect(view.topDimensions).toBeNull();
     for (const row of view.rows) {
       expect(typeof row.total).toBe('number');
@@ -162,7 +190,7 @@ describe('the rankings view', () => {
 
   it('draws trends for the chosen departments over the recent months', async () => {
     const chosen = codes.slice(0, 2);
-    const view = (await loadRankings(leader, parseRankingParams({ period: '2026-10', compare: chosen.join(',') })))!;
+    const view = (await ranking(leader, parseRankingParams({ period: '2026-10', compare: chosen.join(',') })))!;
     expect(view.trend.periods).toEqual(MONTHS);
     expect(view.trend.departments.map((d) => d.code)).toEqual(chosen);
     for (const row of view.trend.rows) for (const code of chosen) expect(row.totals[code]).toEqual(expect.any(Number));

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/i18n';
 import { defaultIncentiveTranslations } from '@/lib/i18n/default-incentives';
 import { indicatorValueText, leverText, rankChangeText, rankRangeText, tierLabel } from '@/lib/dashboard/format';
-import { MemoCache } from '@/lib/dashboard/memo-cache';
 import { departmentCodeParam, pagePath } from '@/lib/dashboard/page-path';
 import { choosePeriod, groupPeriods } from '@/lib/dashboard/period-choice';
 import { dateLabel, dateTimeLabel, periodLabel, recentPeriodsOfKind } from '@/lib/dashboard/period-labels';
@@ -173,26 +172,6 @@ describe('scheme metadata', () => {
 
   it('has an English text for every default incentive', () => {
     for (const [tier, texts] of Object.entries(defaultScheme.incentives)) expect(defaultIncentiveTranslations.en![tier]).toHaveLength(texts.length);
-  });
-});
-
-describe('memo cache', () => {
-  it('computes a key once, shares it between concurrent callers, evicts the least recently used and forgets failures', async () => {
-    const cache = new MemoCache<number>(2);
-    let calls = 0;
-    const compute = (v: number) => async () => {
-      calls++;
-      return v;
-    };
-    const [a, b] = await Promise.all([cache.get('a', compute(1)), cache.get('a', compute(2))]);
-    expect([a, b, calls]).toEqual([1, 1, 1]);
-    await cache.get('b', compute(2));
-    await cache.get('a', compute(9)); // touch a: b is now the oldest
-    await cache.get('c', compute(3));
-    expect(await cache.get('a', compute(9))).toBe(1);
-    expect(await cache.get('b', compute(22))).toBe(22);
-    await expect(cache.get('x', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await cache.get('x', compute(5))).toBe(5);
   });
 });
 

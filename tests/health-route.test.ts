@@ -1,11 +1,14 @@
 // GET /api/health (docs/security.md, "Health check"): {"ok", "migrations"} for anyone, plus "database" for a
 // signed-in caller only; 503 when the database is unreachable, naming nothing about it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabase } from '@/db/client';
 import type { Database } from '@/db/types';
 import { GET } from '@/app/api/health/route';
 import { createTestToken, createTestUser, requestAs, sessionCookie } from './support/auth';
 import { onPostgres, useTestDatabase } from './support/db';
+
+// connection() (never prerendered) needs a Next request scope; here the handler is called directly.
+vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), connection: async () => undefined }));
 
 let database: Database;
 beforeAll(async () => {

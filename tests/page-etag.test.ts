@@ -1,4 +1,4 @@
-// A repeat view costs no rendering: proxy.ts gives /rankings a weak ETag over the build, the
+// A repeat view costs no rendering: proxy.ts gives /rankings and /departments/{code} a weak ETag over the build, the
 // data stamp, the user, the locale, the URL and document-vs-RSC, and answers If-None-Match
 // with 304 while it holds; no ETag while scores are being updated (the page must render).
 import { NextRequest } from 'next/server';
@@ -83,6 +83,22 @@ describe('proxy.ts and repeat views', () => {
     const updated = await call('/rankings', { cookie: leader, 'if-none-match': etag });
     expect(updated.headers.get('x-middleware-next')).toBe('1');
     expect(updated.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('answers a repeat view of a department’s page with 304 until the data changes — an appeal filed included', async () => {
+    await database.query(`insert into departments (code, name) values ('GAT', '公安厅') on conflict do nothing`);
+    await database.query(`insert into periods (code, kind, starts_on, ends_on) values ('2026-10', 'month', '2026-10-01', '2026-10-31') on conflict do nothing`);
+    const leader = await sessionCookie(database, await createTestUser(database, 'leader'));
+    const first = await call('/departments/GAT', { cookie: leader });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\//);
+    expect((await call('/departments/GAT', { cookie: leader, 'if-none-match': etag })).status).toBe(304);
+    expect((await call('/departments/MZT', { cookie: leader, 'if-none-match': etag })).status).not.toBe(304);
+    await database.query(`insert into appeals (period, department_code, reason, created_by) values ('2026-10', 'GAT', '数据有误', 'gat')`);
+    const filed = await call('/departments/GAT', { cookie: leader, 'if-none-match': etag });
+    expect(filed.status).not.toBe(304);
+    expect(filed.headers.get('etag')).not.toBe(etag);
+    expect((await call('/departments/GAT/extra', { cookie: leader })).headers.get('etag')).toBeNull();
   });
 
   it('gives other pages and other methods no ETag', async () => {

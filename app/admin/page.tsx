@@ -3,8 +3,6 @@ import { guardPage } from '@/lib/auth/guard';
 import { can, type Action } from '@/lib/auth/permissions';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 // Each section with the action its page asks; accounts and tokens belong to the security officer (三员分立).
 const SECTIONS = [
   ['departments', 'departments:manage'],

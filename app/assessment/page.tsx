@@ -11,8 +11,6 @@ import { fill, formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { assessmentView } from '@/lib/assessment/views';
 
-export const dynamic = 'force-dynamic';
-
 type Props = { searchParams: Promise<{ period?: string }> };
 
 // The export's columns: 排名 0, 部门编码 1, 部门名称 2, 总分 3, one per dimension, then

@@ -7,8 +7,6 @@ import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function pageHref(filter: AuditFilter, page: number): string {

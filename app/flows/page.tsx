@@ -11,8 +11,6 @@ import { FlowsTable } from '@/components/dashboard/flows-table';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
 
-export const dynamic = 'force-dynamic';
-
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: `${t.flows.title} · ${t.app.shortName}` };

@@ -5,8 +5,6 @@ import { oidcConfigured } from '@/lib/auth/oidc';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 // The one public page. An error from next-auth (OIDC refused, etc.) arrives as ?error=.
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

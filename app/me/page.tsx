@@ -7,8 +7,6 @@ import { firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
 
-export const dynamic = 'force-dynamic';
-
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: `${t.nav.me} · ${t.app.shortName}` };
@@ -40,5 +38,5 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
       </section>
     );
   }
-  return <DepartmentPage view={loaded.view} action="/me" locale={locale} t={t} />;
+  return <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} />;
 }

@@ -10,10 +10,9 @@ import { PeriodPicker } from '@/components/dashboard/period-picker';
 import { RankingFilters } from '@/components/dashboard/ranking-filters';
 import { RankingTable } from '@/components/dashboard/ranking-table';
 import { RankingsOverviewCharts, RankingsTrendChart } from '@/components/dashboard/rankings-charts';
+import { ScoresComputing } from '@/components/dashboard/scores-computing';
 import { SummaryCards } from '@/components/dashboard/summary-cards';
 import { tierLabel } from '@/lib/dashboard/format';
-
-export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -36,6 +35,8 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
   }
   // Switching the period keeps the sort, the filters and the comparison.
   const keep = Object.fromEntries(new URLSearchParams(rankingHref({ ...params, period: null, page: 1 }).split('?')[1] ?? ''));
+  const picker = <PeriodPicker action="/rankings" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />;
+  if (view.computing) return <ScoresComputing title={t.rankings.title} period={view.period} picker={picker} locale={locale} t={t} />;
   const localized = { ...view, scheme: localizeMeta(view.scheme, locale, t) };
   const tiers = localized.scheme.tiers.length ? localized.scheme.tiers : view.summary.tiers.map((x) => ({ code: x.tier, name: tierLabel(x.tier, x.tierName, locale, t) }));
   return (
@@ -47,7 +48,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
         updatingSince={view.updatingSince}
         locale={locale}
         t={t}
-        picker={<PeriodPicker action="/rankings" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />}
+        picker={picker}
       >
         <p className="lead">{t.rankings.intro}</p>
       </PageHeading>

@@ -1,6 +1,6 @@
 import { AppLink } from '@/components/app-link';
 import type { Locale, Messages } from '@/lib/i18n';
-import type { DepartmentView } from '@/lib/dashboard/department';
+import type { DepartmentLoad, DepartmentView } from '@/lib/dashboard/department';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
 import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
 import { AppealsTable } from './appeals-table';
@@ -11,9 +11,16 @@ import { LeversList } from './levers-list';
 import { PageHeading } from './page-heading';
 import { PeriodPicker } from './period-picker';
 import { ScoreCard } from './score-card';
+import { ScoresComputing } from './scores-computing';
 
-/** A department's standing in a period; /departments/{code} and /me both render this. */
-export function DepartmentPage({ view: raw, action, locale, t }: { view: DepartmentView; action: string; locale: Locale; t: Messages }) {
+/** A department's standing in a period (or that its scores are being computed); /departments/{code} and /me both render this. */
+export function DepartmentPage({ loaded, action, locale, t }: { loaded: Extract<DepartmentLoad, { kind: 'ok' | 'computing' }>; action: string; locale: Locale; t: Messages }) {
+  if (loaded.kind === 'computing') {
+    const { department, period, periods } = loaded;
+    const picker = <PeriodPicker action={action} periods={periods} current={period.code} locale={locale} t={t} />;
+    return <ScoresComputing title={`${department.name}（${department.code}）`} period={period} picker={picker} locale={locale} t={t} />;
+  }
+  const raw = loaded.view;
   const scheme = localizeMeta(raw.scheme, locale, t);
   const names = new Map(scheme.indicators.map((i) => [i.code, i.name]));
   const dimensionNames = new Map(scheme.dimensions.map((d) => [d.code, d.name]));

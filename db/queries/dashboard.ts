@@ -11,6 +11,8 @@ import { STALE_SQL } from './scores';
 export interface CacheHeaderRow {
   schemeId: number;
   inputHash: string;
+  /** The data generation these scores were computed from (score_generations). */
+  generation: number;
   stale: boolean;
   computedAt: string;
   schemeHash: string;
@@ -39,6 +41,7 @@ export async function listPeriods(session: Session): Promise<PeriodState[]> {
       ...getTableColumns(periods),
       cacheSchemeId: periodScores.schemeId,
       inputHash: periodScores.inputHash,
+      cacheGeneration: periodScores.generation,
       stale: sql<boolean>`coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation}`,
       computedAt: periodScores.computedAt,
       schemeHash: scheme('hash'),
@@ -50,12 +53,12 @@ export async function listPeriods(session: Session): Promise<PeriodState[]> {
     .leftJoin(scoreGenerations, eq(scoreGenerations.period, periods.code))
     .where(hasData)
     .orderBy(desc(periods.endsOn), desc(periods.startsOn));
-  return rows.map(({ cacheSchemeId, inputHash, stale, computedAt, schemeHash, schemeVersion, schemeName, ...period }) => ({
+  return rows.map(({ cacheSchemeId, inputHash, cacheGeneration, stale, computedAt, schemeHash, schemeVersion, schemeName, ...period }) => ({
     ...period,
     cache:
       computedAt === null
         ? null
-        : { schemeId: Number(cacheSchemeId), inputHash: String(inputHash), stale, computedAt: computedAt.toISOString(), schemeHash: String(schemeHash), schemeVersion: Number(schemeVersion), schemeName: schemeName ?? '' },
+        : { schemeId: Number(cacheSchemeId), inputHash: String(inputHash), generation: Number(cacheGeneration), stale, computedAt: computedAt.toISOString(), schemeHash: String(schemeHash), schemeVersion: Number(schemeVersion), schemeName: schemeName ?? '' },
   }));
 }
 

@@ -42,15 +42,17 @@ export async function currentGeneration(session: Session, period: string): Promi
 }
 
 /**
- * One value that changes whenever what a ranking page shows could: the highest generation
- * written, the last time any scores were saved and the periods' statuses. Null while any
- * period's saved scores are older than its data (they are being updated).
+ * One value that changes whenever what a ranking or department page shows could: the
+ * highest generation written, the last time any scores were saved, the periods' statuses
+ * and the appeals (a department's page lists them). Null while any period's saved scores
+ * are older than its data (they are being updated).
  */
 export async function dataStamp(session: Session): Promise<string | null> {
   const [row] = await session.query<{ stamp: string | null }>(
     `select case when exists (select 1 from period_scores ps join score_generations g on g.period = ps.period where ${STALE_SQL}) then null
             else concat_ws('.', (select max(generation) from score_generations), (select max(computed_at) from period_scores),
-                           (select md5(string_agg(code || status, ',' order by code)) from periods)) end as stamp`,
+                           (select md5(string_agg(code || status, ',' order by code)) from periods),
+                           (select concat(count(*), '-', max(id), '-', max(decided_at)) from appeals)) end as stamp`,
   );
   return row.stamp;
 }

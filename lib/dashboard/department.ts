@@ -1,7 +1,10 @@
 // Everything a department's page shows, as plain data: its cached result for the period,
 // the provincial medians to compare with, its indicators with the scheme's names and
-// units, the levers, its trend, and its incidents and appeals. Access is checked by
-// the page (guardPage with scores:detail for this department) before this runs.
+// units, the levers, its trend, and its incidents and appeals. The scores part is the same
+// for every reader and built once for everyone by Next.js ('use cache', sharedDepartment)
+// under the data generations of the periods it reads; incidents and appeals are read per
+// request. Access is checked by the page (guardPage with scores:detail for this
+// department) before this runs.
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
@@ -10,6 +13,7 @@ import * as q from '../../db/queries/dashboard';
 export type { AppealRow, IncidentRow } from '../../db/queries/dashboard';
 import { defaultScheme, type AdviceSource, type DepartmentResult } from '../scoring';
 import { pageStamps } from '../scores/freshness';
+import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import { recentPeriodsOfKind } from './period-labels';
 import { schemeMeta, type IndicatorMeta, type SchemeMeta } from './scheme-meta';
@@ -59,7 +63,22 @@ export interface DepartmentView {
   appeals: q.AppealRow[];
 }
 
-export type DepartmentLoad = { kind: 'not-found' } | { kind: 'no-periods'; department: q.DepartmentInfo } | { kind: 'ok'; view: DepartmentView };
+export type DepartmentLoad =
+  | { kind: 'not-found' }
+  | { kind: 'no-periods'; department: q.DepartmentInfo }
+  | { kind: 'computing'; department: q.DepartmentInfo; period: PeriodChoiceRow; periods: PeriodChoiceRow[] }
+  | { kind: 'ok'; view: DepartmentView };
+
+/** The part of a department's page every reader sees alike. */
+type DepartmentScores = Pick<DepartmentView, 'computedAt' | 'scheme' | 'score' | 'dimensions' | 'indicators' | 'levers' | 'trend'>;
+
+export interface DepartmentKey {
+  code: string;
+  period: string;
+  trendPeriods: string[];
+  /** The data generation of each period read (pageStamps): the key moves with the scores. */
+  stamps: string[];
+}
 
 export async function loadDepartment(code: string, requestedPeriod: string | null): Promise<DepartmentLoad> {
   const database = await getDatabase();
@@ -69,40 +88,41 @@ export async function loadDepartment(code: string, requestedPeriod: string | nul
   const period = choosePeriod(periods, requestedPeriod);
   if (!period) return { kind: 'no-periods', department };
   const trendPeriods = recentPeriodsOfKind(period.code, DEPARTMENT_TREND_PERIODS, new Set(periods.map((p) => p.code)));
-  const scores = await pageStamps(database, periods, [period.code, ...trendPeriods]);
-
-  const [cache, cached, medians, summary, trend, incidents, appeals] = await Promise.all([
-    q.cachedScheme(database, period.code),
-    q.cachedDepartmentScore(database, period.code, code),
-    q.dimensionMedians(database, period.code),
-    q.periodSummary(database, period.code),
-    q.trendPoints(database, [code], trendPeriods),
+  const read = [...new Set([period.code, ...trendPeriods])];
+  const scores = pageStamps(database, periods, read);
+  if (scores[period.code].computing) return { kind: 'computing', department, period, periods };
+  const [shared, incidents, appeals] = await Promise.all([
+    sharedDepartment({ code, period: period.code, trendPeriods, stamps: read.map((p) => scores[p].stamp) }),
     q.departmentIncidents(database, code, period.startsOn, period.endsOn),
     q.departmentAppeals(database, code, period.code),
+  ]);
+  return { kind: 'ok', view: { department, period, periods, updatingSince: scores[period.code].updatingSince, ...shared, incidents, appeals } };
+}
+
+/** The department's scores part, built once for everyone per key (Cache Components). */
+export async function sharedDepartment(key: DepartmentKey): Promise<DepartmentScores> {
+  'use cache';
+  sharedView([key.period, ...key.trendPeriods]);
+  const database = await getDatabase();
+  const { code, period } = key;
+  const [cache, cached, medians, summary, trend] = await Promise.all([
+    q.cachedScheme(database, period),
+    q.cachedDepartmentScore(database, period, code),
+    q.dimensionMedians(database, period),
+    q.periodSummary(database, period),
+    q.trendPoints(database, [code], key.trendPeriods),
   ]);
   const scheme = schemeMeta(cache?.body ?? defaultScheme);
   const result = (cached?.detail ?? null) as DepartmentResult | null;
   const indicatorNames = new Map(scheme.indicators.map((i) => [i.code, i.name]));
-
   return {
-    kind: 'ok',
-    view: {
-      department,
-      period,
-      periods,
-      computedAt: cache?.computedAt ?? null,
-      updatingSince: scores[period.code]?.updatingSince ?? null,
-      scheme,
-      score: result && cached ? scoreCard(result, cached, summary.departments) : null,
-      dimensions: result
-        ? scheme.dimensions.map((d) => ({ code: d.code, name: d.name, score: result.dimensions[d.code] ?? 0, median: medians[d.code] ?? null }))
-        : [],
-      indicators: result ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }) })) : [],
-      levers: (result?.levers ?? []).filter((l) => l.points >= MIN_LEVER_POINTS).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
-      trend: trend.map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked })),
-      incidents,
-      appeals,
-    },
+    computedAt: cache?.computedAt ?? null,
+    scheme,
+    score: result && cached ? scoreCard(result, cached, summary.departments) : null,
+    dimensions: result ? scheme.dimensions.map((d) => ({ code: d.code, name: d.name, score: result.dimensions[d.code] ?? 0, median: medians[d.code] ?? null })) : [],
+    indicators: result ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }) })) : [],
+    levers: (result?.levers ?? []).filter((l) => l.points >= MIN_LEVER_POINTS).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
+    trend: trend.map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked })),
   };
 }
 

@@ -1,23 +1,25 @@
 // Everything /rankings shows, as plain data: the period and the picker's choices, the
 // summary cards, one page of the ranking table, and the three charts' series. Reads the
 // score cache only (lib/scores pageStamps: stale scores are shown while they are recomputed).
-// What a page shows is kept in memory under the cache stamps of the periods it reads, so a
-// request for a page already assembled costs the one read of the period list; department users then get others' rank, total and tier
-// but not their dimensions, penalty or rank interval (CONTRACT.md §3).
+// What every reader of a view sees alike is built once for everyone by Next.js ('use cache':
+// the overview, the table page, the trend) under the data generations of the periods each
+// reads, so a view someone has seen costs a reader the one read of the period list;
+// present() then fits it to the reader:
+// department users get others' rank, total and tier but not their dimensions, penalty or
+// rank interval (docs/dashboard.md).
 import 'server-only';
 import { getDatabase } from '../../db/client';
 import * as q from '../../db/queries/dashboard';
 import { can } from '../auth/permissions';
-import type { Database } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { previousPeriod } from '../periods/codes';
 import { defaultScheme } from '../scoring';
 import { pageStamps } from '../scores/freshness';
-import { MemoCache } from './memo-cache';
+import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import type { PeriodState } from '../../db/queries/dashboard';
 import { recentPeriodsOfKind } from './period-labels';
-import { MAX_COMPARE, PAGE_SIZE, sortKey, type RankingParams } from './ranking-params';
+import { MAX_COMPARE, PAGE_SIZE, type RankingParams } from './ranking-params';
 import { schemeMeta, type SchemeMeta } from './scheme-meta';
 import { buildTrendSeries, type TrendSeries } from './trend-series';
 
@@ -45,7 +47,7 @@ export interface RankingTableRow {
   own: boolean;
 }
 
-/** What every reader of the same page sees alike; kept in memory. */
+/** What every reader of the same page sees alike; cached by Next.js. */
 interface RankingsData {
   previousPeriod: string | null;
   computedAt: string | null;
@@ -61,6 +63,7 @@ interface RankingsData {
 }
 
 export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions'> {
+  computing: false;
   period: PeriodChoiceRow;
   periods: PeriodChoiceRow[];
   rows: RankingTableRow[];
@@ -72,7 +75,12 @@ export interface RankingsView extends Omit<RankingsData, 'rows' | 'topDimensions
   topDimensions: q.DimensionRow[] | null;
 }
 
-const pages = new MemoCache<RankingsData>(64);
+/** A period whose scores were never computed: its first computation is under way. */
+export interface PeriodBeingComputed {
+  computing: true;
+  period: PeriodChoiceRow;
+  periods: PeriodChoiceRow[];
+}
 
 /** The periods a /rankings page reads: the one shown, the one it compares with, the trend's. */
 interface RankingsScope {
@@ -89,41 +97,49 @@ function rankingsScope(periods: PeriodState[], params: RankingParams): RankingsS
   return { period, previous: previous && available.has(previous) ? previous : null, trendPeriods: recentPeriodsOfKind(period.code, TREND_PERIODS, available) };
 }
 
-export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | null> {
+export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | PeriodBeingComputed | null> {
   const database = await getDatabase();
   const periods = await q.listPeriods(database);
   const scope = rankingsScope(periods, params);
   if (!scope) return null;
   const { period, previous, trendPeriods } = scope;
-  const scores = await pageStamps(database, periods, [period.code, ...trendPeriods]);
-  const key = JSON.stringify([period.code, trendPeriods.map((p) => scores[p]?.stamp), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
-  const data = await pages.get(key, () => assemble(database, { period: period.code, previous, trendPeriods, params }));
-  return present(data, principal, { period, periods, page: params.page, updatingSince: scores[period.code]?.updatingSince ?? null });
+  const compared = [period.code, ...(previous ? [previous] : [])];
+  const scores = pageStamps(database, periods, [...compared, ...trendPeriods]);
+  if (scores[period.code].computing) return { computing: true, period, periods };
+  // Each part is cached on its own, under the stamps of the periods it reads: a new sort,
+  // filter, page or comparison builds only the part it changes.
+  const at: PeriodKey = { period: period.code, previous, stamps: compared.map((p) => scores[p].stamp) };
+  const { period: _, compare, ...table } = params;
+  const [overview, page, trend] = await Promise.all([
+    sharedOverview(at),
+    sharedTablePage(at, table),
+    sharedTrend({ period: period.code, trendPeriods, stamps: trendPeriods.map((p) => scores[p].stamp) }, compare),
+  ]);
+  return present({ ...overview, ...page, trend }, principal, { period, periods, page: params.page, updatingSince: scores[period.code].updatingSince });
 }
 
-async function assemble(database: Database, at: { period: string; previous: string | null; trendPeriods: string[]; params: RankingParams }): Promise<RankingsData> {
-  const { period, previous, params } = at;
-  const [cache, summary, risers, fallers, page, histogram, topDimensions, compare] = await Promise.all([
+/** A period (and the one it is compared with) as its scores stand: the key of every shared part. */
+export interface PeriodKey {
+  period: string;
+  previous: string | null;
+  /** The data generation of each period read (pageStamps): the key moves with the scores. */
+  stamps: string[];
+}
+
+/** The summary cards and the overview charts, built once for everyone per period (Cache Components). */
+export async function sharedOverview(key: PeriodKey): Promise<Omit<RankingsData, 'rows' | 'matched' | 'trend'>> {
+  'use cache';
+  sharedView(key.previous ? [key.period, key.previous] : [key.period]);
+  const database = await getDatabase();
+  const { period, previous } = key;
+  const [cache, summary, risers, fallers, histogram, topDimensions] = await Promise.all([
     q.cachedScheme(database, period),
     q.periodSummary(database, period),
     previous ? q.movers(database, period, previous, 'up', MOVERS) : [],
     previous ? q.movers(database, period, previous, 'down', MOVERS) : [],
-    q.rankingPage(database, {
-      period,
-      previousPeriod: previous,
-      tier: params.tier,
-      search: params.search,
-      sort: params.sort,
-      dimension: params.dimension,
-      descending: params.descending,
-      offset: (params.page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
     q.totalsHistogram(database, period, HISTOGRAM_WIDTH),
     q.topDimensions(database, period, TOP_N),
-    params.compare.length ? params.compare.slice(0, MAX_COMPARE) : q.topCodes(database, period, DEFAULT_COMPARE),
   ]);
-  const [points, names] = await Promise.all([q.trendPoints(database, compare, at.trendPeriods), q.departmentNames(database, compare)]);
   return {
     previousPeriod: previous,
     computedAt: cache?.computedAt ?? null,
@@ -131,12 +147,29 @@ async function assemble(database: Database, at: { period: string; previous: stri
     summary,
     risers,
     fallers,
-    rows: page.rows,
-    matched: page.matched,
     histogram: fullHistogram(histogram, HISTOGRAM_WIDTH),
     topDimensions,
-    trend: buildTrendSeries(at.trendPeriods, compare, names, points),
   };
+}
+
+/** One page of the ranking table for a sort and filter, built once for everyone (Cache Components). */
+export async function sharedTablePage(key: PeriodKey, table: Omit<RankingParams, 'period' | 'compare'>): Promise<Pick<RankingsData, 'rows' | 'matched'>> {
+  'use cache';
+  sharedView(key.previous ? [key.period, key.previous] : [key.period]);
+  const { period, previous } = key;
+  const { tier, search, sort, dimension, descending, page } = table;
+  const offset = (page - 1) * PAGE_SIZE;
+  return q.rankingPage(await getDatabase(), { period, previousPeriod: previous, tier, search, sort, dimension, descending, offset, limit: PAGE_SIZE });
+}
+
+/** The trend chart of the departments compared (the top ones when none is chosen), built once for everyone (Cache Components). */
+export async function sharedTrend(key: { period: string; trendPeriods: string[]; stamps: string[] }, chosen: string[]): Promise<TrendSeries> {
+  'use cache';
+  sharedView([key.period, ...key.trendPeriods]);
+  const database = await getDatabase();
+  const compare = chosen.length ? chosen.slice(0, MAX_COMPARE) : await q.topCodes(database, key.period, DEFAULT_COMPARE);
+  const [points, names] = await Promise.all([q.trendPoints(database, compare, key.trendPeriods), q.departmentNames(database, compare)]);
+  return buildTrendSeries(key.trendPeriods, compare, names, points);
 }
 
 /** The page for one reader: others' detail hidden where they may not see it, their own row marked. */
@@ -146,6 +179,7 @@ function present(data: RankingsData, principal: Principal, at: { period: PeriodC
   return {
     ...data,
     ...at,
+    computing: false,
     pageCount: Math.max(1, Math.ceil(data.matched / PAGE_SIZE)),
     topDimensions: seesAll ? data.topDimensions : null,
     rows: data.rows.map((r) => {

@@ -2,15 +2,19 @@
 // copy of a page is still what the page would render. That holds for a page whose content
 // follows only from the build, the scores' data stamp, the signed-in user (id, role,
 // department, name, session version), the locale, the URL and whether a document or an RSC
-// payload is asked for (the headers Next.js varies on) — /rankings. While any period's scores
-// are being updated there is no ETag: the page must render to show the new ones and to
-// restart a recompute that stopped.
+// payload is asked for (the headers Next.js varies on) — /rankings and /departments/{code}
+// (whose appeals are in the data stamp too). While any period's scores are being updated
+// there is no ETag: the page must render to show the new ones and to restart a recompute
+// that stopped.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../i18n';
 
-export const ETAG_PAGES: ReadonlySet<string> = new Set(['/rankings']);
+const ETAG_PAGES = [/^\/rankings$/, /^\/departments\/[^/]+$/];
+
+/** Whether a page's rendering is fully described by its ETag's parts. */
+export const hasPageEtag = (pathname: string) => ETAG_PAGES.some((re) => re.test(pathname));
 
 /** The request headers a Next.js page response varies on (its `Vary` header). */
 const VARY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'] as const;

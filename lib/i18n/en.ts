@@ -1061,4 +1061,8 @@ export const en: Messages = {
     list: '{items}',
     periodRequired: 'The period parameter is missing',
   },
+  // Scores of a period never computed before (issue #13): the page does not wait for them.
+  scoresComputing: {
+    notice: 'The scores of this period are being computed for the first time; reload in a moment to see them.',
+  },
 };

@@ -1063,6 +1063,10 @@ export const zhCN = {
     list: '{items}',
     periodRequired: '缺少参数 period（考核周期）',
   },
+  // Scores of a period never computed before (issue #13): the page does not wait for them.
+  scoresComputing: {
+    notice: '本期得分正在首次计算，请稍后刷新查看。',
+  },
 };
 
 export type Messages = typeof zhCN;

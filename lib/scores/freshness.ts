@@ -10,7 +10,7 @@
 //   so they always include the caller's own write;
 // - pages (pageStamps) show the previous scores at once, marked as being updated, and start
 //   the recompute themselves, so one stopped mid-way (a serverless function ended) is
-//   restarted by the next reader. A period never computed is computed before it is shown.
+//   restarted by the next reader; a period never computed is shown as being computed.
 import { after } from 'next/server';
 import { getDatabase } from '../../db/client';
 import { everyOpenPeriod, raiseGenerations, readCacheHeader } from '../../db/queries/scores';
@@ -18,6 +18,7 @@ import type { PeriodState } from '../../db/queries/dashboard';
 import type { Database, Session } from '../../db/types';
 import { ApiError } from '../http/errors';
 import { recomputePeriod } from './recompute';
+import { forgetSharedViews } from './shared-cache';
 
 const MAX_ATTEMPTS = 3; // data landing during every attempt: leave it to the next reader
 
@@ -49,7 +50,10 @@ export async function markEverythingChanged(tx: Session): Promise<void> {
 async function recomputeUntilCurrent(database: Database, code: string): Promise<void> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
-      if ((await recomputePeriod(database, code, { onlyIfStale: true })) !== 'superseded') return;
+      const outcome = await recomputePeriod(database, code, { onlyIfStale: true });
+      if (outcome === 'superseded') continue;
+      if (outcome) forgetSharedViews(code);
+      return;
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return; // no such period (yet): nothing to compute
       throw err;
@@ -101,32 +105,33 @@ export async function freshScores(database: Database, code: string) {
   return readCacheHeader(database, code);
 }
 
-/** What a page shows of a period's scores: a stamp that changes with them, and since when they are being updated. */
+/** What a page shows of a period's scores. */
 export interface PageScores {
+  /** The data generation (and time) of the scores shown: the key of every cached view of them. */
   stamp: string;
   /** When the scores shown were computed, if newer data is being scored meanwhile. */
   updatingSince: string | null;
+  /** Never computed yet: being computed now, nothing to show. */
+  computing: boolean;
 }
-
-const stampOf = (inputHash: string, computedAt: Date | string) => `${inputHash}@${new Date(computedAt).toISOString()}`;
 
 /**
  * For pages, from the one read of the period list: each of `codes`' scores as they stand.
- * Stale ones are shown as they are and recomputed after the response; only a period never
- * computed is computed now. (A scheme change marks every period changed, so the stored
- * generation is the whole test.)
+ * No page waits for a recompute: stale periods are shown as they are, periods never computed
+ * are shown as being computed, and both are recomputed after the response. (A scheme change
+ * marks every period changed, so the stored generation is the whole test.)
  */
-export async function pageStamps(database: Database, states: PeriodState[], codes: string[]): Promise<Record<string, PageScores>> {
+export function pageStamps(database: Database, states: PeriodState[], codes: string[]): Record<string, PageScores> {
   const wanted = new Set(codes);
   const out: Record<string, PageScores> = {};
-  const stale: string[] = [];
-  for (const state of states.filter((s) => wanted.has(s.code))) {
-    if (!state.cache) await refreshPeriod(database, state.code);
-    const cache = state.cache ?? (await readCacheHeader(database, state.code));
-    const updating = state.cache?.stale && state.status !== 'finalized'; // a finalized period's scores never change
-    if (updating) stale.push(state.code);
-    out[state.code] = cache ? { stamp: stampOf(cache.inputHash, cache.computedAt), updatingSince: updating ? state.cache!.computedAt : null } : { stamp: 'none', updatingSince: null };
+  const toRefresh: string[] = [];
+  for (const { code, cache, status } of states.filter((s) => wanted.has(s.code))) {
+    const updating = cache !== null && cache.stale && status !== 'finalized'; // a finalized period's scores never change
+    if (!cache || updating) toRefresh.push(code);
+    out[code] = cache
+      ? { stamp: `g${cache.generation}@${cache.computedAt}`, updatingSince: updating ? cache.computedAt : null, computing: false }
+      : { stamp: 'none', updatingSince: null, computing: true };
   }
-  if (stale.length) refreshSoon(database, stale).catch((err) => console.error('score recompute failed:', err));
+  if (toRefresh.length) refreshSoon(database, toRefresh).catch((err) => console.error('score recompute failed:', err));
   return out;
 }

@@ -12,6 +12,7 @@ import { renderMessage } from '../../lib/http/errors';
 import { CLI, type Role } from '../../lib/auth/principal';
 import { provisionFactor } from '../../lib/auth/second-factor';
 import { recentMonths } from '../../lib/periods/codes';
+import { listPeriods, refreshPeriods } from '../../lib/scores';
 import { progressBar } from '../progress';
 
 const usage = `usage: npm run cli -- seed --demo [--departments N] [--months M] [--seed S] [--if-empty]
@@ -112,6 +113,11 @@ const command: Command = {
     const factors = await enrolDemoFactors(database, summary.accounts);
     const file = writeAccountsFile(summary.accounts, password, accountsFileFor(resolveDbConfig()), factors);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    // Scores computed ahead: a page shows a period never computed as "being computed" rather than compute it.
+    const scoring = Date.now();
+    const periods = (await listPeriods(database)).periods.map((p) => p.period);
+    await refreshPeriods(database, periods);
+    process.stdout.write(`scored ${periods.length} periods in ${((Date.now() - scoring) / 1000).toFixed(1)} s\n`);
     process.stdout.write(
       `seeded ${summary.departments} departments, ${summary.events} event rows, ${summary.metricValues} metric values, ` +
         `${summary.incidents} incidents in ${seconds} s\n` +

@@ -7,8 +7,6 @@ import { factorStatus } from '@/lib/auth/second-factor';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: `${t.mfa.title} · ${t.app.shortName}` };

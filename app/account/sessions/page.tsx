@@ -8,8 +8,6 @@ import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { endAllOwnSessionsAction, endOwnSessionAction } from './actions';
 
-export const dynamic = 'force-dynamic';
-
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: `${t.sessions.title} · ${t.app.shortName}` };

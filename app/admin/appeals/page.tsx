@@ -9,8 +9,6 @@ import { appealsAdminView } from '@/lib/appeals/views';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 type Props = { searchParams: Promise<{ period?: string; status?: string }> };
 
 const STATUSES = ['open', 'accepted', 'rejected'] as const;

@@ -5,8 +5,6 @@ import { guardPage } from '@/lib/auth/guard';
 import { listDepartments } from '@/lib/departments/service';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 export default async function AdminDepartmentsPage() {
   await guardPage('/admin/departments', 'departments:manage');
   const { t } = await getI18n();

@@ -9,8 +9,6 @@ import { formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { exemptionsAdminView } from '@/lib/incidents/views';
 
-export const dynamic = 'force-dynamic';
-
 type Props = { searchParams: Promise<{ status?: string }> };
 
 const STATUSES = ['none', 'requested', 'granted', 'denied'] as const;

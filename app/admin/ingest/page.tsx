@@ -10,8 +10,6 @@ import { getI18n } from '@/lib/i18n/server';
 import { batchHistory, KIND_SPECS, type IngestKind } from '@/lib/ingest';
 import { UploadForm } from './upload-form';
 
-export const dynamic = 'force-dynamic';
-
 export default async function IngestPage() {
   const gate = await guardPage('/admin/ingest', null);
   const { principal } = gate;

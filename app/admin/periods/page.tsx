@@ -12,8 +12,6 @@ import { chinaDay } from '@/lib/periods/calendar';
 import { listCalendar } from '@/lib/periods/calendar-service';
 import { periodsOverview } from '@/lib/assessment/views';
 
-export const dynamic = 'force-dynamic';
-
 type Props = { searchParams: Promise<{ year?: string }> };
 
 export default async function AdminPeriodsPage({ searchParams }: Props) {

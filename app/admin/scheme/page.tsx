@@ -11,8 +11,6 @@ import { getI18n } from '@/lib/i18n/server';
 import { describeChange } from '@/lib/schemes/diff';
 import { schemeEditorView } from '@/lib/schemes/views';
 
-export const dynamic = 'force-dynamic';
-
 type Props = { searchParams: Promise<{ period?: string }> };
 
 export default async function AdminSchemePage({ searchParams }: Props) {

@@ -9,8 +9,6 @@ import { listDepartmentOptions } from '@/lib/auth/users';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 export default async function AdminTokensPage() {
   await guardPage('/admin/tokens', 'tokens:manage');
   const { t, locale } = await getI18n();

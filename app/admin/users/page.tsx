@@ -11,8 +11,6 @@ import { endUserSessionsAction } from './actions';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
-export const dynamic = 'force-dynamic';
-
 export default async function AdminUsersPage() {
   const gate = await guardPage('/admin/users', 'users:manage');
   const { t, locale } = await getI18n();

@@ -7,8 +7,6 @@ import { departmentCodeParam, firstParam, pagePath } from '@/lib/dashboard/page-
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
 
-export const dynamic = 'force-dynamic';
-
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -35,5 +33,5 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
       </section>
     );
   }
-  return <DepartmentPage view={loaded.view} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />;
+  return <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />;
 }

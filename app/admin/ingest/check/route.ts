@@ -11,8 +11,6 @@ import { requestLocale } from '@/lib/i18n';
 import { checkUpload, KIND_SPECS, readUpload } from '@/lib/ingest';
 import { searchParams } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 const query = z.object({ kind: z.enum(['metrics', 'events']) });
 
 export const POST = handle(async (request: Request) => {

@@ -3,8 +3,6 @@ import NextAuth from 'next-auth';
 import { getAuthOptions } from '@/lib/auth/options';
 import { answerSignIn } from '@/lib/auth/sign-in-response';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built per request (not at import) so `next build` needs no AUTH_SECRET.

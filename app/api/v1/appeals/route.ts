@@ -12,8 +12,6 @@ import { appealBody, appealListQuery } from '@/lib/appeals/http';
 import { readJson } from '@/lib/http/request';
 import { appealJson } from '@/lib/appeals/present';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const query = appealListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const principal = await requirePrincipal(request);

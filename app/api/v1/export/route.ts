@@ -8,8 +8,6 @@ import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
 import { exportQuery } from '@/lib/export/http';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const query = exportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const principal = await requirePrincipal(request);

@@ -12,8 +12,6 @@ import { incidentBody, incidentListQuery } from '@/lib/incidents/http';
 import { readJson } from '@/lib/http/request';
 import { incidentJson } from '@/lib/incidents/present';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const query = incidentListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const principal = await requirePrincipal(request);

@@ -8,8 +8,6 @@ import { forbidden } from '@/lib/http/errors';
 import { requestLocale } from '@/lib/i18n';
 import { ingestBatch, readUpload } from '@/lib/ingest';
 
-export const dynamic = 'force-dynamic';
-
 export const POST = handle(async (request: Request) => {
   const principal = await requirePrincipal(request);
   // Coarse check here; each row's department is checked again in the batch (403 listing the rows).

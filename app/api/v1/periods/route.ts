@@ -6,8 +6,6 @@ import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
 import { listPeriods } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const principal = await requirePrincipal(request);
   if (!can(principal, 'periods:read')) throw forbidden();

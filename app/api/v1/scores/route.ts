@@ -6,8 +6,6 @@ import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
 import { getPeriodScores, periodQuery, searchParams } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = handle(async (request: Request) => {
   const { period } = periodQuery.parse(searchParams(request));
   const principal = await requirePrincipal(request);

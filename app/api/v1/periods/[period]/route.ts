@@ -6,8 +6,6 @@ import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
 import { getPeriod, periodPathParams } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const GET = handle(async (request: Request, context: Context) => {

@@ -4,8 +4,6 @@ import { requirePrincipal } from '@/lib/auth/request';
 import { handle } from '@/lib/edge/route';
 import { departmentPathParams, getDepartmentScore, periodQuery, searchParams } from '@/lib/scores';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ department: string }> };
 
 export const GET = handle(async (request: Request, context: Context) => {

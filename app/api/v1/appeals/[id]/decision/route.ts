@@ -10,8 +10,6 @@ import { decisionBody } from '@/lib/appeals/http';
 import { idParams, readJson } from '@/lib/http/request';
 import { appealJson } from '@/lib/appeals/present';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

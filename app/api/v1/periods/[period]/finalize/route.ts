@@ -9,8 +9,6 @@ import { periodParams } from '@/lib/periods/http';
 import { periodJson } from '@/lib/periods/present';
 import { finalizePeriod } from '@/lib/assessment/service';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

@@ -8,8 +8,6 @@ import { forbidden } from '@/lib/http/errors';
 import { periodParams } from '@/lib/periods/http';
 import { verifyPeriod } from '@/lib/assessment/service';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

@@ -9,8 +9,6 @@ import { readJson } from '@/lib/http/request';
 import { periodJson } from '@/lib/periods/present';
 import { withdrawPeriod } from '@/lib/assessment/service';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ period: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {

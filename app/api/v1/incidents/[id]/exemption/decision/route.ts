@@ -10,8 +10,6 @@ import { exemptionDecisionBody } from '@/lib/incidents/http';
 import { idParams, readJson } from '@/lib/http/request';
 import { incidentJson } from '@/lib/incidents/present';
 
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = handle(async (request: Request, context: Context) => {
