@@ -5,7 +5,7 @@
 import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { indicatorValues, periods, periodScores, scoreGenerations, sharingEvents, type PeriodRow } from '../schema';
 import type { Session } from '../types';
-import { STALE_SQL } from './scores';
+import { STALE_SQL, staleness } from './scores';
 
 /** The score cache's header of a period, as far as deciding freshness needs it. */
 export interface CacheHeaderRow {
@@ -39,7 +39,7 @@ export async function listPeriods(session: Session): Promise<PeriodState[]> {
       ...getTableColumns(periods),
       cacheSchemeId: periodScores.schemeId,
       inputHash: periodScores.inputHash,
-      stale: sql<boolean>`coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation}`,
+      stale: staleness,
       computedAt: periodScores.computedAt,
       schemeHash: scheme('hash'),
       schemeVersion: scheme('version'),
