@@ -2,10 +2,21 @@
 // sharing flows, and a department's incidents and appeals. Everything is aggregated in
 // SQL over the score cache (period_scores / department_scores) or the events table, so a
 // page reads a few hundred rows at most whether the province has 30 or 5,000 departments.
-import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { indicatorValues, periods, periodScores, scoreGenerations, sharingEvents, type PeriodRow } from '../schema';
+import { and, between, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import {
+  appeals,
+  incidents,
+  indicatorValues,
+  periods,
+  periodScores,
+  scoreGenerations,
+  sharingEvents,
+  type AppealRow as AppealRecord,
+  type IncidentRow as IncidentRecord,
+  type PeriodRow,
+} from '../schema';
 import type { Session } from '../types';
-import { STALE_SQL } from './scores';
+import { STALE_SQL, staleness } from './scores';
 
 /** The score cache's header of a period, as far as deciding freshness needs it. */
 export interface CacheHeaderRow {
@@ -42,7 +53,7 @@ export async function listPeriods(session: Session): Promise<PeriodState[]> {
       cacheSchemeId: periodScores.schemeId,
       inputHash: periodScores.inputHash,
       cacheGeneration: periodScores.generation,
-      stale: sql<boolean>`coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation}`,
+      stale: staleness,
       computedAt: periodScores.computedAt,
       schemeHash: scheme('hash'),
       schemeVersion: scheme('version'),
@@ -406,47 +417,29 @@ export async function flowSummary(session: Session, startsOn: string, endsOn: st
   };
 }
 
-export interface IncidentRow {
-  id: number;
-  occurredOn: string;
-  kind: string;
-  points: number;
-  description: string;
-  exemptionStatus: string;
-  decisionReason: string | null;
-}
+/** A department's incident as its page lists it. */
+export type IncidentRow = Pick<IncidentRecord, 'id' | 'occurredOn' | 'kind' | 'points' | 'description' | 'exemptionStatus' | 'decisionReason'>;
 
 /** A department's incidents between two ISO dates, newest first, with their exemption status. */
 export async function departmentIncidents(session: Session, code: string, startsOn: string, endsOn: string): Promise<IncidentRow[]> {
-  return session.query<IncidentRow>(
-    `select id, occurred_on::text as "occurredOn", kind, points, description,
-            exemption_status as "exemptionStatus", decision_reason as "decisionReason"
-       from incidents where department_code = $1 and occurred_on between $2::date and $3::date
-      order by occurred_on desc, id desc`,
-    [code, startsOn, endsOn],
-  );
+  const i = incidents;
+  return session.db
+    .select({ id: i.id, occurredOn: i.occurredOn, kind: i.kind, points: i.points, description: i.description, exemptionStatus: i.exemptionStatus, decisionReason: i.decisionReason })
+    .from(i)
+    .where(and(eq(i.departmentCode, code), between(i.occurredOn, startsOn, endsOn)))
+    .orderBy(desc(i.occurredOn), desc(i.id));
 }
 
-export interface AppealRow {
-  id: number;
-  indicator: string | null;
-  reason: string;
-  status: string;
-  decisionReason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
+/** A department's appeal as its page lists it; times as ISO text (the page hands them to a client component). */
+export type AppealRow = Pick<AppealRecord, 'id' | 'indicator' | 'reason' | 'status' | 'decisionReason'> & { createdAt: string; decidedAt: string | null };
 
 /** A department's appeals on a period, newest first. */
 export async function departmentAppeals(session: Session, code: string, period: string): Promise<AppealRow[]> {
-  const rows = await session.query<Omit<AppealRow, 'createdAt' | 'decidedAt'> & { createdAt: Date | string; decidedAt: Date | string | null }>(
-    `select id, indicator, reason, status, decision_reason as "decisionReason", created_at as "createdAt", decided_at as "decidedAt"
-       from appeals where department_code = $1 and period = $2 order by created_at desc, id desc`,
-    [code, period],
-  );
-  return rows.map((r) => ({
-    ...r,
-    createdAt: new Date(r.createdAt).toISOString(),
-    decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-  }));
+  const a = appeals;
+  const rows = await session.db
+    .select({ id: a.id, indicator: a.indicator, reason: a.reason, status: a.status, decisionReason: a.decisionReason, createdAt: a.createdAt, decidedAt: a.decidedAt })
+    .from(a)
+    .where(and(eq(a.departmentCode, code), eq(a.period, period)))
+    .orderBy(desc(a.createdAt), desc(a.id));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null }));
 }

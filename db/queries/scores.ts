@@ -5,6 +5,8 @@
 // generation it computed from, so scores are stale exactly when that is not the period's
 // generation any more.
 import type { DepartmentResult } from '../../lib/scoring';
+import { and, eq, sql } from 'drizzle-orm';
+import { departmentScores, periodScores, scoreGenerations } from '../schema';
 import type { Session } from '../types';
 import { csvLines } from './csv-line';
 import { advisoryKey, advisoryXactLock } from './locks';
@@ -37,8 +39,8 @@ export async function everyOpenPeriod(session: Session): Promise<string[]> {
 
 /** A period's data generation now (0 when nothing was ever written to it). */
 export async function currentGeneration(session: Session, period: string): Promise<number> {
-  const [row] = await session.query<{ generation: string | number }>('select generation from score_generations where period = $1', [period]);
-  return row ? Number(row.generation) : 0;
+  const [row] = await session.db.select({ generation: scoreGenerations.generation }).from(scoreGenerations).where(eq(scoreGenerations.period, period));
+  return row?.generation ?? 0;
 }
 
 /**
@@ -59,6 +61,8 @@ export async function dataStamp(session: Session): Promise<string | null> {
 
 /** SQL: whether the scores in `ps` are older than their period's generation (join `score_generations g`). */
 export const STALE_SQL = 'coalesce(g.generation, 0) <> ps.generation';
+/** The same for the typed builder (period_scores left join score_generations). */
+export const staleness = sql<boolean>`coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation}`;
 
 export interface CacheHeader {
   period: string;
@@ -79,22 +83,15 @@ export interface CacheSummary {
 }
 
 export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {
-  const [row] = await session.query<Record<string, unknown>>(
-    `select ps.period, ps.scheme_id, ps.input_hash, ps.generation, ${STALE_SQL} as stale, ps.computed_at, ps.summary
-       from period_scores ps left join score_generations g on g.period = ps.period where ps.period = $1`,
-    [period],
-  );
+  const ps = periodScores;
+  const [row] = await session.db
+    .select({ period: ps.period, schemeId: ps.schemeId, inputHash: ps.inputHash, generation: ps.generation, stale: staleness, computedAt: ps.computedAt, summary: ps.summary })
+    .from(ps)
+    .leftJoin(scoreGenerations, eq(scoreGenerations.period, ps.period))
+    .where(eq(ps.period, period));
   if (!row) return null;
-  const schemeId = Number(row.scheme_id);
-  return {
-    period: String(row.period),
-    schemeId: schemeId > 0 ? schemeId : null, // 0 stands for the built-in default scheme
-    inputHash: String(row.input_hash),
-    generation: Number(row.generation),
-    stale: Boolean(row.stale),
-    computedAt: new Date(row.computed_at as string),
-    summary: row.summary as CacheSummary,
-  };
+  // scheme_id 0 stands for the built-in default scheme
+  return { ...row, schemeId: row.schemeId > 0 ? row.schemeId : null, summary: row.summary as CacheSummary };
 }
 
 /** Replaces a period's cached scores: one COPY for the department rows. */
@@ -131,10 +128,7 @@ export async function readRanking(session: Session, period: string): Promise<Arr
 }
 
 export async function readDepartmentResult(session: Session, period: string, department: string): Promise<DepartmentResult | null> {
-  const [row] = await session.query<{ detail: DepartmentResult | string }>(
-    'select detail from department_scores where period = $1 and department_code = $2',
-    [period, department],
-  );
-  if (!row) return null;
-  return typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail;
+  const d = departmentScores;
+  const [row] = await session.db.select({ detail: d.detail }).from(d).where(and(eq(d.period, period), eq(d.departmentCode, department)));
+  return row ? (row.detail as DepartmentResult) : null;
 }

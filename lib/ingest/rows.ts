@@ -4,27 +4,17 @@
 import { z } from 'zod';
 import type { IngestKind } from './kinds';
 import type { RowMessageKey, RowProblem } from './messages';
+import type { MetricValueInput, SharingEventInput } from '../../db/queries/ingest';
 import { yieldToEventLoop, type RawRow } from './parse';
 import { CONTROL_CHARACTER, CONTROL_CHARACTER_EXCEPT_LINE_BREAKS } from '../http/control-characters';
 
-export interface MetricRow {
+/** A checked row, with its row number in the file (the header is row 1). */
+export interface MetricRow extends MetricValueInput {
   row: number;
-  department: string;
-  period: string;
-  indicator: string;
-  value: number;
-  note: string | null;
 }
 
-export interface EventRow {
+export interface EventRow extends SharingEventInput {
   row: number;
-  date: string;
-  provider: string;
-  consumer: string;
-  resource: string;
-  calls: number;
-  records: number;
-  failures: number;
 }
 
 // Cells arrive trimmed (parse.ts): a preprocess step per text cell would double the cost.

@@ -4,7 +4,6 @@
 // period's score cache stale and withdraws published periods, which must then be
 // published again; a finalized period keeps the scheme stored in its snapshot.
 import type { Database, Session } from '../../db/types';
-import { getSnapshot } from '../../db/queries/assessment';
 import { getPeriodRow, publishedPeriodCodes, listPeriodRows } from '../../db/queries/periods';
 import {
   ensureSchemeRow,
@@ -18,6 +17,7 @@ import { ApiError, badRequest, conflict, notFound } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
 import { actorLabel, requireCan, type ActionContext } from '../auth/context';
+import { schemeForPeriod as scoredWith } from '../scores/active-scheme';
 import { markChanged } from '../scores/freshness';
 import { withdrawInTransaction } from '../periods/transitions';
 import { defaultScheme, parseScheme, schemeHash, type Scheme } from '../scoring/index';
@@ -54,31 +54,11 @@ export async function schemeOfRow(session: Session, id: number): Promise<StoredS
   return toStored(row);
 }
 
-/**
- * The scheme a period is scored with: a finalized period's own (from its snapshot,
- * forever); otherwise the active scheme.
- */
+/** The scheme a period is scored with (the one rule: lib/scores/active-scheme.ts schemeForPeriod), as its stored version. */
 export async function schemeForPeriod(session: Session, period: string): Promise<StoredScheme> {
   const row = await getPeriodRow(session, period);
-  if (row?.status === 'finalized') {
-    const snapshot = await getSnapshot(session, period);
-    const stored = snapshot?.scheme as { id: number; version: number; hash: string; body: unknown } | undefined;
-    const parsed = parseScheme(stored?.body);
-    if (snapshot && stored && parsed.ok) {
-      const version = await schemeRowById(session, stored.id);
-      return {
-        id: stored.id,
-        version: stored.version,
-        name: parsed.scheme.name,
-        hash: stored.hash,
-        reason: version?.reason ?? null,
-        createdBy: version?.createdBy ?? '',
-        createdAt: version?.createdAt ?? snapshot.createdAt,
-        scheme: parsed.scheme,
-      };
-    }
-  }
-  return activeScheme(session);
+  const scored = row ? await scoredWith(session, row) : null;
+  return scored?.id ? schemeOfRow(session, scored.id) : activeScheme(session);
 }
 
 export interface SchemeVersion extends Omit<StoredScheme, 'scheme'> {

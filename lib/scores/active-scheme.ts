@@ -1,6 +1,7 @@
 // The scheme in force: the highest version stored in `schemes` (the seed inserts
 // version 1), or the built-in default when none is stored. Parsed once per hash.
 import { latestSchemeRow, schemeRowById } from '../../db/queries/schemes';
+import type { PeriodRow } from '../../db/queries/periods';
 import type { Session } from '../../db/types';
 import { defaultScheme, parseSchemeOrThrow, schemeHash, type Scheme } from '../scoring';
 
@@ -34,4 +35,10 @@ export async function getActiveScheme(session: Session): Promise<ActiveScheme> {
 export async function getSchemeById(session: Session, id: number): Promise<ActiveScheme | null> {
   const row = await schemeRowById(session, id);
   return row ? fromRow(row) : null;
+}
+
+/** The scheme a period is scored with: a finalized period keeps the one it was finalized with; others use the scheme in force. */
+export async function schemeForPeriod(session: Session, period: Pick<PeriodRow, 'status' | 'schemeId'>): Promise<ActiveScheme> {
+  const kept = period.status === 'finalized' && period.schemeId !== null ? await getSchemeById(session, period.schemeId) : null;
+  return kept ?? getActiveScheme(session);
 }

@@ -12,7 +12,7 @@ import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { parsePeriod } from '../periods/codes';
 import { scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
-import { getActiveScheme, getSchemeById, type ActiveScheme } from './active-scheme';
+import { schemeForPeriod, type ActiveScheme } from './active-scheme';
 
 export interface RecomputeSummary {
   period: string;
@@ -35,15 +35,6 @@ export async function findPeriodOrThrow(session: Session, code: string): Promise
   const period = await getPeriodRow(session, code);
   if (!period) throw notFound('scores.unknownPeriod', { value: code });
   return period;
-}
-
-/** A finalized period keeps the scheme it was finalized with; others use the scheme in force. */
-export async function schemeForPeriod(session: Session, period: PeriodRow): Promise<ActiveScheme> {
-  if (period.status === 'finalized' && period.schemeId !== null) {
-    const kept = await getSchemeById(session, period.schemeId);
-    if (kept) return kept;
-  }
-  return getActiveScheme(session);
 }
 
 /** Stale: never computed, marked stale by a batch, or computed under another scheme. A finalized period's cache is frozen. */
