@@ -6,6 +6,7 @@ import { ENROLMENT_PATH, guardPage } from '@/lib/auth/guard';
 import { factorStatus } from '@/lib/auth/second-factor';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
+import { secondFactorAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +38,7 @@ export default async function AccountSecurityPage() {
           {t.mfa.mustEnrol}
         </p>
       )}
-      <SecondFactorPanel view={view} labels={t.mfa} />
+      <SecondFactorPanel submit={secondFactorAction} view={view} labels={t.mfa} />
     </section>
   );
 }
