@@ -17,7 +17,7 @@ const config = [
   // The layers point one way (README "Architecture"; tests/layers.test.ts checks the same and no lib/ cycles).
   {
     files: ['components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [appLink], patterns: [{ group: ['@/db/*', '**/db/*'], message: 'Components take row types from lib/, not db/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [appLink], patterns: [{ group: ['@/db/*', '**/db/*'], message: 'Components take row types from lib/, not db/.' }, { group: ['@/app/*'], message: 'Pages pass server actions to components as props.' }] }] },
   },
   {
     files: ['app/**/*.{ts,tsx}'],

@@ -10,6 +10,7 @@ import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { assessmentView } from '@/lib/assessment/views';
+import { fileAppealAction, requestExemptionAction, verifyAction } from './actions';
 
 type Props = { searchParams: Promise<{ period?: string }> };
 
@@ -95,7 +96,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
             {period.status === 'finalized' && (
               <div className="stack" style={{ marginTop: 12 }}>
                 <p>{k.finalizedNote}</p>
-                <VerifyForm locale={locale} period={period.code} />
+                <VerifyForm submit={verifyAction} locale={locale} period={period.code} />
               </div>
             )}
             {view.canManage && (
@@ -148,7 +149,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                 </DataTable>
               )}
               {view.canAppeal && (
-                <AppealForm locale={locale} period={period.code} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
+                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
               )}
             </div>
           )}
@@ -180,7 +181,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                           {t.incidents.decision}：{i.decisionReason}
                         </p>
                       )}
-                      <ExemptionRequestForm locale={locale} incident={i.id} open={i.exemptionStatus === 'none' && period.status !== 'finalized'} />
+                      <ExemptionRequestForm submit={requestExemptionAction} locale={locale} incident={i.id} open={i.exemptionStatus === 'none' && period.status !== 'finalized'} />
                     </li>
                   ))}
                 </ul>

@@ -3,12 +3,8 @@
 // outcome (role=status / role=alert). Labels come from the message catalogs.
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState, useId } from 'react';
-import { fileAppealAction, requestExemptionAction, verifyAction } from '@/app/assessment/actions';
-import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayAction, withdrawAction } from '@/app/admin/periods/actions';
-import { decideAppealAction } from '@/app/admin/appeals/actions';
-import { decideExemptionAction, recordIncidentAction } from '@/app/admin/exemptions/actions';
 import { messages, type Locale } from '@/lib/i18n';
-import type { ActionState } from '@/lib/edge/action';
+import type { ActionState, FormAction } from '@/lib/edge/action';
 import styles from './cycle.module.css';
 
 const initial: ActionState = {};
@@ -31,9 +27,9 @@ function Outcome({ state }: { state: ActionState }) {
   return null;
 }
 
-export function AppealForm({ locale, period, indicators }: { locale: Locale; period: string; indicators: Option[] }) {
+export function AppealForm({ locale, period, indicators, submit }: { locale: Locale; period: string; indicators: Option[]; submit: FormAction }) {
   const t = messages(locale).appeals;
-  const [state, action, pending] = useActionState(fileAppealAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
   return (
     <form action={action} className="form" aria-labelledby={`${id}-title`}>
@@ -68,9 +64,9 @@ export function AppealForm({ locale, period, indicators }: { locale: Locale; per
 }
 
 /** Stays mounted after the request (the incident is then no longer requestable) so its message remains. */
-export function ExemptionRequestForm({ locale, incident, open }: { locale: Locale; incident: number; open: boolean }) {
+export function ExemptionRequestForm({ locale, incident, open, submit }: { locale: Locale; incident: number; open: boolean; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(requestExemptionAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
   if (!open) return <Outcome state={state} />;
   return (
@@ -91,9 +87,9 @@ export function ExemptionRequestForm({ locale, incident, open }: { locale: Local
   );
 }
 
-export function VerifyForm({ locale, period }: { locale: Locale; period: string }) {
+export function VerifyForm({ locale, period, submit }: { locale: Locale; period: string; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(verifyAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className="stack">
       <input type="hidden" name="period" value={period} />
@@ -115,17 +111,19 @@ export function PeriodActions({
   period,
   status,
   blocker,
+  actions,
 }: {
   locale: Locale;
   period: string;
   status: 'open' | 'published' | 'finalized';
   blocker: 'window' | 'appeals' | null;
+  actions: { publish: FormAction; withdraw: FormAction; finalize: FormAction; verify: FormAction };
 }) {
   const t = messages(locale).periodsAdmin;
-  const [published, publish, publishing] = useActionState(publishAction, initial);
-  const [withdrawn, withdraw, withdrawing] = useActionState(withdrawAction, initial);
-  const [finalized, finalize, finalizing] = useActionState(finalizeAction, initial);
-  const [verified, verify, verifying] = useActionState(verifyAction, initial);
+  const [published, publish, publishing] = useActionState(actions.publish, initial);
+  const [withdrawn, withdraw, withdrawing] = useActionState(actions.withdraw, initial);
+  const [finalized, finalize, finalizing] = useActionState(actions.finalize, initial);
+  const [verified, verify, verifying] = useActionState(actions.verify, initial);
   const id = useId();
   const latest = [published, withdrawn, finalized, verified].reduce((a, b) => ((b.done ?? 0) >= (a.done ?? 0) && (b.ok || b.error) ? b : a), initial);
   const hint = blocker === 'window' ? t.finalizeHintWindow : blocker === 'appeals' ? t.finalizeHintAppeals : null;
@@ -180,9 +178,9 @@ export function PeriodActions({
   );
 }
 
-export function CalendarDayForm({ locale, year }: { locale: Locale; year: number }) {
+export function CalendarDayForm({ locale, year, submit }: { locale: Locale; year: number; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(setCalendarDayAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className="toolbar" aria-label={t.addDay}>
       <label>
@@ -208,9 +206,9 @@ export function CalendarDayForm({ locale, year }: { locale: Locale; year: number
   );
 }
 
-export function RemoveDayForm({ locale, day }: { locale: Locale; day: string }) {
+export function RemoveDayForm({ locale, day, submit }: { locale: Locale; day: string; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(removeCalendarDayAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className={styles.inline}>
       <input type="hidden" name="day" value={day} />
@@ -228,6 +226,7 @@ export function DecideAppealForm({
   months,
   indicators,
   decided,
+  submit,
 }: {
   locale: Locale;
   appeal: { id: number; indicator: string | null };
@@ -236,9 +235,10 @@ export function DecideAppealForm({
   indicators: Option[];
   /** The decision once made (the form then shows it, with the outcome message). */
   decided: { reason: string; by: string } | null;
+  submit: FormAction;
 }) {
   const t = messages(locale).appeals;
-  const [state, action, pending] = useActionState(decideAppealAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
   const correctable = appeal.indicator === null || indicators.some((i) => i.value === appeal.indicator);
   if (decided) {
@@ -307,9 +307,9 @@ export function DecideAppealForm({
   );
 }
 
-export function RecordIncidentForm({ locale, departments, today }: { locale: Locale; departments: Option[]; today: string }) {
+export function RecordIncidentForm({ locale, departments, today, submit }: { locale: Locale; departments: Option[]; today: string; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(recordIncidentAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className="form" aria-label={t.recordTitle}>
       <label>
@@ -348,9 +348,9 @@ export function RecordIncidentForm({ locale, departments, today }: { locale: Loc
   );
 }
 
-export function DecideExemptionForm({ locale, incident, decided }: { locale: Locale; incident: number; decided: { reason: string; by: string } | null }) {
+export function DecideExemptionForm({ locale, incident, decided, submit }: { locale: Locale; incident: number; decided: { reason: string; by: string } | null; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(decideExemptionAction, initial);
+  const [state, action, pending] = useActionState(submit, initial);
   if (decided) {
     return (
       <div>

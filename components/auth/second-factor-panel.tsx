@@ -3,7 +3,6 @@
 // shown once, replace, new recovery codes, turn off. One form state for all of it, so the
 // recovery codes stay on screen after the page refreshes around them.
 import { useActionState } from 'react';
-import { secondFactorAction } from '@/app/account/security/actions';
 import type { ActionState } from '@/lib/edge/action';
 import type { Messages } from '@/lib/i18n';
 import { ActionMessage } from './action-message';
@@ -37,8 +36,10 @@ function CodeField({ id, label, hint }: { id: string; label: string; hint?: stri
   );
 }
 
-export function SecondFactorPanel({ view, labels }: { view: FactorView; labels: Labels }) {
-  const [state, action, pending] = useActionState(secondFactorAction, {} as FactorActionState);
+const noState: FactorActionState = {};
+
+export function SecondFactorPanel({ view, labels, submit }: { view: FactorView; labels: Labels; submit: (state: FactorActionState, form: FormData) => Promise<FactorActionState> }) {
+  const [state, action, pending] = useActionState(submit, noState);
   const op = (name: string, text: string, kind = 'secondary') => (
     <button type="submit" name="op" value={name} className={kind} disabled={pending}>
       {text}

@@ -1,8 +1,7 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import { createTokenAction, revokeTokenAction, setExpiryAction } from '@/app/admin/tokens/actions';
-import type { ActionState } from '@/lib/edge/action';
+import type { ActionState, FormAction } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
 
 export interface TokenFormLabels {
@@ -21,8 +20,8 @@ export interface TokenFormLabels {
 
 const initial: ActionState = {};
 
-export function CreateTokenForm({ scopes, departments, labels }: { scopes: Option[]; departments: Option[]; labels: TokenFormLabels }) {
-  const [state, action, pending] = useActionState(createTokenAction, initial);
+export function CreateTokenForm({ scopes, departments, labels, submit }: { scopes: Option[]; departments: Option[]; labels: TokenFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <div className="stack">
       <form action={action} className="form">
@@ -69,8 +68,8 @@ export function CreateTokenForm({ scopes, departments, labels }: { scopes: Optio
   );
 }
 
-export function ExpiryForm({ id, expires, labels }: { id: number; expires: string; labels: TokenFormLabels }) {
-  const [state, action, pending] = useActionState(setExpiryAction, initial);
+export function ExpiryForm({ id, expires, labels, submit }: { id: number; expires: string; labels: TokenFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} aria-label={labels.setExpiry}>
       <input type="hidden" name="id" value={id} />
@@ -86,8 +85,8 @@ export function ExpiryForm({ id, expires, labels }: { id: number; expires: strin
   );
 }
 
-export function RevokeForm({ id, name, labels }: { id: number; name: string; labels: TokenFormLabels }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, initial);
+export function RevokeForm({ id, name, labels, submit }: { id: number; name: string; labels: TokenFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form
       action={action}

@@ -1,8 +1,7 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import { allowOidcLinkAction, createUserAction, resetPasswordAction, resetSecondFactorAction, setActiveAction, setRoleAction } from '@/app/admin/users/actions';
-import type { ActionState } from '@/lib/edge/action';
+import type { ActionState, FormAction } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
 
 export interface UserFormLabels {
@@ -49,8 +48,8 @@ function RoleFields({ idPrefix, roles, departments, labels, role, departmentCode
   );
 }
 
-export function CreateUserForm({ roles, departments, labels }: { roles: Option[]; departments: Option[]; labels: UserFormLabels }) {
-  const [state, action, pending] = useActionState(createUserAction, initial);
+export function CreateUserForm({ roles, departments, labels, submit }: { roles: Option[]; departments: Option[]; labels: UserFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className="form">
       <label>
@@ -77,8 +76,8 @@ export function CreateUserForm({ roles, departments, labels }: { roles: Option[]
   );
 }
 
-export function ToggleActiveForm({ id, active, username, labels }: { id: number; active: boolean; username: string; labels: UserFormLabels }) {
-  const [state, action, pending] = useActionState(setActiveAction, initial);
+export function ToggleActiveForm({ id, active, username, labels, submit }: { id: number; active: boolean; username: string; labels: UserFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
@@ -91,8 +90,8 @@ export function ToggleActiveForm({ id, active, username, labels }: { id: number;
   );
 }
 
-export function RoleForm({ id, role, departmentCode, roles, departments, labels }: { id: number; role: string; departmentCode: string | null; roles: Option[]; departments: Option[]; labels: UserFormLabels }) {
-  const [state, action, pending] = useActionState(setRoleAction, initial);
+export function RoleForm({ id, role, departmentCode, roles, departments, labels, submit }: { id: number; role: string; departmentCode: string | null; roles: Option[]; departments: Option[]; labels: UserFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className="form" aria-label={labels.changeRole}>
       <input type="hidden" name="id" value={id} />
@@ -105,8 +104,8 @@ export function RoleForm({ id, role, departmentCode, roles, departments, labels 
   );
 }
 
-export function ResetPasswordForm({ id, labels }: { id: number; labels: UserFormLabels }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, initial);
+export function ResetPasswordForm({ id, labels, submit }: { id: number; labels: UserFormLabels; submit: FormAction }) {
+  const [state, action, pending] = useActionState(submit, initial);
   return (
     <form action={action} className="form" aria-label={labels.resetPassword}>
       <input type="hidden" name="id" value={id} />
@@ -123,7 +122,7 @@ export function ResetPasswordForm({ id, labels }: { id: number; labels: UserForm
 }
 
 /** One button acting on one user: reset their second factor, allow a single sign-on link. */
-function UserButtonForm({ id, username, label, act }: { id: number; username: string; label: string; act: typeof resetSecondFactorAction }) {
+function UserButtonForm({ id, username, label, act }: { id: number; username: string; label: string; act: FormAction }) {
   const [state, action, pending] = useActionState(act, initial);
   return (
     <form action={action}>
@@ -136,10 +135,10 @@ function UserButtonForm({ id, username, label, act }: { id: number; username: st
   );
 }
 
-export const ResetSecondFactorForm = ({ id, username, labels }: { id: number; username: string; labels: UserFormLabels }) => (
-  <UserButtonForm id={id} username={username} label={labels.resetFactor} act={resetSecondFactorAction} />
+export const ResetSecondFactorForm = ({ id, username, labels, submit }: { id: number; username: string; labels: UserFormLabels; submit: FormAction }) => (
+  <UserButtonForm id={id} username={username} label={labels.resetFactor} act={submit} />
 );
 
-export const AllowOidcLinkForm = ({ id, username, labels }: { id: number; username: string; labels: UserFormLabels }) => (
-  <UserButtonForm id={id} username={username} label={labels.allowSso} act={allowOidcLinkAction} />
+export const AllowOidcLinkForm = ({ id, username, labels, submit }: { id: number; username: string; labels: UserFormLabels; submit: FormAction }) => (
+  <UserButtonForm id={id} username={username} label={labels.allowSso} act={submit} />
 );

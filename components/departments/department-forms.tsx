@@ -1,8 +1,7 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import { createDepartmentAction, updateDepartmentAction } from '@/app/admin/departments/actions';
-import type { ActionState } from '@/lib/edge/action';
+import type { ActionState, FormAction } from '@/lib/edge/action';
 import { ActionMessage } from '@/components/auth/action-message';
 import type { Messages } from '@/lib/i18n';
 
@@ -35,8 +34,8 @@ function ParentSelect({ id, labels, parents, value }: { id: string; labels: Labe
   );
 }
 
-export function CreateDepartmentForm({ labels, parents }: { labels: Labels; parents: Option[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createDepartmentAction, {});
+export function CreateDepartmentForm({ labels, parents, submit }: { labels: Labels; parents: Option[]; submit: FormAction }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(submit, {});
   return (
     <form action={action} className="form">
       <label htmlFor="dept-code">
@@ -65,8 +64,8 @@ export interface EditableDepartment {
   active: boolean;
 }
 
-export function EditDepartmentForm({ labels, parents, department: d }: { labels: Labels; parents: Option[]; department: EditableDepartment }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(updateDepartmentAction, {});
+export function EditDepartmentForm({ labels, parents, department: d, submit }: { labels: Labels; parents: Option[]; department: EditableDepartment; submit: FormAction }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(submit, {});
   const id = (field: string) => `dept-${d.code}-${field}`;
   return (
     <form action={action} className="inline-form" aria-label={`${labels.save} ${d.code}`}>

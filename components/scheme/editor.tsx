@@ -4,9 +4,8 @@
 // department's rank and tier move under the draft (the engine runs here, in the
 // browser), and saving a new version with a reason.
 import { useActionState, useDeferredValue, useEffect, useMemo, useState, useTransition } from 'react';
-import { previewInputAction, saveSchemeAction } from '@/app/admin/scheme/actions';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { ActionState } from '@/lib/edge/action';
+import type { ActionState, FormAction } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
 import { previewSchemeChange } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
@@ -24,6 +23,9 @@ export interface SchemeEditorProps {
   previewPeriod: string | null;
   previewInput: ScoringInput | null;
   published: string[];
+  /** The server actions (app/admin/scheme/actions.ts): save a version; the preview's input under a draft. */
+  save: FormAction;
+  loadPreviewInput: (period: string, body: unknown) => Promise<{ input?: ScoringInput; error?: string }>;
 }
 
 const initialState: ActionState = {};
@@ -38,7 +40,7 @@ function allCodes(draft: Draft): string[] {
   return draft.dimensions.flatMap((d) => d.indicators.map((i) => i.code));
 }
 
-export function SchemeEditor({ locale, initial, version, previewPeriod, previewInput, published }: SchemeEditorProps) {
+export function SchemeEditor({ locale, initial, version, previewPeriod, previewInput, published, save, loadPreviewInput }: SchemeEditorProps) {
   const t = messages(locale).schemeEditor;
   const [draft, setDraft] = useState<Draft>(initial);
   // Bumped when the draft is replaced wholesale (JSON applied, reset): uncontrolled inputs remount.
@@ -48,7 +50,7 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [draftInput, setDraftInput] = useState<{ signature: string; input: ScoringInput } | null>(null);
   const [loadingInput, startLoading] = useTransition();
-  const [saveState, saveAction, saving] = useActionState(saveSchemeAction, initialState);
+  const [saveState, saveAction, saving] = useActionState(save, initialState);
   // A saved version comes back as the new `initial`: start editing from it, keeping the save message.
   const [seenVersion, setSeenVersion] = useState(version);
   if (version !== seenVersion) {
@@ -71,12 +73,12 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
     const signature = draftSignature;
     const timer = setTimeout(() => {
       startLoading(async () => {
-        const result = await previewInputAction(previewPeriod, body);
+        const result = await loadPreviewInput(previewPeriod, body);
         if (result.input) setDraftInput({ signature: signature!, input: result.input });
       });
     }, 500);
     return () => clearTimeout(timer);
-  }, [needsOwnInput, previewPeriod, parsed, draftSignature, draftInput?.signature]);
+  }, [needsOwnInput, previewPeriod, parsed, draftSignature, draftInput?.signature, loadPreviewInput]);
 
   const preview = useMemo(() => {
     if (!parsed.ok || !previewInput) return null;

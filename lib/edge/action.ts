@@ -27,6 +27,9 @@ export interface ActionState {
   done?: number;
 }
 
+/** A server action as a form takes it: pages pass their actions to client components as props. */
+export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+
 /** A message fit to show, in the reader's language; anything not ours is generic (and logged). */
 export function actionError(err: unknown, { locale, t }: { locale: Locale; t: Messages }): ActionState {
   if (err instanceof ApiError) return { error: err.text(locale) };

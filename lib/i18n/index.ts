@@ -18,7 +18,7 @@ export function parseLocale(value: string | undefined | null): Locale {
  * prefers it to Chinese, else zh-CN (the API's default language, docs/api.md).
  */
 export function requestLocale(headers: Headers): Locale {
-  const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(headers.get('cookie') ?? '')?.[1];
+  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(headers.get('cookie') ?? '')?.[1];
   if (cookie) return parseLocale(cookie);
   const first = (headers.get('accept-language') ?? '').split(',').map((tag) => tag.trim().toLowerCase()).find((tag) => /^(en|zh)\b/.test(tag));
   return first?.startsWith('en') ? 'en' : defaultLocale;

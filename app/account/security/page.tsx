@@ -6,6 +6,7 @@ import { ENROLMENT_PATH, guardPage } from '@/lib/auth/guard';
 import { factorStatus } from '@/lib/auth/second-factor';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
+import { secondFactorAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -35,7 +36,7 @@ export default async function AccountSecurityPage() {
           {t.mfa.mustEnrol}
         </p>
       )}
-      <SecondFactorPanel view={view} labels={t.mfa} />
+      <SecondFactorPanel submit={secondFactorAction} view={view} labels={t.mfa} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { guardPage } from '@/lib/auth/guard';
 import { appealsAdminView } from '@/lib/appeals/views';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
+import { decideAppealAction } from './actions';
 
 type Props = { searchParams: Promise<{ period?: string; status?: string }> };
 
@@ -74,7 +75,7 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
                 <AppealStatus status={a.status} t={t} />
               </td>
               <td>
-                <DecideAppealForm
+                <DecideAppealForm submit={decideAppealAction}
                   locale={locale}
                   appeal={{ id: a.id, indicator: a.indicator }}
                   months={info?.months ?? []}

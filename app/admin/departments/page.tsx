@@ -4,6 +4,7 @@ import { CreateDepartmentForm, EditDepartmentForm } from '@/components/departmen
 import { guardPage } from '@/lib/auth/guard';
 import { listDepartments } from '@/lib/departments/service';
 import { getI18n } from '@/lib/i18n/server';
+import { createDepartmentAction, updateDepartmentAction } from './actions';
 
 export default async function AdminDepartmentsPage() {
   await guardPage('/admin/departments', 'departments:manage');
@@ -17,7 +18,7 @@ export default async function AdminDepartmentsPage() {
       <p className="lead">{labels.intro}</p>
       <div className="card">
         <h2>{labels.createTitle}</h2>
-        <CreateDepartmentForm labels={labels} parents={parents} />
+        <CreateDepartmentForm submit={createDepartmentAction} labels={labels} parents={parents} />
       </div>
       <div className="card">
         <h2 id="departments-list">
@@ -29,7 +30,7 @@ export default async function AdminDepartmentsPage() {
               <th scope="row">{d.code}</th>
               <td>{d.active ? labels.active : labels.inactive}</td>
               <td>
-                <EditDepartmentForm labels={labels} parents={parents} department={d} />
+                <EditDepartmentForm submit={updateDepartmentAction} labels={labels} parents={parents} department={d} />
               </td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { guardPage } from '@/lib/auth/guard';
 import { formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { exemptionsAdminView } from '@/lib/incidents/views';
+import { decideExemptionAction, recordIncidentAction } from './actions';
 
 type Props = { searchParams: Promise<{ status?: string }> };
 
@@ -28,7 +29,7 @@ export default async function AdminExemptionsPage({ searchParams }: Props) {
       <p className="lead">{k.intro}</p>
       <div className="card">
         <h2>{k.recordTitle}</h2>
-        <RecordIncidentForm locale={locale} departments={view.departments.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))} today={view.today} />
+        <RecordIncidentForm submit={recordIncidentAction} locale={locale} departments={view.departments.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))} today={view.today} />
       </div>
       <div className="card stack">
         <h2 id="incidents-list">{k.listTitle}</h2>
@@ -58,7 +59,7 @@ export default async function AdminExemptionsPage({ searchParams }: Props) {
                 {i.exemptionStatus === 'none' ? (
                   '—'
                 ) : (
-                  <DecideExemptionForm
+                  <DecideExemptionForm submit={decideExemptionAction}
                     locale={locale}
                     incident={i.id}
                     decided={i.exemptionStatus === 'requested' ? null : { reason: i.decisionReason ?? '', by: `${i.decidedBy ?? ''} · ${formatDateTime(locale, i.decidedAt)}` }}

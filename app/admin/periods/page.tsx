@@ -11,8 +11,12 @@ import { getI18n } from '@/lib/i18n/server';
 import { chinaDay } from '@/lib/periods/calendar';
 import { listCalendar } from '@/lib/periods/calendar-service';
 import { periodsOverview } from '@/lib/assessment/views';
+import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayAction, withdrawAction } from './actions';
+import { verifyAction } from '@/app/assessment/actions';
 
 type Props = { searchParams: Promise<{ year?: string }> };
+
+const PERIOD_ACTIONS = { publish: publishAction, withdraw: withdrawAction, finalize: finalizeAction, verify: verifyAction };
 
 export default async function AdminPeriodsPage({ searchParams }: Props) {
   const { year: yearParam } = await searchParams;
@@ -51,7 +55,7 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
                 <Hash value={p.snapshotHash} />
               </td>
               <td>
-                <PeriodActions locale={locale} period={p.code} status={p.status} blocker={p.finalizeBlocker} />
+                <PeriodActions actions={PERIOD_ACTIONS} locale={locale} period={p.code} status={p.status} blocker={p.finalizeBlocker} />
               </td>
             </tr>
           ))}
@@ -78,7 +82,7 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
             {k.calendarShow}
           </button>
         </form>
-        <CalendarDayForm locale={locale} year={year} />
+        <CalendarDayForm submit={setCalendarDayAction} locale={locale} year={year} />
         <DataTable columns={[k.day, k.dayKind, k.dayName, k.actions]} rowCount={days.length} empty={k.calendarEmpty} caption={`${year} · ${k.calendarTitle}`} testId="calendar-table">
           {days.map((d) => (
             <tr key={d.day}>
@@ -86,7 +90,7 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
               <td>{d.kind === 'holiday' ? k.holiday : k.workday}</td>
               <td>{d.name ?? '—'}</td>
               <td>
-                <RemoveDayForm locale={locale} day={d.day} />
+                <RemoveDayForm submit={removeCalendarDayAction} locale={locale} day={d.day} />
               </td>
             </tr>
           ))}

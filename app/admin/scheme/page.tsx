@@ -10,6 +10,7 @@ import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { describeChange } from '@/lib/schemes/diff';
 import { schemeEditorView } from '@/lib/schemes/views';
+import { previewInputAction, saveSchemeAction } from './actions';
 
 type Props = { searchParams: Promise<{ period?: string }> };
 
@@ -54,6 +55,8 @@ export default async function AdminSchemePage({ searchParams }: Props) {
             previewPeriod={view.previewPeriod}
             previewInput={view.previewInput}
             published={view.published}
+            save={saveSchemeAction}
+            loadPreviewInput={previewInputAction}
           />
         </>
       ) : (

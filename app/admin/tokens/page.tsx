@@ -8,6 +8,7 @@ import { listTokens, tokenStatus } from '@/lib/auth/token-admin';
 import { listDepartmentOptions } from '@/lib/auth/users';
 import { formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
+import { createTokenAction, revokeTokenAction, setExpiryAction } from './actions';
 
 export default async function AdminTokensPage() {
   await guardPage('/admin/tokens', 'tokens:manage');
@@ -33,7 +34,7 @@ export default async function AdminTokensPage() {
       <p className="lead">{k.intro}</p>
       <div className="card">
         <h2>{k.createTitle}</h2>
-        <CreateTokenForm scopes={SCOPES.map((s) => ({ value: s, label: scopeNames[s] }))} departments={departments} labels={labels} />
+        <CreateTokenForm submit={createTokenAction} scopes={SCOPES.map((s) => ({ value: s, label: scopeNames[s] }))} departments={departments} labels={labels} />
       </div>
       <div className="card">
         <h2 id="tokens-list">{k.listTitle}</h2>
@@ -58,8 +59,8 @@ export default async function AdminTokensPage() {
                 <td>
                   {status !== 'revoked' && (
                     <>
-                      <ExpiryForm id={token.id} expires={token.expiresAt ? chinaDay(token.expiresAt) : ''} labels={labels} />
-                      <RevokeForm id={token.id} name={token.name} labels={labels} />
+                      <ExpiryForm submit={setExpiryAction} id={token.id} expires={token.expiresAt ? chinaDay(token.expiresAt) : ''} labels={labels} />
+                      <RevokeForm submit={revokeTokenAction} id={token.id} name={token.name} labels={labels} />
                     </>
                   )}
                 </td>

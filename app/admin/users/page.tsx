@@ -7,7 +7,7 @@ import { ROLES } from '@/lib/auth/principal';
 import { ActionButtonForm } from '@/components/auth/session-forms';
 import { liveSessionCounts } from '@/lib/auth/sessions';
 import { listDepartmentOptions, listUsers } from '@/lib/auth/users';
-import { endUserSessionsAction } from './actions';
+import { allowOidcLinkAction, createUserAction, endUserSessionsAction, resetPasswordAction, resetSecondFactorAction, setActiveAction, setRoleAction } from './actions';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -33,7 +33,7 @@ export default async function AdminUsersPage() {
       <p className="lead">{u.intro}</p>
       <div className="card">
         <h2>{u.createTitle}</h2>
-        <CreateUserForm roles={roles} departments={departments} labels={labels} />
+        <CreateUserForm submit={createUserAction} roles={roles} departments={departments} labels={labels} />
       </div>
       <div className="card">
         <h2 id="users-list">{u.listTitle}</h2>
@@ -63,16 +63,16 @@ export default async function AdminUsersPage() {
                   </div>
                 </td>
                 <td>
-                  {!self && <ToggleActiveForm id={user.id} active={user.active} username={user.username} labels={labels} />}
+                  {!self && <ToggleActiveForm submit={setActiveAction} id={user.id} active={user.active} username={user.username} labels={labels} />}
                   <details>
                     <summary>{u.more}</summary>
-                    {!self && <RoleForm id={user.id} role={user.role} departmentCode={user.departmentCode} roles={roles} departments={departments} labels={labels} />}
-                    <ResetPasswordForm id={user.id} labels={labels} />
+                    {!self && <RoleForm submit={setRoleAction} id={user.id} role={user.role} departmentCode={user.departmentCode} roles={roles} departments={departments} labels={labels} />}
+                    <ResetPasswordForm submit={resetPasswordAction} id={user.id} labels={labels} />
                     {!self && (sessions.get(user.id) ?? 0) > 0 && (
                       <ActionButtonForm action={endUserSessionsAction} fields={{ id: String(user.id) }} label={t.sessions.endAll} ariaLabel={`${t.sessions.endAll} ${user.username}`} />
                     )}
-                    {!self && user.secondFactor && <ResetSecondFactorForm id={user.id} username={user.username} labels={labels} />}
-                    {sso && !user.oidcLinkAllowed && <AllowOidcLinkForm id={user.id} username={user.username} labels={labels} />}
+                    {!self && user.secondFactor && <ResetSecondFactorForm submit={resetSecondFactorAction} id={user.id} username={user.username} labels={labels} />}
+                    {sso && !user.oidcLinkAllowed && <AllowOidcLinkForm submit={allowOidcLinkAction} id={user.id} username={user.username} labels={labels} />}
                   </details>
                 </td>
               </tr>
