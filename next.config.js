@@ -14,7 +14,8 @@ const nextConfig = {
   cacheComponents: true,
   // Links do not prefetch (components/app-link.tsx): keep the prefetch behaviour as it was.
   partialPrefetching: false,
-  // forbidden() in page guards answers a real 403 (app/forbidden.tsx).
+  // forbidden() in page guards renders the 403 page (app/forbidden.tsx); under Cache Components
+  // it is streamed after a 200 (docs/security.md).
   experimental: { authInterrupts: true },
   // Security headers for every response (lib/http/security-headers.mjs, docs/security.md).
   async headers() {

@@ -10,6 +10,7 @@ import { getDatabase } from './db/client';
 import { dataStamp } from './db/queries/scores';
 import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './lib/auth/session-policy';
 import { decodeSession, readCookie, readSessionCookie, sessionCookieName, sessionUserFromCookieHeader } from './lib/auth/session-token';
+import { landingPath } from './lib/auth/landing';
 import { errorBody, unauthorized } from './lib/http/errors';
 import { refuseCrossSite } from './lib/http/origin-check';
 import { etagMatches, hasPageEtag, pageEtag } from './lib/http/page-etag';
@@ -44,6 +45,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
+  // Home: a real redirect by role (a page's own redirect would follow a 200 under Cache Components).
+  if (pathname === '/') return NextResponse.redirect(new URL(landingPath({ kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept }), request.url));
   const etag = await validator(request);
   const notModified = etag !== null && etagMatches(request.headers.get('if-none-match'), etag);
   const response = notModified ? new NextResponse(null, { status: 304 }) : NextResponse.next();

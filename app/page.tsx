@@ -1,11 +1,10 @@
 import { redirect } from 'next/navigation';
-import { can } from '@/lib/auth/permissions';
+import { landingPath } from '@/lib/auth/landing';
 import { getSessionPrincipal } from '@/lib/auth/session';
 
-/** Home: department officers go to their own page, the security officer to the accounts, everyone else to the rankings. */
+/** Home: proxy.ts redirects a signed-in user before this renders; this is the same rule, for a request that reaches it anyway. */
 export default async function HomePage() {
   const principal = await getSessionPrincipal();
   if (!principal || principal.kind !== 'user') redirect('/login');
-  if (principal.role === 'department' && principal.departmentCode) redirect('/me');
-  redirect(can(principal, 'scores:read') ? '/rankings' : can(principal, 'users:manage') ? '/admin/users' : '/me');
+  redirect(landingPath(principal));
 }

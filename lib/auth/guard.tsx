@@ -1,6 +1,6 @@
 // Page and server-action guards. Every page calls guardPage first: the signed-out go to
 // /login (and come back after), a role that can() refuses gets the 403 page
-// (forbidden() → app/forbidden.tsx, with HTTP 403). It returns only when allowed:
+// (forbidden() → app/forbidden.tsx; streamed after a 200 under Cache Components, docs/security.md). It returns only when allowed:
 //
 //   const { principal } = await guardPage('/admin/users', 'users:manage');
 import { headers } from 'next/headers';
@@ -49,7 +49,7 @@ export async function guardPage(path: string, action: Action | null, resource?: 
   if (decision === 'signin' || !user) redirect(loginUrl(path));
   // A role that needs a second factor, signed in without one, may only enrol it.
   if (user.mustEnrol && path.split('?')[0] !== ENROLMENT_PATH) redirect(ENROLMENT_PATH);
-  // A real 403 status, rendered by app/forbidden.tsx (experimental.authInterrupts); audited.
+  // The 403 page, rendered by app/forbidden.tsx (experimental.authInterrupts); audited.
   if (decision === 'forbidden') {
     await auditDenied({ actor: user.principal, via: 'page', target: path, permission: action, reason: resource?.department ?? null, ip: await requestIp() });
     forbidden();

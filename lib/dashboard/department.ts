@@ -105,11 +105,9 @@ export async function sharedDepartment(key: DepartmentKey): Promise<DepartmentSc
   sharedView([key.period, ...key.trendPeriods]);
   const database = await getDatabase();
   const { code, period } = key;
-  const [cache, cached, medians, summary, trend] = await Promise.all([
-    q.cachedScheme(database, period),
+  const [{ cache, medians, ranked }, cached, trend] = await Promise.all([
+    sharedPeriodFacts(period, key.stamps[0]),
     q.cachedDepartmentScore(database, period, code),
-    q.dimensionMedians(database, period),
-    q.periodSummary(database, period),
     q.trendPoints(database, [code], key.trendPeriods),
   ]);
   const scheme = schemeMeta(cache?.body ?? defaultScheme);
@@ -118,12 +116,22 @@ export async function sharedDepartment(key: DepartmentKey): Promise<DepartmentSc
   return {
     computedAt: cache?.computedAt ?? null,
     scheme,
-    score: result && cached ? scoreCard(result, cached, summary.departments) : null,
+    score: result && cached ? scoreCard(result, cached, ranked) : null,
     dimensions: result ? scheme.dimensions.map((d) => ({ code: d.code, name: d.name, score: result.dimensions[d.code] ?? 0, median: medians[d.code] ?? null })) : [],
     indicators: result ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }) })) : [],
     levers: (result?.levers ?? []).filter((l) => l.points >= MIN_LEVER_POINTS).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
     trend: trend.map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked })),
   };
+}
+
+/** What every department's page of a period shares (its scheme, the provincial medians, how many were ranked): built once per period's stamp. */
+export async function sharedPeriodFacts(period: string, stamp: string) {
+  'use cache';
+  sharedView([period]);
+  void stamp; // the key: the period's scores as they stand
+  const database = await getDatabase();
+  const [cache, medians, summary] = await Promise.all([q.cachedScheme(database, period), q.dimensionMedians(database, period), q.periodSummary(database, period)]);
+  return { cache, medians, ranked: summary.departments };
 }
 
 function scoreCard(result: DepartmentResult, cached: q.CachedDepartmentScore, ranked: number): DepartmentScoreCard {

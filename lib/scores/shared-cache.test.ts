@@ -24,6 +24,7 @@ describe('Cache Components', () => {
     ['lib/dashboard/rankings.ts', 'sharedTablePage', 'key: PeriodKey'],
     ['lib/dashboard/rankings.ts', 'sharedTrend', 'stamps: string[]'],
     ['lib/dashboard/department.ts', 'sharedDepartment', 'key: DepartmentKey'],
+    ['lib/dashboard/department.ts', 'sharedPeriodFacts', 'stamp: string'],
     ['lib/dashboard/flows.ts', 'sharedFlows', 'stamp: string'],
   ])("%s: %s is a 'use cache' function keyed by the scores' stamps", (file, name, keyArgument) => {
     const text = source(file);

@@ -13,7 +13,7 @@ import type { Session } from '../../db/types.ts';
 import { createToken } from '../../lib/auth/tokens.ts';
 
 const ROWS = 25_000;
-const RUNS = 3;
+const RUNS = 2;
 const UPDATING = 'data-testid="scores-updating"';
 
 export interface AfterBatchRun {

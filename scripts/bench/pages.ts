@@ -2,14 +2,17 @@
 // load, measured with autocannon from a second process on loopback, and LCP in headless
 // Chromium, for the demo province (embedded PGlite) and for 5,000 departments (PostgreSQL).
 //
-//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json]
+//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json] [--batch-only]
 //
 // The 5,000-department scenario copies postgres://…/ss_seed5000 (CREATE DATABASE … TEMPLATE,
 // never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
-// at the end. The first /rankings request fills the score cache; it is not measured.
-// `/rankings?first-view={n}` asks for a new URL every time (a view nobody has seen), and a
-// path written `etag:/rankings` is a repeat view: it sends the ETag of its first answer in
-// If-None-Match, as a browser revalidating the page does (answered 304 while nothing changed).
+// at the end (its scores are computed ahead: seed --demo does, since pages no longer do);
+// it then also times the first /rankings after 25,000-row batches (after-batch.ts; alone
+// with --batch-only). A plain path (`/rankings`) is a first view of a view someone else has
+// seen (the server has built it; the client sends no validator); `{code}` paths ask for a
+// view nobody has seen on every request (request-modes.ts); a path written `etag:/rankings`
+// is a repeat view: it sends the ETag of its first answer in If-None-Match, as a browser
+// revalidating the page does (answered 304 while nothing changed).
 // Needs a build (.next) and /usr/bin/chromium.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -126,7 +129,7 @@ interface ScenarioResult {
   batch?: AfterBatchResult;
 }
 
-async function runScenario(name: string, departments: number, server: RunningServer, password: string, rankingPaths: string[], opts: { connections: number; seconds: number; batch?: (cookie: string) => Promise<AfterBatchResult> }): Promise<ScenarioResult> {
+async function runScenario(name: string, departments: number, server: RunningServer, password: string, rankingPaths: string[], opts: { connections: number; seconds: number; batchOnly?: boolean; batch?: (cookie: string) => Promise<AfterBatchResult> }): Promise<ScenarioResult> {
   const browser = await launchChromium();
   try {
     // Land on a light page: the first /rankings may spend a minute filling the score cache.
@@ -135,7 +138,7 @@ async function runScenario(name: string, departments: number, server: RunningSer
     const codes = await departmentCodes(departments);
     process.env.BENCH_CODES = codes.join(','); // for the load workers (spawn passes the environment on)
     const department = `/departments/${codes[0]}`;
-    const paths = [...rankingPaths, department, '/departments/{code}', `${REPEAT}${department}`];
+    const paths = opts.batchOnly ? ['/rankings'] : [...rankingPaths, department, '/departments/{code}', `${REPEAT}${department}`];
     // Warm up: fills the score cache (not measured) and the server's code paths, with views the measured runs do not ask for.
     for (const p of paths) {
       const started = Date.now();
@@ -152,6 +155,12 @@ async function runScenario(name: string, departments: number, server: RunningSer
     }
     for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map(async (p) => { const r = await requestOf(absolute(server.url, fillPath(p, codes.length - 2 - i, codes)), cookie); return (await fetch(r.url, { headers: r.headers })).text(); })]);
 
+    if (opts.batchOnly && opts.batch) {
+      const batch = await opts.batch(cookie).catch((err) => (log(`after-batch failed: ${err}\n${server.log().slice(-3000)}`), undefined));
+      await context.close();
+      const none = { url: '', requests: 0, non2xx: 0, errors: 0, p50: NaN, p95: NaN, p99: NaN, mean: NaN };
+      return { scenario: name, departments, health: none, baseline: none, pages: [], lcp: {}, batch };
+    }
     const health = await measure(`${server.url}/api/health`, cookie, opts.connections, opts.seconds);
     log(`${name}: /api/health p50 ${health.p50} ms, p95 ${health.p95} ms (${health.requests} requests)`);
     const baseline = await measure(`${server.url}/me`, cookie, opts.connections, opts.seconds);
@@ -178,7 +187,8 @@ async function runScenario(name: string, departments: number, server: RunningSer
       log(`${name}: LCP ${p} median ${sorted[2]} ms`);
     }
     void page;
-    const batch = opts.batch ? await opts.batch(cookie) : undefined;
+    // A failure here (the server's log says why) still leaves the figures above.
+    const batch = opts.batch ? await opts.batch(cookie).catch((err) => (log(`after-batch failed: ${err}\n${server.log().slice(-3000)}`), undefined)) : undefined;
     await context.close();
     return { scenario: name, departments, health, baseline, pages, lcp, batch };
   } finally {
@@ -194,7 +204,7 @@ async function departmentCodes(count: number): Promise<string[]> {
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-async function demoScenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
+async function demoScenario(opts: { connections: number; seconds: number; batchOnly?: boolean }): Promise<ScenarioResult> {
   const server = await startDemoServer({ departments: 60, months: 12, log });
   try {
     return await runScenario('demo (PGlite, 60 departments × 12 months)', 60, server, server.password, ['/rankings', '/rankings?compare={code},{code2}', `${REPEAT}/rankings`], opts);
@@ -203,7 +213,7 @@ async function demoScenario(opts: { connections: number; seconds: number }): Pro
   }
 }
 
-async function province5000Scenario(opts: { connections: number; seconds: number }): Promise<ScenarioResult> {
+async function province5000Scenario(opts: { connections: number; seconds: number; batchOnly?: boolean }): Promise<ScenarioResult> {
   const admin = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const copy = `ss_bench_pages_${process.pid}`;
   const url = new URL(admin);
@@ -284,9 +294,9 @@ async function main() {
     return;
   }
   const { values } = parseArgs({
-    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false } },
+    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false }, 'batch-only': { type: 'boolean', default: false } },
   });
-  const opts = { connections: Number(values.connections), seconds: Number(values.seconds) };
+  const opts = { connections: Number(values.connections), seconds: Number(values.seconds), batchOnly: values['batch-only'] };
   const results: ScenarioResult[] = [];
   if (values.scenario === 'demo' || values.scenario === 'all') results.push(await demoScenario(opts));
   if (values.scenario === '5000' || values.scenario === 'all') results.push(await province5000Scenario(opts));
