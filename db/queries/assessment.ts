@@ -8,6 +8,8 @@ export interface SnapshotRow {
   inputs: unknown;
   result: unknown;
   hash: string;
+  /** The engine version that made the result (1 for snapshots from before versions were recorded). */
+  engineVersion: number;
   createdBy: string;
   createdAt: Date;
 }
@@ -19,6 +21,7 @@ interface RawSnapshotRow {
   inputs: unknown;
   result: unknown;
   hash: string;
+  engine_version: number;
   created_by: string;
   created_at: Date | string;
 }
@@ -35,6 +38,7 @@ export async function getSnapshot(session: Session, period: string): Promise<Sna
     inputs: json(r.inputs),
     result: json(r.result),
     hash: r.hash,
+    engineVersion: Number(r.engine_version ?? 1),
     createdBy: r.created_by,
     createdAt: new Date(r.created_at),
   };
@@ -51,10 +55,10 @@ export async function getSnapshotHeader(session: Session, period: string): Promi
 
 export async function insertSnapshot(
   tx: Session,
-  snapshot: { period: string; schemeId: number; scheme: unknown; inputs: unknown; result: unknown; hash: string; createdBy: string },
+  snapshot: { period: string; schemeId: number; scheme: unknown; inputs: unknown; result: unknown; hash: string; engineVersion: number; createdBy: string },
 ): Promise<void> {
   await tx.query(
-    `insert into snapshots (period, scheme_id, scheme, inputs, result, hash, created_by) values ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7)`,
-    [snapshot.period, snapshot.schemeId, JSON.stringify(snapshot.scheme), JSON.stringify(snapshot.inputs), JSON.stringify(snapshot.result), snapshot.hash, snapshot.createdBy],
+    `insert into snapshots (period, scheme_id, scheme, inputs, result, hash, engine_version, created_by) values ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8)`,
+    [snapshot.period, snapshot.schemeId, JSON.stringify(snapshot.scheme), JSON.stringify(snapshot.inputs), JSON.stringify(snapshot.result), snapshot.hash, snapshot.engineVersion, snapshot.createdBy],
   );
 }

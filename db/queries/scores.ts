@@ -99,6 +99,9 @@ export interface CacheSummary {
   departments: number;
   weights: unknown;
   methodology: unknown;
+  /** Engine version 2 results: the version and the method sensitivity (lib/scoring method-sensitivity.ts). */
+  engine?: number;
+  sensitivity?: unknown;
 }
 
 export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {

@@ -1055,6 +1055,36 @@ export const zhCN = {
     straddles: '权重不确定性分析显示排名区间为第 {lo}–{hi} 名，跨越等级分界，等级结论宜审慎解读',
     separator: '、',
   },
+  // Engine version 2's advice (lib/advice/sentences.ts): reachable targets, the cost of missing data.
+  rankingAdvice: {
+    weakDimension: '短板维度为「{dimension}」（{score} 分，低于同组中位数），建议作为下期改进重点',
+    levers: '优先改进：{items}',
+    lever: '{indicator}提升至 {target}（{basis}）可增 {points} 分',
+    basisNextTier: '上一等级的典型水平',
+    basisPeerQuartile: '同组前四分之一水平',
+    missing: '以下指标本期缺报：{indicators}，按报送部门的中位水平计约少得 {points} 分，请按期报送',
+  },
+  // Ranking people can act on (docs/scoring.md): missing data, peer groups, method sensitivity.
+  standing: {
+    notReported: '缺报',
+    missingWithCost: '{indicators}（约 −{points} 分）',
+    missingCostNote: '缺报 {count} 项，约少得 {points} 分',
+    unreportedDepartments: '本期有 {count} 个部门存在缺报指标（共 {total} 个部门），缺报按 0 分计',
+    group: '分组',
+    allGroups: '全部分组',
+    overallRank: '全省排名',
+    methodInterval: '方法区间',
+    methodIntervalNote: '换用其他归一化、缺失值处理和聚合方法时的最好与最差名次',
+    sensitivityTitle: '哪些方法选择最影响排名',
+    sensitivityNote: '一阶与总 Sobol 指数（排名方差中由该选择解释的份额），{samples} 组抽样，越大说明该选择越影响排名',
+    choice: '方法选择',
+    alternatives: '备选',
+    firstOrder: '一阶指数',
+    totalOrder: '总指数',
+    choiceNames: { normalisation: '归一化方法', missing: '缺失值处理', aggregation: '聚合方法' },
+    tierMix: '等级分布预览',
+    tierMixNote: '按此方案，本期各等级部门数',
+  },
 };
 
 export type Messages = typeof zhCN;

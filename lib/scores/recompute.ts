@@ -6,11 +6,12 @@
 // batch that lands meanwhile leaves the period stale for the next recompute.
 import { createHash } from 'node:crypto';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
-import { currentGeneration, findPeriod, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import { currentGeneration, findPeriod, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type CacheSummary, type PeriodRow } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { fill, messages } from '../i18n';
 import { parsePeriod } from '../periods/codes';
+import { withRecommendations } from '../advice/sentences';
 import { canonicalJson, scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { getActiveScheme, getSchemeById, type ActiveScheme } from './active-scheme';
 
@@ -83,9 +84,9 @@ export async function recomputePeriod(database: Database, code: string, options:
         schemeId: scheme.id,
         inputHash,
         generation,
-        summary: { scheme: { ...schemeRef, name: scheme.scheme.name }, departments: result.departments.length, weights: result.weights, methodology: result.methodology },
+        summary: summaryOf({ ...schemeRef, name: scheme.scheme.name }, result),
       },
-      result.departments,
+      withRecommendations(result.departments, scheme.scheme),
     );
     return {
       period: code,
@@ -96,6 +97,12 @@ export async function recomputePeriod(database: Database, code: string, options:
       timings: { matrix: matrixDone - started, engine: engineDone - matrixDone, write: performance.now() - engineDone },
     };
   });
+}
+
+/** What the pages read of a whole result: weights, methodology and (engine version 2) the method sensitivity. */
+function summaryOf(scheme: CacheSummary['scheme'], result: ScoringResult): CacheSummary {
+  const { engine, weights, methodology, sensitivity } = result;
+  return { scheme, departments: result.departments.length, weights, methodology, ...(engine ? { engine, sensitivity } : {}) };
 }
 
 const hashOf = (input: ScoringInput) => 'sha256:' + createHash('sha256').update(canonicalJson(input)).digest('hex');
@@ -114,10 +121,12 @@ export async function writeFinalizedCache(
   tx: Session,
   period: string,
   scheme: { id: number; version: number; hash: string; name: string },
+  schemeBody: Scheme,
   inputs: ScoringInput,
   result: ScoringResult,
 ): Promise<void> {
   await lockPeriodExclusive(tx, period);
-  const summary = { scheme, departments: result.departments.length, weights: result.weights, methodology: result.methodology };
-  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, result.departments);
+  const summary = summaryOf(scheme, result);
+  const entries = withRecommendations(result.departments, schemeBody);
+  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, entries);
 }
