@@ -62,8 +62,8 @@ export async function seedDemoProvince(database: Database, input: SeedInput): Pr
   await database.transaction(async (tx) => {
     await tx.copyCsv(
       'departments',
-      ['code', 'name', 'parent_code', 'level'],
-      csvLines(profiles.map((p) => [p.department.code, p.department.name, p.department.parentCode, p.department.level])),
+      ['code', 'name', 'parent_code', 'level', 'peer_group'],
+      csvLines(profiles.map((p) => [p.department.code, p.department.name, p.department.parentCode, p.department.level, p.department.peerGroup])),
     );
     await tx.db.insert(schema.schemes).values({
       version: 1,

@@ -34,7 +34,7 @@ const LEVERS_V1 = 'levers: gain in the total before penalty if the indicator sco
 export const CONVENTIONS_V2: readonly string[] = [
   ...CONVENTIONS.map((c) =>
     c === STRADDLE_V1
-      ? 'straddlesTier: the tier at the best end of the rank interval (with the higher of the own total and the total at that rank) and at the worst end (the lower of the own total and the total at that rank) differ, so every rank and score cut-off is checked.'
+      ? 'straddlesTier: the tier at the best end (best rank of the interval, 95th percentile of the total over the runs) and at the worst end (worst rank, 5th percentile of the total) differ, so every rank and score cut-off is checked; totalInterval reports those percentiles.'
       : c === LEVERS_V1
         ? `levers: gain in the total before penalty if the indicator reached a reachable target: the median of the next better tier, or for the top tier the upper quartile of the peer group (nearest-rank); at most three, gains of at least ${MIN_LEVER_POINTS} points only.`
         : c,

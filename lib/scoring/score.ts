@@ -19,7 +19,7 @@ import { weakestIndex, type RecommendationFacts } from './recommend';
 import { round6 } from './round';
 import { schemeHash } from './scheme-hash';
 import type { Scheme } from './scheme-schema';
-import { straddlesCutoff, totalsByRank } from './straddle';
+import { straddlesCutoff } from './straddle';
 import { tierIndex } from './tier';
 import { transformColumn } from './transform';
 import type { DepartmentResult, IndicatorResult, ScoringInput, ScoringResult } from './types';
@@ -44,6 +44,8 @@ interface Standing {
   hi: Int32Array;
   straddles: Uint8Array;
   gaps: Map<number, number | null>;
+  /** Engine version 2: the 5th–95th percentile of the total under the weight uncertainty. */
+  totalIntervals: Map<number, [number, number]>;
 }
 
 /** Scores every department. The scheme must come from parseScheme (or be defaultScheme). */
@@ -82,13 +84,12 @@ export function scoreDepartments(input: ScoringInput, scheme: Scheme, options: S
 
 function standingsOf(model: ScoreModel, totals: Float64Array, units: number[][], weights: EffectiveWeights, scheme: Scheme, uncertainty: Scheme['uncertainty'], engine: number): Standing {
   const n = totals.length;
-  const s: Standing = { ranks: new Int32Array(n), tiers: new Int32Array(n), lo: new Int32Array(n), hi: new Int32Array(n), straddles: new Uint8Array(n), gaps: new Map() };
+  const s: Standing = { ranks: new Int32Array(n), tiers: new Int32Array(n), lo: new Int32Array(n), hi: new Int32Array(n), straddles: new Uint8Array(n), gaps: new Map(), totalIntervals: new Map() };
   for (const unit of units) {
     const size = unit.length;
     const unitTotals = Float64Array.from(unit, (d) => totals[d]);
     const ranks = competitionRanks(unitTotals, new Int32Array(size));
-    const intervals = rankIntervals(subModel(model, unit), weights.indicators, weights.dimensions, ranks, uncertainty);
-    const atRank = totalsByRank(ranks, unitTotals);
+    const intervals = rankIntervals(subModel(model, unit), weights.indicators, weights.dimensions, ranks, uncertainty, engine === 1 ? undefined : unitTotals);
     const gaps = gapsToAbove(rankOrder(ranks), ranks, unitTotals);
     unit.forEach((d, r) => {
       const interval: [number, number] = [intervals.lo[r], intervals.hi[r]];
@@ -99,8 +100,9 @@ function standingsOf(model: ScoreModel, totals: Float64Array, units: number[][],
       s.straddles[d] = Number(
         engine === 1
           ? tierIndex(interval[0], totals[d], size, scheme.tiers) !== tierIndex(interval[1], totals[d], size, scheme.tiers)
-          : straddlesCutoff(interval, ranks[r], totals[d], size, scheme.tiers, atRank),
+          : straddlesCutoff(interval, [Math.min(totals[d], intervals.totalLo![r]), Math.max(totals[d], intervals.totalHi![r])], size, scheme.tiers),
       );
+      if (intervals.totalLo) s.totalIntervals.set(d, [intervals.totalLo[r], intervals.totalHi![r]]);
       s.gaps.set(d, gaps.get(r) ?? null);
     });
   }
@@ -204,6 +206,7 @@ function departmentsV2(common: Common, order: number[], standing: Standing, over
       missing: reportable.map((i) => layout.indicators[i].code),
       ...(hasGroups ? { group: prepared.groups[d] } : {}),
       ...(withinGroups ? { overallRank: overallRanks[d] } : {}),
+      totalInterval: (standing.totalIntervals.get(d) ?? [0, 0]).map(round6) as [number, number],
       methodInterval: [methods.lo[d], methods.hi[d]],
       missingCost: round6(missingCost(model, d, weights.indicators, weights.dimensions, reportable, medians, parts.preTotal)),
       weakDimension: weak !== null && parts.dimensionScores[weak] < groupMedians[weak] ? layout.dimensions[weak].code : null,

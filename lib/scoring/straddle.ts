@@ -1,35 +1,15 @@
-// The 跨等级 caution (engine version 2). A department whose rank could be anywhere in
-// [lo, hi] could also stand where the departments at those ranks stand, so its tier
-// is evaluated at both ends with the total it would then have: at the best end the
-// higher of its own total and the total at rank lo, at the worst end the lower of its
-// own and the total at rank hi. The two tiers differ exactly when the interval or that
-// range of totals crosses a rank cut-off or a score cut-off (minScore or floor).
+// The 跨等级 caution (engine version 2). Under the weight uncertainty both the rank and the
+// total move: the tier is evaluated at the best end (best rank of the interval, 95th
+// percentile of the total) and at the worst end (worst rank, 5th percentile of the total).
+// They differ exactly when the rank interval crosses a rank cut-off (topShare) or the
+// total's interval crosses a score cut-off (minScore or floor) — every cut-off is checked.
+// Version 1 evaluated both ends with the nominal total, so a department at 59.1 next to a
+// 60 line was never flagged however much its total could move.
 import type { Tier } from './scheme-schema';
 import { tierIndex } from './tier';
 
-/** totalAtRank(r): the nominal total of a department ranked r (the lowest such total when tied). */
-export function straddlesCutoff(
-  interval: [number, number],
-  rank: number,
-  total: number,
-  n: number,
-  tiers: Tier[],
-  totalAtRank: (rank: number) => number,
-): boolean {
-  const [lo, hi] = interval;
-  const best = tierIndex(Math.min(lo, rank), Math.max(total, totalAtRank(lo)), n, tiers);
-  const worst = tierIndex(Math.max(hi, rank), Math.min(total, totalAtRank(hi)), n, tiers);
+export function straddlesCutoff(rankInterval: [number, number], totalInterval: [number, number], n: number, tiers: Tier[]): boolean {
+  const best = tierIndex(rankInterval[0], totalInterval[1], n, tiers);
+  const worst = tierIndex(rankInterval[1], totalInterval[0], n, tiers);
   return best !== worst;
-}
-
-/** For competition ranks: the total of the department at each rank, or the nearest rank above with one (ties skip ranks). */
-export function totalsByRank(ranks: Int32Array, totals: Float64Array): (rank: number) => number {
-  const n = ranks.length;
-  const atRank = new Float64Array(n + 1).fill(Number.NaN);
-  for (let d = 0; d < n; d++) {
-    const r = ranks[d];
-    if (Number.isNaN(atRank[r]) || totals[d] < atRank[r]) atRank[r] = totals[d];
-  }
-  for (let r = 2; r <= n; r++) if (Number.isNaN(atRank[r])) atRank[r] = atRank[r - 1];
-  return (rank) => atRank[Math.min(Math.max(rank, 1), n)];
 }

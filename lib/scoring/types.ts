@@ -52,6 +52,8 @@ export interface DepartmentResult {
   group?: string;
   /** The rank among all departments, when the scheme ranks within groups (`rank` is then within the group). */
   overallRank?: number;
+  /** 5th and 95th percentile of the total under the weight uncertainty (the straddle flag's score side). */
+  totalInterval?: [number, number];
   /** Best and worst rank over the documented alternative methods (docs/scoring.md). */
   methodInterval?: [number, number];
   /** Points the unreported indicators cost: the gain if each were at the reporters' median. */
