@@ -53,7 +53,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
       </PageHeading>
       <SummaryCards view={localized} locale={locale} t={t} />
       <RankingsOverviewCharts view={localized} locale={locale} t={t} />
-      <RankingFilters params={params} period={view.period.code} tiers={tiers} locale={locale} t={t} />
+      <RankingFilters params={params} period={view.period.code} tiers={tiers} groups={view.summary.groups} locale={locale} t={t} />
       <RankingTable view={localized} params={params} locale={locale} t={t} />
       <RankingsTrendChart view={localized} locale={locale} t={t} />
     </section>

@@ -41,6 +41,9 @@ export interface RankingTableRow {
   penalty: number | null;
   rankInterval: [number, number] | null;
   straddlesTier: boolean;
+  group: string | null;
+  /** 缺报: indicators not reported and their cost in points; null where the reader may not see the detail. */
+  missing: { count: number; points: number | null } | null;
   /** The reader's own department. */
   own: boolean;
 }
@@ -96,7 +99,7 @@ export async function loadRankings(principal: Principal, params: RankingParams):
   if (!scope) return null;
   const { period, previous, trendPeriods } = scope;
   const scores = await pageStamps(database, periods, [period.code, ...trendPeriods]);
-  const key = JSON.stringify([period.code, trendPeriods.map((p) => scores[p]?.stamp), sortKey(params), params.descending, params.tier, params.search, params.page, params.compare]);
+  const key = JSON.stringify([period.code, trendPeriods.map((p) => scores[p]?.stamp), sortKey(params), params.descending, params.tier, params.search, params.group, params.page, params.compare]);
   const data = await pages.get(key, () => assemble(database, { period: period.code, previous, trendPeriods, params }));
   return present(data, principal, { period, periods, page: params.page, updatingSince: scores[period.code]?.updatingSince ?? null });
 }
@@ -113,6 +116,7 @@ async function assemble(database: Database, at: { period: string; previous: stri
       previousPeriod: previous,
       tier: params.tier,
       search: params.search,
+      group: params.group,
       sort: params.sort,
       dimension: params.dimension,
       descending: params.descending,
@@ -162,6 +166,8 @@ function present(data: RankingsData, principal: Principal, at: { period: PeriodC
         penalty: visible ? r.penalty : null,
         rankInterval: visible ? r.rankInterval : null,
         straddlesTier: visible && r.straddlesTier,
+        group: r.group,
+        missing: visible ? { count: r.missing, points: r.missingCost } : null,
         own: r.code === own,
       };
     }),
