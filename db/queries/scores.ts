@@ -149,7 +149,7 @@ export async function writeCache(
 /** The ranking: each department's entry without its per-indicator detail, in rank order. */
 export async function readRanking(session: Session, period: string): Promise<Array<Record<string, unknown>>> {
   const rows = await session.query<{ entry: Record<string, unknown> }>(
-    `select detail - 'indicators' - 'levers' - 'missing' - 'gapToAbove' - 'straddlesTier' as entry
+    `select detail - 'indicators' - 'levers' - 'missing' - 'gapToAbove' - 'straddlesTier' - 'totalInterval' - 'weakDimension' as entry
      from department_scores where period = $1 order by rank, department_code`,
     [period],
   );

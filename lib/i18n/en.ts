@@ -1084,5 +1084,8 @@ export const en: Messages = {
     choiceNames: { normalisation: 'Normalisation', missing: 'Missing values', aggregation: 'Aggregation' },
     tierMix: 'Tier mix preview',
     tierMixNote: 'Departments per tier this period under this scheme',
+    tierMixBefore: 'Current scheme',
+    tierMixAfter: 'Draft',
+    floor: 'Floor (one tier down)',
   },
 };

@@ -1084,6 +1084,9 @@ export const zhCN = {
     choiceNames: { normalisation: '归一化方法', missing: '缺失值处理', aggregation: '聚合方法' },
     tierMix: '等级分布预览',
     tierMixNote: '按此方案，本期各等级部门数',
+    tierMixBefore: '现方案',
+    tierMixAfter: '新方案',
+    floor: '分数下限（降一档）',
   },
 };
 
