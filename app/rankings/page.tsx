@@ -12,6 +12,7 @@ import { RankingTable } from '@/components/dashboard/ranking-table';
 import { RankingsOverviewCharts, RankingsTrendChart } from '@/components/dashboard/rankings-charts';
 import { SummaryCards } from '@/components/dashboard/summary-cards';
 import { tierLabel } from '@/lib/dashboard/format';
+import { AppLink } from '@/components/app-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,7 +50,9 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
         t={t}
         picker={<PeriodPicker action="/rankings" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />}
       >
-        <p className="lead">{t.rankings.intro}</p>
+        <p className="lead">
+          {t.rankings.intro} <AppLink href={`/methodology?period=${encodeURIComponent(view.period.code)}`}>{t.standing.methodologyLink}</AppLink>
+        </p>
       </PageHeading>
       <SummaryCards view={localized} locale={locale} t={t} />
       <RankingsOverviewCharts view={localized} locale={locale} t={t} />

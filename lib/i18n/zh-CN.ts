@@ -1087,6 +1087,18 @@ export const zhCN = {
     tierMixBefore: '现方案',
     tierMixAfter: '新方案',
     floor: '分数下限（降一档）',
+    methodologyTitle: '评价方法',
+    methodologyIntro: '本期评分所用方法的说明：哪些方法选择最影响排名、等级如何按名次划分、调用量和使用部门数如何防刷。详见 docs/scoring.md。',
+    noSensitivity: '本期成绩由早期版本的评分引擎生成，未记录方法敏感性；可用命令 npm run cli -- sensitivity --period 计算。',
+    tiersTitle: '等级划分',
+    rankBand: '名次区间',
+    band: '前 {from}–{to}',
+    bandRest: '其余（{from} 之后）',
+    withinGroups: '名次与等级在各分组内分别计算。',
+    overall: '名次与等级在全体参评部门中计算；分组用于筛选和改进目标。',
+    dampeningTitle: '防刷规则',
+    dampeningText: '一个使用部门本期调用不少于 {calls} 次、且至少 {days} 天有调用，才计入“使用部门数”；任一使用部门计入“被调用次数”的调用量不超过该提供部门真实使用部门调用量中位数的 {cap} 倍。',
+    methodologyLink: '评价方法说明',
   },
 };
 
