@@ -1,7 +1,7 @@
 // The scores API (docs/api.md) and the export's draft served from the cache,
 // recomputed first when stale (freshness.ts), so they include the caller's own writes. Everyone who may read scores sees every department's rank, total and
 // tier; the rest of an entry only where can(…, 'scores:detail', {department}).
-import { readDepartmentResult, readRanking, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
+import { readDepartmentResult, readRanking, readResults, type CacheHeader, type PeriodRow } from '../../db/queries/scores';
 import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -52,6 +52,5 @@ export async function getDepartmentScore(database: Database, code: string, depar
 export async function currentResults(database: Database, period: string): Promise<{ departments: DepartmentResult[]; computedAt: Date } | null> {
   const header = await freshScores(database, period);
   if (!header) return null;
-  // The ranking entries carry every field the assessment export reads.
-  return { departments: (await readRanking(database, period)) as unknown as DepartmentResult[], computedAt: header.computedAt };
+  return { departments: await readResults(database, period), computedAt: header.computedAt };
 }
