@@ -211,7 +211,7 @@ describe('a department’s view', () => {
     expect(chinese.join()).toMatch(/优先改进：/);
     const english = recommendationTexts(score, localizeMeta(scheme, 'en', en), 'en');
     expect(english).toHaveLength(chinese.length);
-    expect(english.join('\n')).not.toMatch(/\p{Script=Han}/u);
+    expect(english.join("\n")).not.toMatch(/\p{Script=Han}/u);
     expect(english.join('\n')).toMatch(/Improve first: /);
   });
 

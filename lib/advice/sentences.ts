@@ -34,11 +34,12 @@ export function shownLevers<L extends { points: number }>(levers: readonly L[]):
   return levers.filter((l) => l.points >= MIN_LEVER_POINTS);
 }
 
-/** A target in the indicator's own unit: 95.0 % for a rate, 1,234 for a count, 88.5 for a score. */
+/** A target in the indicator's own unit, named in the reader's language: 95.0%, 1,234 个 / 1,234 items, 88.5 分. */
 export function formatTarget(value: number, kind: AdviceScheme['indicators'][number]['kind'], unit: string | null | undefined, locale: Locale): string {
   if (kind === 'rate') return `${formatNumber(locale, value * 100, 1)}%`;
-  if (kind === 'count') return `${formatNumber(locale, Math.ceil(value - 1e-9), 0)}${unit ? ` ${unit}` : ''}`;
-  return `${formatNumber(locale, value, 1)}${unit ? ` ${unit}` : ''}`;
+  const name = unit ? ((messages(locale).dashboard.unitNames as Record<string, string>)[unit] ?? unit) : '';
+  const suffix = name ? ` ${name}` : '';
+  return kind === 'count' ? `${formatNumber(locale, Math.ceil(value - 1e-9), 0)}${suffix}` : `${formatNumber(locale, value, 1)}${suffix}`;
 }
 
 /** One lever in words: the reachable target and what it adds (version 1 levers: the points only). */
