@@ -1,13 +1,15 @@
 // The ranking on the demo province (docs/scoring.md): the tier mix, the two attacks on the
 // effect dimension, peer groups and the 59.1 straddle case, on the data `npm run demo` seeds
 // (60 departments, the 12 months up to 2026-11, seed 20261126), period 2026-11.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoProvince } from '@/db/queries/seed';
 import type { Session } from '@/db/types';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
 import { recentMonths } from '@/lib/periods/codes';
 import { loadPeriodInput } from '@/lib/scores/recompute';
 import { allIndicators, defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring';
+import sensitivityCommand from '@/scripts/commands/sensitivity';
+import { setDatabase } from '@/db/client';
 import { useTestDatabase, type TestDatabase } from './support/db';
 
 const PERIOD = '2026-11';
@@ -60,6 +62,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  setDatabase(undefined);
   await database.close();
 });
 
@@ -121,5 +124,23 @@ describe('the demo province, 2026-11', () => {
     const firsts = grouped.departments.filter((d) => d.rank === 1);
     expect(firsts).toHaveLength(2);
     expect(firsts.every((d) => d.overallRank !== undefined)).toBe(true);
+  });
+
+  it('cli sensitivity prints the first-order and total Sobol indices of each method choice', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await sensitivityCommand.run(['--period', PERIOD])).toBe(0);
+      const out = write.mock.calls.map((c) => String(c[0])).join('');
+      const rows = out.split('\n').filter((line) => /^(normalisation|missing|aggregation) /.test(line));
+      expect(rows).toHaveLength(3);
+      for (const row of rows) {
+        const [, first, total] = row.split(/\s+/).map(Number);
+        expect(first).toBeGreaterThanOrEqual(-0.05);
+        expect(total).toBeGreaterThanOrEqual(first - 0.05);
+        expect(total).toBeLessThanOrEqual(1.05);
+      }
+    } finally {
+      write.mockRestore();
+    }
   });
 });
