@@ -30,7 +30,6 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   }
   const w = t.standing;
   const percentOf = (share: number) => `${formatNumber(locale, share * 100, 0)}%`;
-  let previousShare = 0;
   return (
     <section className="stack dashboard">
       <PageHeading
@@ -90,8 +89,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
             </thead>
             <tbody>
               {view.tiers.map((tier) => {
-                const band = tier.topShare === undefined ? fill(w.bandRest, { from: percentOf(previousShare) }) : fill(w.band, { from: percentOf(previousShare), to: percentOf(tier.topShare) });
-                if (tier.topShare !== undefined) previousShare = tier.topShare;
+                const band = tier.to === null ? fill(w.bandRest, { from: percentOf(tier.from) }) : fill(w.band, { from: percentOf(tier.from), to: percentOf(tier.to) });
                 return (
                   <tr key={tier.code}>
                     <th scope="row">{tier.name}</th>

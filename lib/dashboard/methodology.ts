@@ -16,7 +16,8 @@ export interface MethodologyView {
   updatingSince: string | null;
   /** Largest total index first; null for a period scored by engine version 1. */
   sensitivity: MethodSensitivity | null;
-  tiers: Scheme['tiers'];
+  /** Each tier's rank band as shares of the ranked departments (`to` null: the rest), and its score conditions. */
+  tiers: Array<{ code: string; name: string; from: number; to: number | null; minScore?: number; floor?: number }>;
   dampening: Dampening;
   rankWithinGroups: boolean;
 }
@@ -37,8 +38,17 @@ export async function loadMethodology(requested: string | null): Promise<Methodo
     computedAt: cache?.computedAt ?? null,
     updatingSince: scores[period.code]?.updatingSince ?? null,
     sensitivity: sensitivity && { ...sensitivity, choices: [...sensitivity.choices].sort((a, b) => b.total - a.total) },
-    tiers: scheme.tiers,
+    tiers: tierBands(scheme.tiers),
     dampening: dampeningOf(scheme),
     rankWithinGroups: scheme.rankWithinGroups === true,
   };
+}
+
+function tierBands(tiers: Scheme['tiers']): MethodologyView['tiers'] {
+  let from = 0;
+  return tiers.map((tier) => {
+    const band = { code: tier.code, name: tier.name, from, to: tier.topShare ?? null, minScore: tier.minScore, floor: tier.floor };
+    if (tier.topShare !== undefined) from = tier.topShare;
+    return band;
+  });
 }
