@@ -28,6 +28,8 @@ export const departments = pgTable('departments', {
   name: text('name').notNull(),
   parentCode: text('parent_code'),
   level: text('level').notNull().default('province'), // province | city | county
+  // The peer group it is compared with (docs/scoring.md, "Peer groups"); null: by level (省直部门 / 市 / 县).
+  peerGroup: text('peer_group'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
@@ -335,6 +337,8 @@ export const snapshots = pgTable('snapshots', {
   inputs: jsonb('inputs').notNull(),
   result: jsonb('result').notNull(),
   hash: text('hash').notNull(),
+  // The scoring engine version that made `result` (lib/scoring/engine-version.ts); rows from before the column: 1.
+  engineVersion: integer('engine_version').notNull().default(1),
   createdBy: text('created_by').notNull(),
   createdAt: createdAt(),
 });

@@ -22,9 +22,9 @@ import { exportAssessment } from '@/lib/export/service';
 import { bearer } from '@/lib/ingest/test-support';
 import { finalizePeriod, publishPeriod } from '@/lib/assessment/service';
 import { ADMIN, ASSESSOR, at, seedCycleProvince } from '@/lib/periods/test-support';
-import type { ScoringResult } from '@/lib/scoring';
+import { defaultScheme, type ScoringResult } from '@/lib/scoring';
 
-const HEADER = ['排名', '部门编码', '部门名称', '总分', '共享数量', '共享质量', '应用成效', '扣分', '等级', '排名区间', '考核得分', '激励建议'];
+const HEADER = ['排名', '部门编码', '部门名称', '总分', '共享数量', '共享质量', '应用成效', '扣分', '等级', '排名区间', '考核得分', '激励建议', '改进建议', '缺报'];
 // Department names a spreadsheet would run as formulas (or that break lines).
 const HOSTILE: Array<[string, string]> = [
   ['X1', '=1+1'],
@@ -98,6 +98,9 @@ describe('XLSX of a finalized period', () => {
       expect(row.getCell(9).value).toBe(d.tierName);
       expect(row.getCell(11).value).toBe(Math.round(d.total * 10) / 100); // total × 10 / 100
       expect(row.getCell(4).numFmt).toBe('0.00');
+      // 激励建议 is the tier's incentives only; the advice has its own column, 改进建议.
+      expect(row.getCell(12).value).toBe((defaultScheme.incentives[d.tier] ?? []).join('；'));
+      expect(String(row.getCell(13).value ?? '')).not.toContain(defaultScheme.incentives[d.tier]?.[0] ?? '∅');
     });
     const names = result.departments.map((_, i) => String(sheet.getRow(i + 2).getCell(3).value));
     // XML turns a CR into LF when the file is read back; the leading ' is what matters.

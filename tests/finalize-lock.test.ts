@@ -39,9 +39,10 @@ import { recordIncident, requestExemption } from '@/lib/incidents/service';
 import { assertPeriodWritable, assertPeriodsWritable, overlappingPeriods } from '@/lib/periods/lock';
 import { finalizePeriod, publishPeriod, verifyPeriod } from '@/lib/assessment/service';
 import { snapshotHash, SNAPSHOT_FORMAT, type SnapshotContent } from '@/lib/periods/snapshot';
+import { readFileSync } from 'node:fs';
 import { ADMIN, at, CYCLE_DEPARTMENTS, departmentUser, seedCycleProvince } from '@/lib/periods/test-support';
 import { saveScheme } from '@/lib/schemes/service';
-import { defaultScheme, schemeHash, type ScoringInput, type ScoringResult } from '@/lib/scoring';
+import { defaultScheme, ENGINE_VERSION, schemeHash, type ScoringInput, type ScoringResult } from '@/lib/scoring';
 
 let database: Database;
 let hash: string;
@@ -85,10 +86,11 @@ afterAll(async () => {
 
 describe('the snapshot', () => {
   it('stores every department, the scheme version and body, the input matrix and the sha256 over them', async () => {
-    const [row] = await database.query<{ scheme_id: number; scheme: SnapshotContent['scheme']; inputs: ScoringInput; result: ScoringResult; hash: string; created_by: string }>(
+    const [row] = await database.query<{ scheme_id: number; scheme: SnapshotContent['scheme']; inputs: ScoringInput; result: ScoringResult; hash: string; engine_version: number; created_by: string }>(
       `select * from snapshots where period = '2026-Q3'`,
     );
     expect(row.hash).toBe(hash);
+    expect(row.engine_version).toBe(ENGINE_VERSION);
     expect(row.created_by).toBe('admin');
     expect(row.scheme).toMatchObject({ version: 1, hash: schemeHash(defaultScheme) });
     expect(row.scheme.body.name).toBe(defaultScheme.name);
@@ -101,7 +103,7 @@ describe('the snapshot', () => {
     ]);
     expect(row.result.departments).toHaveLength(CYCLE_DEPARTMENTS.length);
     // The hash is sha256 over the canonical JSON of exactly these stored parts.
-    const content: SnapshotContent = { format: SNAPSHOT_FORMAT, period: '2026-Q3', scheme: row.scheme, inputs: row.inputs, result: row.result };
+    const content: SnapshotContent = { format: SNAPSHOT_FORMAT, engine: ENGINE_VERSION, period: '2026-Q3', scheme: row.scheme, inputs: row.inputs, result: row.result };
     expect(snapshotHash(content)).toBe(hash);
     const [period] = await database.query<{ status: string; snapshot_hash: string; scheme_id: number }>(`select status, snapshot_hash, scheme_id from periods where code = '2026-Q3'`);
     expect(period).toEqual({ status: 'finalized', snapshot_hash: hash, scheme_id: row.scheme_id });
@@ -131,10 +133,24 @@ describe('verify', () => {
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await periodCommand.run(['verify', '--period', '2026-Q3'])).toBe(0);
-      expect(out.mock.calls.map((c) => String(c[0])).join('')).toBe(`ok ${hash}\n`);
+      expect(out.mock.calls.map((c) => String(c[0])).join('')).toBe(`ok ${hash} (engine version ${ENGINE_VERSION})\n`);
     } finally {
       out.mockRestore();
     }
+  });
+
+  it('verifies a period finalized before engine versions were recorded, with the version that made it (1)', async () => {
+    // Written by the code before this change (tests/fixtures/snapshot-engine-v1.json); the row predates the column.
+    const v1 = JSON.parse(readFileSync(new URL('./fixtures/snapshot-engine-v1.json', import.meta.url), 'utf8'));
+    const [{ id: schemeId }] = await database.query<{ id: number }>('select id from schemes order by version limit 1');
+    await database.query(`insert into periods (code, kind, starts_on, ends_on) values ($1, 'quarter', '2026-01-01', '2026-03-31') on conflict do nothing`, [v1.period]);
+    await database.query(`update periods set status = 'finalized', finalized_at = now(), finalized_by = 'admin', snapshot_hash = $1, scheme_id = $2 where code = $3`, [v1.hash, schemeId, v1.period]);
+    await database.query('insert into snapshots (period, scheme_id, scheme, inputs, result, hash, created_by) values ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7)', [
+      v1.period, schemeId, JSON.stringify(v1.scheme), JSON.stringify(v1.inputs), JSON.stringify(v1.result), v1.hash, 'admin',
+    ]);
+    const check = await verifyPeriod(database, { principal: ADMIN }, v1.period);
+    expect(check).toMatchObject({ ok: true, engineVersion: 1, recomputedHash: v1.hash, problem: null });
+    await expect(periodCommand.run(['verify', '--period', v1.period])).resolves.toBe(0);
   });
 
   it('keeps verifying after the scheme changes: a finalized period keeps its scheme forever', async () => {

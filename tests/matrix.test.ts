@@ -4,14 +4,16 @@ import { createTestDatabase } from './support/db';
 import { loadPeriodMatrix } from '@/db/queries/matrix';
 import { seedBasics } from '@/lib/ingest/test-support';
 import { parsePeriod } from '@/lib/periods/codes';
-import { defaultScheme, parseSchemeOrThrow } from '@/lib/scoring';
+import { DEFAULT_DAMPENING, defaultScheme, NO_DAMPENING, parseSchemeOrThrow } from '@/lib/scoring';
 import type { Database } from '@/db/types';
 
 let database: Database;
 
 // The default scheme rolls metrics up with last and mean; this one also uses sum and max.
+// Dampening is off here (the hand-computed counts are raw); its own test below turns it on.
 const scheme = parseSchemeOrThrow({
   ...defaultScheme,
+  dampening: NO_DAMPENING,
   dimensions: defaultScheme.dimensions.map((d) => ({
     ...d,
     indicators: d.indicators.map((i) =>
@@ -60,6 +62,7 @@ describe('period matrix', () => {
   it('aggregates a quarter by hand-computed values', async () => {
     const input = await loadPeriodMatrix(database, parsePeriod('2026-Q3')!, scheme);
     expect(input.departments.map((d) => d.code)).toEqual(['GAT', 'MZT', 'RST', 'SWJ']);
+    expect(new Set(input.departments.map((d) => d.group))).toEqual(new Set(['省直部门'])); // by level, none set
     expect(input.values.GAT).toEqual({
       records_delivered: 1600,
       calls_served: 200,
@@ -96,5 +99,25 @@ describe('period matrix', () => {
     const empty = await loadPeriodMatrix(database, parsePeriod('2025-01')!, scheme);
     expect(empty.values.GAT).toEqual({ records_delivered: 0, calls_served: 0, consumer_departments: 0 });
     expect(empty.incidents).toEqual([]);
+  });
+
+  it('dampens: a consumer counts only with real use, and no consumer carries more than consumerCap × the median', async () => {
+    // PRV is served by three steady consumers (40 calls on each of 3 days), one friend's
+    // 100,000 calls in one day, and a sock puppet's single call.
+    await database.query(`insert into departments (code, name, peer_group) values ('PRV', '测试提供方', '垂直管理及群团单位'),
+      ('C1', '甲', null), ('C2', '乙', null), ('C3', '丙', null), ('FR', '友', null), ('SP', '傀', null)`);
+    await database.query(`insert into sharing_events (day, provider, consumer, resource, calls, records, failures)
+      select d, 'PRV', c, 'r', 40, 1, 0 from unnest(array['C1', 'C2', 'C3']) c, unnest(array['2026-05-04', '2026-05-05', '2026-05-06']::date[]) d
+      union all select '2026-05-07', 'PRV', 'C1', 'r', 0, 0, 0
+      union all select '2026-05-07', 'PRV', 'FR', 'r', 100000, 0, 0
+      union all select '2026-05-08', 'PRV', 'SP', 'r', 1, 0, 0`);
+    const may = parsePeriod('2026-05')!;
+    const raw = (await loadPeriodMatrix(database, may, scheme)).values.PRV;
+    expect(raw).toMatchObject({ calls_served: 360 + 100_000 + 1, consumer_departments: 5 });
+    const damped = await loadPeriodMatrix(database, may, { ...scheme, dampening: DEFAULT_DAMPENING });
+    // Real consumers: C1–C3 (120 calls on 3 days each; a day with 0 calls is no use). The
+    // friend (one day) and the puppet (one call) are not. Each consumer counts ≤ 2 × 120.
+    expect(damped.values.PRV).toMatchObject({ calls_served: 360 + 240 + 1, consumer_departments: 3 });
+    expect(damped.departments.find((d) => d.code === 'PRV')!.group).toBe('垂直管理及群团单位');
   });
 });

@@ -16,7 +16,7 @@ import { checkMatrix, dropIndex, matrixSignature, resizeMatrix, setJudgement, sw
 import { previewSchemeChange } from '@/lib/schemes/preview';
 import { activeScheme, listSchemeVersions, saveScheme, schemeForPeriod } from '@/lib/schemes/service';
 import { draftPreviewInput } from '@/lib/schemes/views';
-import { defaultScheme, type Scheme } from '@/lib/scoring';
+import { defaultScheme, NO_DAMPENING, type Scheme } from '@/lib/scoring';
 import { staleness } from './support/scores';
 
 let database: Database;
@@ -48,10 +48,20 @@ describe('the preview', () => {
     draft.dimensions[1].weight = 0.3;
     draft.dimensions[2].weight = 0.1;
     draft.dimensions[2].indicators[3].weight = 0.6;
+    // The cycle province's consumers call on one day a month, so the default dampening counts
+    // none of them as real consumers and its order follows the metrics; the draft switches it
+    // off (the preview rolls the matrix up under the draft too) and weighs consumers heavily.
+    draft.dampening = NO_DAMPENING;
+    draft.dimensions[2].weight = 0.8;
+    draft.dimensions[2].indicators[1].weight = 0.9;
     const input = await loadPeriodInput(database, '2026-09', current);
-    const preview = previewSchemeChange(input, current, draft);
+    const preview = previewSchemeChange(input, current, draft, await loadPeriodInput(database, '2026-09', draft));
     expect(preview.moves).toHaveLength(6);
     expect(preview.summary.movedUp + preview.summary.movedDown).toBeGreaterThan(0);
+    // The tier mix before saving: every department counted once on each side.
+    const mix = preview.summary.tierMix;
+    expect(mix.map((m) => m.tier)).toEqual(draft.tiers.map((x) => x.code));
+    expect([mix.reduce((n, m) => n + m.before, 0), mix.reduce((n, m) => n + m.after, 0)]).toEqual([6, 6]);
 
     const before = await ranks('2026-09');
     for (const m of preview.moves) expect(m.before).toMatchObject({ rank: before[m.department].rank, tier: before[m.department].tier });

@@ -48,7 +48,8 @@ describe('GET /api/v1/scores', () => {
     expect(r.body).not.toHaveProperty('snapshotHash');
     expect(r.body.departments.map((d: { department: string }) => d.department)).toEqual(['SWJ', 'RST', 'MZT', 'GAT']);
     expect(Object.keys(r.body.departments[0]).sort()).toEqual(
-      ['department', 'name', 'rank', 'total', 'dimensions', 'penalty', 'tier', 'tierName', 'rankInterval', 'recommendations'].sort(),
+      // Engine version 2 adds the peer group, the method interval and the cost of missing data (docs/api.md).
+      ['department', 'name', 'rank', 'total', 'dimensions', 'penalty', 'tier', 'tierName', 'rankInterval', 'recommendations', 'group', 'methodInterval', 'missingCost'].sort(),
     );
     expect(r.body.departments.map((d: { rank: number }) => d.rank)).toEqual([1, 2, 3, 4]);
   });

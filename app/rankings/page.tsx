@@ -13,6 +13,7 @@ import { RankingsOverviewCharts, RankingsTrendChart } from '@/components/dashboa
 import { ScoresComputing } from '@/components/dashboard/scores-computing';
 import { SummaryCards } from '@/components/dashboard/summary-cards';
 import { tierLabel } from '@/lib/dashboard/format';
+import { AppLink } from '@/components/app-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -50,11 +51,13 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
         t={t}
         picker={picker}
       >
-        <p className="lead">{t.rankings.intro}</p>
+        <p className="lead">
+          {t.rankings.intro} <AppLink href={`/methodology?period=${encodeURIComponent(view.period.code)}`}>{t.standing.methodologyLink}</AppLink>
+        </p>
       </PageHeading>
       <SummaryCards view={localized} locale={locale} t={t} />
       <RankingsOverviewCharts view={localized} locale={locale} t={t} />
-      <RankingFilters params={params} period={view.period.code} tiers={tiers} locale={locale} t={t} />
+      <RankingFilters params={params} period={view.period.code} tiers={tiers} groups={view.summary.groups} locale={locale} t={t} />
       <RankingTable view={localized} params={params} locale={locale} t={t} />
       <RankingsTrendChart view={localized} locale={locale} t={t} />
     </section>

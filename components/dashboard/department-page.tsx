@@ -3,6 +3,7 @@ import type { Locale, Messages } from '@/lib/i18n';
 import type { DepartmentLoad, DepartmentView } from '@/lib/dashboard/department';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
 import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
+import { leverTexts } from '@/lib/advice/sentences';
 import { AppealsTable } from './appeals-table';
 import { DepartmentTrendFigure, DimensionsFigure } from './department-charts';
 import { IncidentsTable } from './incidents-table';
@@ -30,8 +31,9 @@ export function DepartmentPage({ loaded, action, locale, t }: { loaded: Extract<
     dimensions: raw.dimensions.map((d) => ({ ...d, name: dimensionNames.get(d.code) ?? d.name })),
     indicators: raw.indicators.map((i) => ({ ...i, name: names.get(i.code) ?? i.name })),
     levers: raw.levers.map((l) => ({ ...l, name: names.get(l.indicator) ?? l.name })),
-    score: raw.score && { ...raw.score, recommendations: recommendationTexts(raw.score, scheme, locale, t) },
   };
+  const recommendations = view.score ? recommendationTexts(view.score, scheme, locale) : [];
+  const leverLines = leverTexts(view.levers, scheme, locale).map((text, i) => ({ indicator: view.levers[i].indicator, text }));
   return (
     <section className="stack dashboard" data-testid="department-page" data-department={view.department.code}>
       <PageHeading
@@ -50,8 +52,8 @@ export function DepartmentPage({ loaded, action, locale, t }: { loaded: Extract<
       {view.score ? (
         <>
           <div className="department-top">
-            <ScoreCard score={view.score} locale={locale} t={t} />
-            <LeversList levers={view.levers} locale={locale} t={t} />
+            <ScoreCard score={view.score} recommendations={recommendations} locale={locale} t={t} />
+            <LeversList levers={leverLines} t={t} />
           </div>
           <div className="chart-grid">
             <DimensionsFigure view={view} locale={locale} t={t} />

@@ -40,7 +40,7 @@ export function IndicatorTable({ indicators, dimensions, locale, t }: { indicato
                 .map((i) => (
                   <tr key={i.code} className={i.value === null ? 'missing-row' : undefined}>
                     <th scope="row">{i.name}</th>
-                    <td className="num">{indicatorValueText(i, i.value, locale, t)}</td>
+                    <td className="num">{i.notReported ? <span className="not-reported">{t.standing.notReported}</span> : i.value === null ? '—' : indicatorValueText(i, i.value, locale, t)}</td>
                     <td className="num">{i.score === null ? '—' : formatNumber(locale, i.score, 1)}</td>
                     <td className="num">{percent(locale, i.weight)}</td>
                     <td className="num">{formatNumber(locale, i.points, 2)}</td>

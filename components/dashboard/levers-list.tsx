@@ -1,15 +1,14 @@
-import type { Locale, Messages } from '@/lib/i18n';
-import { leverText } from '@/lib/dashboard/format';
+import type { Messages } from '@/lib/i18n';
 
-/** "What to fix first": the levers in words, the biggest gain first. */
-export function LeversList({ levers, locale, t }: { levers: Array<{ indicator: string; name: string; points: number }>; locale: Locale; t: Messages }) {
+/** "What to fix first": the same lever list as the score card's advice, the API and the export, biggest gain first. */
+export function LeversList({ levers, t }: { levers: Array<{ indicator: string; text: string }>; t: Messages }) {
   return (
     <section className="card levers" aria-labelledby="levers-title" data-testid="levers">
       <h2 id="levers-title">{t.department.levers}</h2>
       {levers.length ? (
         <ol>
           {levers.map((l) => (
-            <li key={l.indicator}>{leverText(l.name, l.points, locale, t)}</li>
+            <li key={l.indicator}>{l.text}</li>
           ))}
         </ol>
       ) : (

@@ -5,7 +5,7 @@ import { rankingHref, sortKey, type RankingParams } from '@/lib/dashboard/rankin
 import type { TierMeta } from '@/lib/dashboard/scheme-meta';
 
 /** Filter by tier and by name or code (a GET form); the period, sort and comparison are kept. */
-export function RankingFilters({ params, period, tiers, locale, t }: { params: RankingParams; period: string; tiers: TierMeta[]; locale: Locale; t: Messages }) {
+export function RankingFilters({ params, period, tiers, groups, locale, t }: { params: RankingParams; period: string; tiers: TierMeta[]; groups: string[]; locale: Locale; t: Messages }) {
   return (
     <form className="toolbar ranking-filters" action="/rankings" method="get" role="search">
       <input type="hidden" name="period" value={period} />
@@ -23,6 +23,19 @@ export function RankingFilters({ params, period, tiers, locale, t }: { params: R
           ))}
         </select>
       </label>
+      {groups.length > 1 ? (
+        <label>
+          {t.standing.group}
+          <select name="group" defaultValue={params.group ?? ''} data-testid="group-filter">
+            <option value="">{t.standing.allGroups}</option>
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label>
         {t.rankings.search}
         <input type="search" name="q" defaultValue={params.search ?? ''} maxLength={64} />
@@ -30,7 +43,7 @@ export function RankingFilters({ params, period, tiers, locale, t }: { params: R
       <button type="submit" className="primary">
         {t.rankings.apply}
       </button>
-      {params.tier || params.search ? <AppLink href={rankingHref({ ...params, period }, { tier: null, search: null, page: 1 })}>{t.rankings.reset}</AppLink> : null}
+      {params.tier || params.search || params.group ? <AppLink href={rankingHref({ ...params, period }, { tier: null, search: null, group: null, page: 1 })}>{t.rankings.reset}</AppLink> : null}
     </form>
   );
 }

@@ -22,11 +22,13 @@ export interface RankingRowData {
   penalty: number | null;
   rankInterval: [number, number] | null;
   straddlesTier: boolean;
+  /** 缺报 and its cost, in words; null when everything was reported or the detail is hidden. */
+  missing: string | null;
   own: boolean;
 }
 
 export type RowWords = ChangeWords &
-  IntervalWords & { rankings: Pick<Messages['rankings'], 'compareLabel' | 'own' | 'detailHidden' | 'empty'> };
+  IntervalWords & { rankings: Pick<Messages['rankings'], 'compareLabel' | 'own' | 'detailHidden' | 'empty'>; standing: Pick<Messages['standing'], 'notReported'> };
 
 export function RankingRows({ rows, dimensionCount, ranked, compare, form, locale, t }: { rows: RankingRowData[]; dimensionCount: number; ranked: number; compare: string[]; form: string; locale: Locale; t: RowWords }) {
   if (rows.length === 0) {
@@ -55,6 +57,11 @@ export function RankingRows({ rows, dimensionCount, ranked, compare, form, local
             <a href={r.href}>{r.name}</a>
             <span className="dept-code">{r.code}</span>
             {r.own ? <span className="own-tag">{t.rankings.own}</span> : null}
+            {r.missing ? (
+              <span className="not-reported" title={r.missing}>
+                {t.standing.notReported}
+              </span>
+            ) : null}
           </th>
           <td className="num total-cell">{formatNumber(locale, r.total, 1)}</td>
           {r.dimensions ? (

@@ -1,4 +1,4 @@
-import { fill, type Locale, type Messages } from '@/lib/i18n';
+import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { tierLabel } from '@/lib/dashboard/format';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import { rankingHref, sortHref, type RankingParams } from '@/lib/dashboard/ranking-params';
@@ -31,10 +31,12 @@ export function RankingTable({ view, params, locale, t }: { view: RankingsView; 
     penalty: r.penalty,
     rankInterval: r.rankInterval,
     straddlesTier: r.straddlesTier,
+    missing: r.missing && r.missing.count ? fill(t.standing.missingCostNote, { count: r.missing.count, points: formatNumber(locale, r.missing.points ?? 0, 2) }) : null,
     own: r.own,
   }));
   const words: RowWords = {
     rankings: t.rankings,
+    standing: { notReported: t.standing.notReported },
     dashboard: { rankValue: t.dashboard.rankValue, rankRange: t.dashboard.rankRange },
   };
   return (

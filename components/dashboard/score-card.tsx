@@ -5,7 +5,7 @@ import { RankInterval } from './rank-interval';
 import { TierBadge } from './tier-badge';
 
 /** Total, rank, rank interval, tier, penalty, the gap to the department above, and the recommendations. */
-export function ScoreCard({ score, locale, t }: { score: DepartmentScoreCard; locale: Locale; t: Messages }) {
+export function ScoreCard({ score, recommendations, locale, t }: { score: DepartmentScoreCard; recommendations: string[]; locale: Locale; t: Messages }) {
   return (
     <section className="card score-card" aria-labelledby="score-title" data-testid="score-card">
       <h2 id="score-title">{t.department.scoreCard}</h2>
@@ -37,12 +37,33 @@ export function ScoreCard({ score, locale, t }: { score: DepartmentScoreCard; lo
           <div className="stat-label">{t.department.gapToAbove}</div>
           <div className="stat">{score.gapToAbove === null ? t.department.first : fill(t.department.gapPoints, { points: formatNumber(locale, score.gapToAbove, 1) })}</div>
         </div>
+        {score.group ? (
+          <div>
+            <div className="stat-label">{t.standing.group}</div>
+            <div className="stat" data-testid="peer-group">{score.group}</div>
+            {score.overallRank !== null ? <div className="muted small">{t.standing.overallRank} {rankText(score.overallRank, t)}</div> : null}
+          </div>
+        ) : null}
+        {score.methodInterval ? (
+          <div title={t.standing.methodIntervalNote}>
+            <div className="stat-label">{t.standing.methodInterval}</div>
+            <div className="stat" data-testid="method-interval">{`${score.methodInterval[0]}–${score.methodInterval[1]}`}</div>
+          </div>
+        ) : null}
+        {score.missing.count ? (
+          <div>
+            <div className="stat-label">{t.standing.notReported}</div>
+            <div className="stat missing-cost" data-testid="missing-cost">
+              {fill(t.standing.missingCostNote, { count: score.missing.count, points: formatNumber(locale, score.missing.points ?? 0, 2) })}
+            </div>
+          </div>
+        ) : null}
       </div>
-      {score.recommendations.length ? (
+      {recommendations.length ? (
         <>
           <h3>{t.department.recommendations}</h3>
           <ul className="recommendations">
-            {score.recommendations.map((r) => (
+            {recommendations.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>

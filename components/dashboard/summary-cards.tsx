@@ -14,6 +14,11 @@ export function SummaryCards({ view, locale, t }: { view: RankingsView; locale: 
       <div className="card">
         <div className="stat-label">{t.rankings.scored}</div>
         <div className="stat">{formatInteger(locale, summary.departments)}</div>
+        {summary.unreported ? (
+          <div className="muted small unreported-count" data-testid="unreported-count">
+            {fill(t.standing.unreportedDepartments, { count: formatInteger(locale, summary.unreported), total: formatInteger(locale, summary.departments) })}
+          </div>
+        ) : null}
       </div>
       <div className="card">
         <div className="stat-label">{t.rankings.median}</div>

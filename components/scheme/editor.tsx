@@ -7,7 +7,7 @@ import { useActionState, useDeferredValue, useEffect, useMemo, useState, useTran
 import { fill, messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
-import { previewSchemeChange } from '@/lib/schemes/preview';
+import { previewSchemeChange, type PreviewTierCount } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
 import { AhpMatrixEditor } from './ahp-matrix';
 import { LinesField, NumberField, SelectField, TextField } from './fields';
@@ -347,6 +347,7 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
                 largest: preview.summary.largestMove,
               })}
             </p>
+            <TierMix locale={locale} mix={preview.summary.tierMix} />
             <label className={styles.row}>
               <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> {t.onlyChanged}
             </label>
@@ -580,6 +581,38 @@ function DimensionEditor({
   );
 }
 
+/** How many departments each tier would hold, now and under the draft: seen before saving. */
+function TierMix({ locale, mix }: { locale: Locale; mix: PreviewTierCount[] }) {
+  const t = messages(locale).standing;
+  return (
+    <table className={`data ${styles.table}`} data-testid="tier-mix">
+      <caption className="muted" style={{ textAlign: 'left' }}>
+        {t.tierMix}：{t.tierMixNote}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{messages(locale).schemeEditor.tierName}</th>
+          <th scope="col" className="num">
+            {t.tierMixBefore}
+          </th>
+          <th scope="col" className="num">
+            {t.tierMixAfter}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {mix.map((m) => (
+          <tr key={m.tier}>
+            <th scope="row">{m.name}</th>
+            <td className="num">{m.before}</td>
+            <td className="num">{m.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function TiersEditor({ locale, tiers, onChange }: { locale: Locale; tiers: Tier[]; onChange: (change: (d: Draft) => void) => void }) {
   const t = messages(locale).schemeEditor;
   const tierField = (i: number, change: (x: Tier) => void) => onChange((d) => change(d.tiers[i]));
@@ -595,6 +628,7 @@ function TiersEditor({ locale, tiers, onChange }: { locale: Locale; tiers: Tier[
             <th scope="col">{t.tierName}</th>
             <th scope="col">{t.topShare}</th>
             <th scope="col">{t.minScore}</th>
+            <th scope="col">{messages(locale).standing.floor}</th>
             <th scope="col">
               <span className="muted">—</span>
             </th>
@@ -631,6 +665,9 @@ function TiersEditor({ locale, tiers, onChange }: { locale: Locale; tiers: Tier[
                 </td>
                 <td>
                   <NumberField value={tier.minScore} disabled={last} width="5em" label={`${name} ${t.minScore}`} onChange={(v) => tierField(i, (x) => void (x.minScore = v as number | undefined))} />
+                </td>
+                <td>
+                  <NumberField value={tier.floor} disabled={last} width="5em" label={`${name} ${messages(locale).standing.floor}`} onChange={(v) => tierField(i, (x) => void (x.floor = v as number | undefined))} />
                 </td>
                 <td>
                   <button

@@ -88,6 +88,8 @@ export interface RankingQuery {
   descending: boolean;
   offset: number;
   limit: number;
+  /** A peer group (the result's `group`); null: all. */
+  group?: string | null;
 }
 
 export interface RankingRow {
@@ -102,6 +104,10 @@ export interface RankingRow {
   penalty: number;
   rankInterval: [number, number];
   straddlesTier: boolean;
+  group: string | null;
+  /** How many indicators the department did not report, and what that cost it (engine version 2). */
+  missing: number;
+  missingCost: number | null;
 }
 
 /** The SQL that orders a ranking page; every branch ends on rank and code so pages are stable. */
@@ -131,22 +137,25 @@ export function containsPattern(text: string): string {
 /** One page of a period's ranking, filtered and sorted, with the number of matching departments. */
 export async function rankingPage(session: Session, q: RankingQuery): Promise<{ rows: RankingRow[]; matched: number }> {
   const search = q.search?.trim() ? containsPattern(q.search.trim()) : null;
-  const filterParams = [q.period, q.tier || null, search];
+  const filterParams = [q.period, q.tier || null, search, q.group || null];
   const filter = `s.period = $1 and ($2::text is null or s.tier = $2)
-    and ($3::text is null or d.name ilike $3 or s.department_code ilike $3)`;
+    and ($3::text is null or d.name ilike $3 or s.department_code ilike $3)
+    and ($4::text is null or s.detail->>'group' = $4)`;
   const sort = q.sort === 'dimension' && !q.dimension ? 'rank' : q.sort;
   const pageParams = [...filterParams, q.previousPeriod, q.limit, q.offset, ...(sort === 'dimension' ? [q.dimension] : [])];
   const rows = await session.query<RankingRow>(
     `select s.department_code as code, d.name, s.rank, p.rank as "previousRank", s.total, s.tier,
             s.detail->>'tierName' as "tierName", s.detail->'dimensions' as dimensions,
             (s.detail->>'penalty')::float8 as penalty, s.detail->'rankInterval' as "rankInterval",
-            coalesce((s.detail->>'straddlesTier')::boolean, false) as "straddlesTier"
+            coalesce((s.detail->>'straddlesTier')::boolean, false) as "straddlesTier",
+            s.detail->>'group' as "group", coalesce(jsonb_array_length(s.detail->'missing'), 0)::int as missing,
+            (s.detail->>'missingCost')::float8 as "missingCost"
        from department_scores s
        join departments d on d.code = s.department_code
-       left join department_scores p on p.period = $4::text and p.department_code = s.department_code
+       left join department_scores p on p.period = $5::text and p.department_code = s.department_code
       where ${filter}
-      order by ${orderBy(sort, q.descending, '$7')}
-      limit $5 offset $6`,
+      order by ${orderBy(sort, q.descending, '$8')}
+      limit $6 offset $7`,
     pageParams,
   );
   const [{ matched }] = await session.query<{ matched: number }>(
@@ -159,13 +168,19 @@ export async function rankingPage(session: Session, q: RankingQuery): Promise<{ 
 export interface PeriodSummary {
   departments: number;
   medianTotal: number | null;
+  /** Departments with at least one indicator not reported (缺报). */
+  unreported: number;
+  /** The peer groups of the period's departments, in name order (none before engine version 2). */
+  groups: string[];
   tiers: Array<{ tier: string; tierName: string; count: number }>;
 }
 
 /** Departments scored, the median total and how many fall in each tier. */
 export async function periodSummary(session: Session, period: string): Promise<PeriodSummary> {
-  const [head] = await session.query<{ departments: number; medianTotal: number | null }>(
-    `select count(*)::int as departments, percentile_cont(0.5) within group (order by total) as "medianTotal"
+  const [head] = await session.query<{ departments: number; medianTotal: number | null; unreported: number; groups: string[] | null }>(
+    `select count(*)::int as departments, percentile_cont(0.5) within group (order by total) as "medianTotal",
+            (count(*) filter (where jsonb_array_length(coalesce(detail->'missing', '[]'::jsonb)) > 0))::int as unreported,
+            array_agg(distinct detail->>'group') filter (where detail->>'group' is not null) as groups
        from department_scores where period = $1`,
     [period],
   );
@@ -177,7 +192,7 @@ export async function periodSummary(session: Session, period: string): Promise<P
       order by t.best`,
     [period],
   );
-  return { departments: head.departments, medianTotal: head.medianTotal, tiers };
+  return { departments: head.departments, medianTotal: head.medianTotal, unreported: head.unreported, groups: head.groups ?? [], tiers };
 }
 
 /** The median of each dimension score over the period's departments. */

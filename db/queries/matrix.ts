@@ -4,12 +4,16 @@
 // - events indicators come from the sharing events of the whole period, calls from
 //   other departments only (a department calling its own resources earns nothing);
 //   consumer_departments counts distinct consumers over the whole period (not a sum
-//   of months). A department with no events has 0 calls, records and consumers, and
-//   no success rate (undefined without calls).
+//   of months) with real use: at least minCalls calls on at least minDays days; each
+//   consumer's calls count toward calls_served up to consumerCap × the median calls of
+//   the provider's real consumers (the scheme's dampening, docs/scoring.md). A department
+//   with no events has 0 calls, records and consumers, and no success rate (undefined
+//   without calls); records and the success rate count every call.
+// - each department's peer group: its own, else its level's (省直部门, 市, 县).
 // - metric indicators roll the current (non-superseded) monthly values up by the
 //   indicator's `aggregate` rule: sum, mean, max, or last (the latest month reported).
 // - incidents: non-exempt points per department, for incidents in the period.
-import { allIndicators, type Scheme, type ScoringInput } from '../../lib/scoring';
+import { allIndicators, dampeningOf, type Dampening, type Scheme, type ScoringInput } from '../../lib/scoring';
 import type { Session } from '../types';
 
 /** A period's first and last day (ISO dates) and its months in order (lib/periods/codes.ts PeriodInfo). */
@@ -23,21 +27,33 @@ export interface PeriodSpan {
 export const EVENT_INDICATORS = ['records_delivered', 'calls_served', 'consumer_departments', 'service_success_rate'] as const;
 type EventIndicator = (typeof EVENT_INDICATORS)[number];
 
-// Two-level aggregation: per (provider, consumer) first, so counting distinct
-// consumers is a count of groups instead of a per-provider sort.
+// Three-level aggregation: per (provider, consumer, day), then per (provider, consumer), so
+// the days of use are a count of groups instead of a count(distinct) sort; then per provider,
+// with the median real consumer as the cap's yardstick. $3 minCalls, $4 minDays, $5 consumerCap (null: none).
 const EVENTS_SQL = `
-  with pairs as (
-    select provider, consumer, sum(calls) as calls, sum(records) as records, sum(failures) as failures
+  with days as (
+    select provider, consumer, day, sum(calls) as calls, sum(records) as records, sum(failures) as failures
     from sharing_events
     where day >= $1::date and day <= $2::date and consumer <> provider
-    group by provider, consumer
+    group by provider, consumer, day
+  ), pairs as (
+    select provider, consumer, sum(calls) as calls, sum(records) as records, sum(failures) as failures,
+           count(*) filter (where calls > 0) as days_used
+    from days group by provider, consumer
+  ), judged as (
+    select *, calls > 0 and calls >= $3 and days_used >= $4 as real_use from pairs
+  ), yardstick as (
+    select provider, percentile_disc(0.5) within group (order by calls) as median_calls
+    from judged where real_use group by provider
   )
-  select provider as department,
-         sum(records)::float8 as records_delivered,
-         sum(calls)::float8 as calls_served,
-         (count(*) filter (where calls > 0))::float8 as consumer_departments,
-         case when sum(calls) > 0 then greatest(0, 1 - sum(failures)::float8 / sum(calls)::float8) end as service_success_rate
-  from pairs group by provider`;
+  select j.provider as department,
+         sum(j.records)::float8 as records_delivered,
+         sum(case when $5::float8 is null or y.median_calls is null then j.calls
+                  else least(j.calls, $5::float8 * y.median_calls) end)::float8 as calls_served,
+         (count(*) filter (where j.real_use))::float8 as consumer_departments,
+         case when sum(j.calls) > 0 then greatest(0, 1 - sum(j.failures)::float8 / sum(j.calls)::float8) end as service_success_rate
+  from judged j left join yardstick y on y.provider = j.provider
+  group by j.provider`;
 
 const METRICS_SQL = `
   select v.department_code as department, v.indicator,
@@ -58,8 +74,14 @@ const INCIDENTS_SQL = `
   where occurred_on >= $1::date and occurred_on <= $2::date and exemption_status <> 'granted'
   group by department_code`;
 
-export async function loadEventIndicators(session: Session, period: PeriodSpan) {
-  return session.query<{ department: string } & Record<EventIndicator, number | null>>(EVENTS_SQL, [period.startsOn, period.endsOn]);
+export async function loadEventIndicators(session: Session, period: PeriodSpan, dampening: Dampening) {
+  return session.query<{ department: string } & Record<EventIndicator, number | null>>(EVENTS_SQL, [
+    period.startsOn,
+    period.endsOn,
+    dampening.minCalls,
+    dampening.minDays,
+    dampening.consumerCap,
+  ]);
 }
 
 export async function loadMetricRollups(session: Session, period: PeriodSpan, rules: Array<{ code: string; aggregate: string }>) {
@@ -76,8 +98,12 @@ export async function loadIncidentPoints(session: Session, period: PeriodSpan) {
   return session.query<{ department: string; points: number }>(INCIDENTS_SQL, [period.startsOn, period.endsOn]);
 }
 
+/** Active departments with their peer group: their own, else by level (docs/scoring.md, "Peer groups"). */
 export async function loadActiveDepartments(session: Session) {
-  return session.query<{ code: string; name: string }>('select code, name from departments where active order by code');
+  return session.query<{ code: string; name: string; group: string }>(
+    `select code, name, coalesce(peer_group, case level when 'city' then '市' when 'county' then '县' else '省直部门' end) as "group"
+     from departments where active order by code`,
+  );
 }
 
 // A quarter of 5,000 departments has ~110,000 (provider, consumer) pairs: with the
@@ -96,7 +122,7 @@ export async function loadPeriodMatrix(session: Session, period: PeriodSpan, sch
   const metricRules = indicators.filter((i) => i.source === 'metric').map((i) => ({ code: i.code, aggregate: i.aggregate }));
 
   const departments = await loadActiveDepartments(session);
-  const events = eventCodes.size ? await loadEventIndicators(session, period) : [];
+  const events = eventCodes.size ? await loadEventIndicators(session, period, dampeningOf(scheme)) : [];
   const metrics = await loadMetricRollups(session, period, metricRules);
   const incidents = await loadIncidentPoints(session, period);
 
@@ -115,7 +141,7 @@ export async function loadPeriodMatrix(session: Session, period: PeriodSpan, sch
     if (row) row[m.indicator] = Number(m.value);
   }
   return {
-    departments: departments.map((d) => ({ code: d.code, name: d.name })),
+    departments: departments.map((d) => ({ code: d.code, name: d.name, group: d.group })),
     values,
     incidents: incidents
       .filter((i) => values[i.department])

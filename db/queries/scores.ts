@@ -80,6 +80,9 @@ export interface CacheSummary {
   departments: number;
   weights: unknown;
   methodology: unknown;
+  /** Engine version 2 results: the version and the method sensitivity (lib/scoring method-sensitivity.ts). */
+  engine?: number;
+  sensitivity?: unknown;
 }
 
 export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {
@@ -117,10 +120,16 @@ export async function writeCache(
   return new Date(computed_at);
 }
 
+/** Every department's whole stored result, in rank order (the export's draft reads levers and 缺报 too). */
+export async function readResults(session: Session, period: string): Promise<DepartmentResult[]> {
+  const rows = await session.query<{ detail: DepartmentResult | string }>('select detail from department_scores where period = $1 order by rank, department_code', [period]);
+  return rows.map((r) => (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail));
+}
+
 /** The ranking: each department's entry without its per-indicator detail, in rank order. */
 export async function readRanking(session: Session, period: string): Promise<Array<Record<string, unknown>>> {
   const rows = await session.query<{ entry: Record<string, unknown> }>(
-    `select detail - 'indicators' - 'levers' - 'missing' - 'gapToAbove' - 'straddlesTier' as entry
+    `select detail - 'indicators' - 'levers' - 'missing' - 'gapToAbove' - 'straddlesTier' - 'totalInterval' - 'weakDimension' as entry
      from department_scores where period = $1 order by rank, department_code`,
     [period],
   );

@@ -10,7 +10,7 @@ export async function isEmpty(session: Session): Promise<boolean> {
 }
 
 export interface DemoRows {
-  departments: Array<Required<Pick<NewDepartmentRow, 'code' | 'name' | 'parentCode' | 'level'>>>;
+  departments: Array<Required<Pick<NewDepartmentRow, 'code' | 'name' | 'parentCode' | 'level' | 'peerGroup'>>>;
   scheme: NewSchemeRow;
   users: Array<{ username: string; passwordHash: string; role: string; departmentCode: string | null }>;
   /** [department, month, indicator, value] */
@@ -21,7 +21,7 @@ export interface DemoRows {
 /** Everything but the sharing events; the metric values are tagged as batch `seed`. */
 export async function writeDemoRows(tx: Session, rows: DemoRows): Promise<void> {
   const d = rows.departments;
-  await tx.copyCsv('departments', ['code', 'name', 'parent_code', 'level'], csvLines(d.map((r) => [r.code, r.name, r.parentCode, r.level])));
+  await tx.copyCsv('departments', ['code', 'name', 'parent_code', 'level', 'peer_group'], csvLines(d.map((r) => [r.code, r.name, r.parentCode, r.level, r.peerGroup])));
   await tx.db.insert(schemes).values(rows.scheme);
   const now = new Date().toISOString();
   const users = rows.users.map((u) => [u.username, u.username, u.passwordHash, u.role, u.departmentCode, now]);

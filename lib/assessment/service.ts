@@ -106,10 +106,10 @@ export async function finalizePeriod(database: Database, ctx: ActionContext, cod
     const content = buildSnapshot(code, { id: scheme.id, version: scheme.version, hash: scheme.hash, body: scheme.scheme }, inputs);
     const hash = snapshotHash(content);
     const by = actorLabel(ctx.principal);
-    await insertSnapshot(tx, { period: code, schemeId: scheme.id, scheme: content.scheme, inputs: content.inputs, result: content.result, hash, createdBy: by });
+    await insertSnapshot(tx, { period: code, schemeId: scheme.id, scheme: content.scheme, inputs: content.inputs, result: content.result, hash, engineVersion: content.engine ?? 1, createdBy: by });
     await setPeriodFinalized(tx, code, { finalizedAt: now, finalizedBy: by, snapshotHash: hash, schemeId: scheme.id });
     // From now on the cache is the snapshot's result, frozen.
-    await writeFinalizedCache(tx, code, { id: scheme.id, version: scheme.version, hash: scheme.hash, name: scheme.scheme.name }, content.inputs, content.result);
+    await writeFinalizedCache(tx, code, { id: scheme.id, version: scheme.version, hash: scheme.hash, name: scheme.scheme.name }, scheme.scheme, content.inputs, content.result);
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,

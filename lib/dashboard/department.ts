@@ -11,7 +11,8 @@ import * as q from '../../db/queries/dashboard';
 
 /** The rows the department page's tables show; components take them from here, not from db/. */
 export type { AppealRow, IncidentRow } from '../../db/queries/dashboard';
-import { defaultScheme, type AdviceSource, type DepartmentResult } from '../scoring';
+import { shownLevers } from '../advice/sentences';
+import { defaultScheme, type DepartmentResult } from '../scoring';
 import { pageStamps } from '../scores/freshness';
 import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
@@ -19,14 +20,14 @@ import { recentPeriodsOfKind } from './period-labels';
 import { schemeMeta, type IndicatorMeta, type SchemeMeta } from './scheme-meta';
 
 export const DEPARTMENT_TREND_PERIODS = 12;
-/** Levers worth less than this round to 0.0 points on the page: not worth advising. */
-export const MIN_LEVER_POINTS = 0.05;
 
 export interface IndicatorLine extends IndicatorMeta {
   value: number | null;
   score: number | null;
   weight: number;
   points: number;
+  /** 缺报: an indicator the department reports itself and did not. */
+  notReported: boolean;
 }
 
 export interface DepartmentScoreCard {
@@ -39,10 +40,13 @@ export interface DepartmentScoreCard {
   rankInterval: [number, number];
   straddlesTier: boolean;
   gapToAbove: number | null;
-  /** The engine's own texts (zh-CN), as the API and exports carry them. */
-  recommendations: string[];
-  /** The stored result fields they were written from, to write them again in the reader's language. */
-  advice: AdviceSource;
+  /** The stored result: the recommendations are written from its facts in the reader's language (lib/advice). */
+  advice: DepartmentResult;
+  /** 缺报: the indicators not reported and what they cost (engine version 2; null before). */
+  missing: { count: number; points: number | null };
+  group: string | null;
+  overallRank: number | null;
+  methodInterval: [number, number] | null;
 }
 
 export interface DepartmentView {
@@ -57,7 +61,8 @@ export interface DepartmentView {
   score: DepartmentScoreCard | null;
   dimensions: Array<{ code: string; name: string; score: number; median: number | null }>;
   indicators: IndicatorLine[];
-  levers: Array<{ indicator: string; name: string; points: number }>;
+  /** The same list as the card's advice, the API and the export (lib/advice shownLevers). */
+  levers: Array<{ indicator: string; name: string; points: number; target?: number; basis?: 'nextTier' | 'peerQuartile' }>;
   trend: Array<{ period: string; total: number; rank: number; ranked: number }>;
   incidents: q.IncidentRow[];
   appeals: q.AppealRow[];
@@ -118,8 +123,10 @@ export async function sharedDepartment(key: DepartmentKey): Promise<DepartmentSc
     scheme,
     score: result && cached ? scoreCard(result, cached, ranked) : null,
     dimensions: result ? scheme.dimensions.map((d) => ({ code: d.code, name: d.name, score: result.dimensions[d.code] ?? 0, median: medians[d.code] ?? null })) : [],
-    indicators: result ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }) })) : [],
-    levers: (result?.levers ?? []).filter((l) => l.points >= MIN_LEVER_POINTS).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
+    indicators: result
+      ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }), notReported: result.missing.includes(i.code) }))
+      : [],
+    levers: shownLevers(result?.levers ?? []).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
     trend: trend.map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked })),
   };
 }
@@ -145,7 +152,10 @@ function scoreCard(result: DepartmentResult, cached: q.CachedDepartmentScore, ra
     rankInterval: result.rankInterval,
     straddlesTier: result.straddlesTier,
     gapToAbove: result.gapToAbove,
-    recommendations: result.recommendations,
     advice: result,
+    missing: { count: result.missing.length, points: result.missingCost ?? null },
+    group: result.group ?? null,
+    overallRank: result.overallRank ?? null,
+    methodInterval: result.methodInterval ?? null,
   };
 }

@@ -17,6 +17,8 @@ export interface RankingParams {
   descending: boolean;
   tier: string | null;
   search: string | null;
+  /** A peer group (docs/scoring.md, "Peer groups"); null: all. */
+  group: string | null;
   /** Departments drawn in the trend chart; empty means the top five. */
   compare: string[];
 }
@@ -42,6 +44,7 @@ export function parseRankingParams(sp: SearchParams): RankingParams {
   const page = Number(first(sp.page));
   const tier = first(sp.tier);
   const search = first(sp.q)?.trim().slice(0, 64);
+  const group = first(sp.group)?.trim().slice(0, 32);
   const compare = [...new Set(all(sp.compare).flatMap((v) => v.split(',')).map((c) => c.trim()).filter((c) => CODE.test(c)))];
   return {
     period: first(sp.period)?.trim() || null,
@@ -51,6 +54,7 @@ export function parseRankingParams(sp: SearchParams): RankingParams {
     descending: dir === 'desc' ? true : dir === 'asc' ? false : defaultDescending(sort),
     tier: tier && /^[a-z][a-z0-9_]*$/.test(tier) ? tier : null,
     search: search || null,
+    group: group || null,
     compare: compare.slice(0, MAX_COMPARE),
   };
 }
@@ -64,6 +68,7 @@ export function rankingHref(p: RankingParams, change: Partial<RankingParams> = {
   if (next.period) q.set('period', next.period);
   if (next.tier) q.set('tier', next.tier);
   if (next.search) q.set('q', next.search);
+  if (next.group) q.set('group', next.group);
   if (next.sort !== 'rank' || next.descending) q.set('sort', sortKey(next));
   if (next.descending !== defaultDescending(next.sort)) q.set('dir', next.descending ? 'desc' : 'asc');
   if (next.compare.length) q.set('compare', next.compare.join(','));

@@ -43,6 +43,9 @@ export interface RankingTableRow {
   penalty: number | null;
   rankInterval: [number, number] | null;
   straddlesTier: boolean;
+  group: string | null;
+  /** 缺报: indicators not reported and their cost in points; null where the reader may not see the detail. */
+  missing: { count: number; points: number | null } | null;
   /** The reader's own department. */
   own: boolean;
 }
@@ -157,9 +160,9 @@ export async function sharedTablePage(key: PeriodKey, table: Omit<RankingParams,
   'use cache';
   sharedView(key.previous ? [key.period, key.previous] : [key.period]);
   const { period, previous } = key;
-  const { tier, search, sort, dimension, descending, page } = table;
+  const { tier, search, group, sort, dimension, descending, page } = table;
   const offset = (page - 1) * PAGE_SIZE;
-  return q.rankingPage(await getDatabase(), { period, previousPeriod: previous, tier, search, sort, dimension, descending, offset, limit: PAGE_SIZE });
+  return q.rankingPage(await getDatabase(), { period, previousPeriod: previous, tier, search, group, sort, dimension, descending, offset, limit: PAGE_SIZE });
 }
 
 /** The trend chart of the departments compared (the top ones when none is chosen), built once for everyone (Cache Components). */
@@ -196,6 +199,8 @@ function present(data: RankingsData, principal: Principal, at: { period: PeriodC
         penalty: visible ? r.penalty : null,
         rankInterval: visible ? r.rankInterval : null,
         straddlesTier: visible && r.straddlesTier,
+        group: r.group,
+        missing: visible ? { count: r.missing, points: r.missingCost } : null,
         own: r.code === own,
       };
     }),

@@ -5,7 +5,16 @@ export interface DemoDepartment {
   name: string;
   parentCode: string | null;
   level: 'province' | 'city' | 'county';
+  /** Its peer group when not its level's (docs/scoring.md, "Peer groups"); null: by level. */
+  peerGroup: string | null;
 }
+
+/**
+ * The demo's second peer group: bodies managed vertically from Beijing and the mass
+ * organisations (群团), whose data holdings and duties differ from a provincial department's.
+ */
+export const VERTICAL_AND_MASS_GROUP = '垂直管理及群团单位';
+const VERTICAL_AND_MASS = new Set(['SWJ', 'HG', 'RMYH', 'JRJGJ', 'ZJJ', 'TXGLJ', 'YZGLJ', 'DZJ', 'QXJ', 'YCJ', 'MHJ', 'GSL', 'TW', 'FL', 'CL', 'KX', 'GSLH']);
 
 export const PROVINCIAL: Array<[string, string]> = [
   ['GAT', '公安厅'],
@@ -88,7 +97,13 @@ const CITY_BUREAUS: Array<[string, string]> = [
 
 /** n departments: the provincial ones first, then city (and county) bureaus. */
 export function demoDepartments(n: number): DemoDepartment[] {
-  const out: DemoDepartment[] = PROVINCIAL.slice(0, n).map(([code, name]) => ({ code, name, parentCode: null, level: 'province' }));
+  const out: DemoDepartment[] = PROVINCIAL.slice(0, n).map(([code, name]) => ({
+    code,
+    name,
+    parentCode: null,
+    level: 'province',
+    peerGroup: VERTICAL_AND_MASS.has(code) ? VERTICAL_AND_MASS_GROUP : null,
+  }));
   for (let i = 0; out.length < n; i++) {
     const city = CITIES[i % CITIES.length];
     const bureau = CITY_BUREAUS[Math.floor(i / CITIES.length) % CITY_BUREAUS.length];
@@ -100,6 +115,7 @@ export function demoDepartments(n: number): DemoDepartment[] {
       name: round === 0 ? `${city}市${bureau[1]}` : `${city}市第${round}区${bureau[1]}`,
       parentCode: null,
       level: round === 0 ? 'city' : 'county',
+      peerGroup: null,
     });
   }
   return out;

@@ -63,7 +63,7 @@ export async function seedDemoProvince(database: Database, input: SeedInput): Pr
 
   await database.transaction(async (tx) => {
     await writeDemoRows(tx, {
-      departments: profiles.map(({ department: { code, name, parentCode, level } }) => ({ code, name, parentCode, level })),
+      departments: profiles.map(({ department: { code, name, parentCode, level, peerGroup } }) => ({ code, name, parentCode, level, peerGroup })),
       scheme: { ...input.scheme, version: 1, reason: '初始默认方案', createdBy: 'seed' },
       users: accounts.map((a) => ({ ...a, passwordHash: input.passwordHash })),
       metrics,

@@ -126,7 +126,10 @@ function columnSpec(header: string, index: number, dimensionNames: Set<string>):
     case '排名区间':
       return { width: 10 };
     case '激励建议':
+    case '改进建议':
       return { width: 70, wrap: true };
+    case '缺报':
+      return { width: 30, wrap: true };
     default:
       return dimensionNames.has(header) || index > 3 ? { width: 11, numFmt: NUMBER_FORMAT } : { width: 12 };
   }

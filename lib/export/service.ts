@@ -12,6 +12,7 @@ import { refused } from '../http/errors';
 import { currentResults } from '../scores/read';
 import { requirePeriod } from '../periods/rows';
 import { hashOf } from '../audit/chain';
+import { adviceSchemeOf, assessmentCells } from '../advice/sentences';
 import { assessmentRows, parseScheme, type ScoringResult } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
 import {
@@ -48,7 +49,7 @@ export async function loadAssessmentDocument(database: Database, ctx: ActionCont
     const stored = snapshot?.scheme as { version?: number; hash?: string; body?: unknown } | undefined;
     const parsed = parseScheme(stored?.body);
     if (!snapshot || !stored || !parsed.ok) throw refused('no_snapshot', 'cycle.errors.noSnapshot', { period: code });
-    const rows = assessmentRows(snapshot.result as ScoringResult, parsed.scheme);
+    const rows = assessmentRows(snapshot.result as ScoringResult, parsed.scheme, assessmentCells(adviceSchemeOf(parsed.scheme)));
     return {
       ...base,
       draft: false,
@@ -63,7 +64,7 @@ export async function loadAssessmentDocument(database: Database, ctx: ActionCont
   const scheme = await schemeForPeriod(database, code);
   const current = await currentResults(database, code);
   if (!current || !current.departments.length) throw refused('no_scores', 'cycle.errors.noScores', { period: code });
-  const rows = assessmentRows({ departments: current.departments } as ScoringResult, scheme.scheme);
+  const rows = assessmentRows({ departments: current.departments } as ScoringResult, scheme.scheme, assessmentCells(adviceSchemeOf(scheme.scheme)));
   return {
     ...base,
     draft: true,

@@ -69,6 +69,7 @@ const snapshotCheck = z
     periodHash: z.string().nullable(),
     recomputedHash: z.string(),
     changedDepartments: z.array(z.string()),
+    engineVersion: z.number().int().meta({ description: 'The scoring engine version that made the snapshot and recomputed it (docs/scoring.md, "Engine versions")' }),
     problem: z.string().nullable(),
   })
   .meta({ id: 'SnapshotCheck' });

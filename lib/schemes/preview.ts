@@ -28,6 +28,15 @@ export interface PreviewSummary {
   tierChanges: number;
   /** Largest |rank change|. */
   largestMove: number;
+  /** Departments per tier under the current scheme and under the draft: the draft's tiers first, in its order. */
+  tierMix: PreviewTierCount[];
+}
+
+export interface PreviewTierCount {
+  tier: string;
+  name: string;
+  before: number;
+  after: number;
 }
 
 export interface SchemePreview {
@@ -72,6 +81,13 @@ export function previewSchemeChange(input: ScoringInput, current: Scheme, draft:
       movedDown: moves.filter((m) => m.rankChange < 0).length,
       tierChanges: moves.filter((m) => m.tierChanged).length,
       largestMove: moves.reduce((max, m) => Math.max(max, Math.abs(m.rankChange)), 0),
+      tierMix: tierMix(current, draft, moves),
     },
   };
+}
+
+function tierMix(current: Scheme, draft: Scheme, moves: PreviewMove[]): PreviewTierCount[] {
+  const tiers = [...draft.tiers, ...current.tiers.filter((x) => !draft.tiers.some((y) => y.code === x.code))];
+  const count = (side: 'before' | 'after', code: string) => moves.filter((m) => m[side].tier === code).length;
+  return tiers.map((x) => ({ tier: x.code, name: x.name, before: count('before', x.code), after: count('after', x.code) }));
 }

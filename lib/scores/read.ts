@@ -2,7 +2,7 @@
 // recomputed first when stale (freshness.ts), so they include the caller's own writes. Everyone who may read scores sees every department's rank, total and
 // tier; the rest of an entry only where can(…, 'scores:detail', {department}).
 import type { PeriodRow } from '../../db/queries/periods';
-import { readDepartmentResult, readRanking, type CacheHeader } from '../../db/queries/scores';
+import { readDepartmentResult, readRanking, readResults, type CacheHeader } from '../../db/queries/scores';
 import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -51,6 +51,5 @@ export async function getDepartmentScore(database: Database, code: string, depar
 export async function currentResults(database: Database, period: string): Promise<{ departments: DepartmentResult[]; computedAt: Date } | null> {
   const header = await freshScores(database, period);
   if (!header) return null;
-  // The ranking entries carry every field the assessment export reads.
-  return { departments: (await readRanking(database, period)) as unknown as DepartmentResult[], computedAt: header.computedAt };
+  return { departments: await readResults(database, period), computedAt: header.computedAt };
 }

@@ -7,10 +7,11 @@
 import { hashOf } from '../audit/chain';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
 import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
-import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
+import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type CacheSummary } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { parsePeriod } from '../periods/codes';
+import { withRecommendations } from '../advice/sentences';
 import { scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { schemeForPeriod, type ActiveScheme } from './active-scheme';
 
@@ -72,9 +73,9 @@ export async function recomputePeriod(database: Database, code: string, options:
         schemeId: scheme.id,
         inputHash,
         generation,
-        summary: { scheme: { ...schemeRef, name: scheme.scheme.name }, departments: result.departments.length, weights: result.weights, methodology: result.methodology },
+        summary: summaryOf({ ...schemeRef, name: scheme.scheme.name }, result),
       },
-      result.departments,
+      withRecommendations(result.departments, scheme.scheme),
     );
     return {
       period: code,
@@ -87,6 +88,11 @@ export async function recomputePeriod(database: Database, code: string, options:
   });
 }
 
+/** What the pages read of a whole result: weights, methodology and (engine version 2) the method sensitivity. */
+function summaryOf(scheme: CacheSummary['scheme'], result: ScoringResult): CacheSummary {
+  const { engine, weights, methodology, sensitivity } = result;
+  return { scheme, departments: result.departments.length, weights, methodology, ...(engine ? { engine, sensitivity } : {}) };
+}
 
 /** The input matrix of a period: every active department's rolled-up values and its incidents. */
 export async function loadPeriodInput(session: Session, period: string, scheme: Scheme): Promise<ScoringInput> {
@@ -102,10 +108,12 @@ export async function writeFinalizedCache(
   tx: Session,
   period: string,
   scheme: { id: number; version: number; hash: string; name: string },
+  schemeBody: Scheme,
   inputs: ScoringInput,
   result: ScoringResult,
 ): Promise<void> {
   await lockPeriodExclusive(tx, period);
-  const summary = { scheme, departments: result.departments.length, weights: result.weights, methodology: result.methodology };
-  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, result.departments);
+  const summary = summaryOf(scheme, result);
+  const entries = withRecommendations(result.departments, schemeBody);
+  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, entries);
 }

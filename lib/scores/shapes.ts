@@ -22,6 +22,13 @@ const detailedEntry = publicEntry.extend({
   penalty: z.number(),
   rankInterval: z.tuple([z.number().int(), z.number().int()]),
   recommendations: z.array(z.string()),
+  // Engine version 2 (docs/scoring.md): absent from results of periods finalized before it.
+  group: z.string().optional().meta({ description: 'The peer group; with rankWithinGroups, rank, tier and rankInterval are within it' }),
+  overallRank: z.number().int().optional().meta({ description: 'The rank among all departments, when ranked within groups' }),
+  methodInterval: z.tuple([z.number().int(), z.number().int()]).optional().meta({ description: 'Best and worst rank under the documented alternative methods' }),
+  totalInterval: z.tuple([z.number(), z.number()]).optional().meta({ description: '5th and 95th percentile of the total under weight uncertainty' }),
+  missingCost: z.number().optional().meta({ description: 'Points the unreported indicators cost (at the reporters’ median)' }),
+  weakDimension: z.string().nullable().optional(),
 });
 
 export const rankingEntryShape = z.union([detailedEntry, publicEntry]).meta({ id: 'RankingEntry' });
@@ -48,7 +55,14 @@ export const departmentScoreShape = periodHeader
   .extend({
     straddlesTier: z.boolean(),
     indicators: z.record(z.string(), indicatorResult),
-    levers: z.array(z.object({ indicator: z.string(), points: z.number(), target: z.number().optional() })),
+    levers: z.array(
+      z.object({
+        indicator: z.string(),
+        points: z.number(),
+        target: z.number().optional().meta({ description: 'A reachable raw value: the next tier’s median or the peer group’s upper quartile' }),
+        basis: z.enum(['nextTier', 'peerQuartile']).optional(),
+      }),
+    ),
     gapToAbove: z.number().nullable(),
     missing: z.array(z.string()),
   })

@@ -5,8 +5,18 @@ import type { ScoringResult } from './types';
 
 export const ASSESSMENT_FIXED_COLUMNS = {
   before: ['排名', '部门编码', '部门名称', '总分'],
-  after: ['扣分', '等级', '排名区间', '考核得分', '激励建议'],
+  after: ['扣分', '等级', '排名区间', '考核得分', '激励建议', '改进建议', '缺报'],
 } as const;
+
+/** The words of one department's last three columns, written by the caller (lib/advice): the engine imports no catalog. */
+export interface AdviceCells {
+  /** 激励建议: the tier's incentives. */
+  incentives: string[];
+  /** 改进建议: levers, missing data, penalty, rank caution. */
+  advice: string[];
+  /** 缺报: the unreported indicators and what they cost, '' when none. */
+  missing: string;
+}
 
 const round2 = (x: number) => {
   const r = Math.round(x * 100) / 100;
@@ -18,9 +28,11 @@ const round2 = (x: number) => {
  * dimension's name (共享数量, 共享质量, 应用成效 in the default scheme). Numbers stay
  * numbers (2 decimals) so a spreadsheet can sum them; 排名区间 is text "lo–hi".
  */
-export function assessmentRows(result: ScoringResult, scheme: Scheme): Array<Array<string | number>> {
+export function assessmentRows(result: ScoringResult, scheme: Scheme, cellsOf: (d: ScoringResult['departments'][number]) => AdviceCells): Array<Array<string | number>> {
   const header = [...ASSESSMENT_FIXED_COLUMNS.before, ...scheme.dimensions.map((d) => d.name), ...ASSESSMENT_FIXED_COLUMNS.after];
-  const rows = result.departments.map((d) => [
+  const rows = result.departments.map((d) => {
+    const cells = cellsOf(d);
+    return [
     d.rank,
     d.department,
     d.name,
@@ -31,7 +43,10 @@ export function assessmentRows(result: ScoringResult, scheme: Scheme): Array<Arr
     // An en dash, not "-": Excel would turn "3-9" into a date.
     `${d.rankInterval[0]}–${d.rankInterval[1]}`,
     round2((d.total * scheme.assessmentPoints) / 100),
-    d.recommendations.join('；'),
-  ]);
+    cells.incentives.join('；'),
+    cells.advice.join('；'),
+    cells.missing,
+  ];
+  });
   return [header, ...rows];
 }

@@ -56,10 +56,12 @@ const defaultSchemeInput: SchemeInput = {
     },
   ],
   weighting: { method: 'expert' },
+  // Tiers by share of rank (15 / 25 / 40 / 20 %), so they sort whatever the spread of totals;
+  // a floor demotes one tier at most (docs/scoring.md, "Tiers": why 70 / 60 / 50).
   tiers: [
-    { code: 'excellent', name: '优秀', topShare: 0.15, minScore: 80 },
-    { code: 'good', name: '良好', topShare: 0.45, minScore: 70 },
-    { code: 'pass', name: '合格', minScore: 60 },
+    { code: 'excellent', name: '优秀', topShare: 0.15, floor: 70 },
+    { code: 'good', name: '良好', topShare: 0.4, floor: 60 },
+    { code: 'pass', name: '合格', topShare: 0.8, floor: 50 },
     { code: 'improve', name: '待改进' },
   ],
   incentives: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreDepartments } from './score';
-import { workedInput, workedScheme } from './test-support';
+import { ENGINE_V1, workedInput, workedScheme } from './test-support';
 import type { ScoringInput } from './types';
 
 const sumPoints = (d: { indicators: Record<string, { points: number }> }) => Object.values(d.indicators).reduce((s, x) => s + x.points, 0);
@@ -27,8 +27,8 @@ describe('explanations', () => {
     }
   });
 
-  it('levers: the indicators whose rise to the best score adds most, largest first', () => {
-    const d = Object.fromEntries(scoreDepartments(workedInput, workedScheme()).departments.map((x) => [x.department, x]));
+  it('levers (engine version 1): the indicators whose rise to the best score adds most, largest first', () => {
+    const d = Object.fromEntries(scoreDepartments(workedInput, workedScheme(), ENGINE_V1).departments.map((x) => [x.department, x]));
     // A: x2 0 → 100 adds 0.6·0.25·100 = 15; x1 90 → 100 adds 0.6·0.75·10 = 4.5; y1 is already best.
     expect(d.A.levers).toEqual([
       { indicator: 'x2', points: 15 },
@@ -42,9 +42,9 @@ describe('explanations', () => {
     ]);
   });
 
-  it('levers under exclude count adding a missing indicator at the best score', () => {
+  it('levers (engine version 1) under exclude count adding a missing indicator at the best score', () => {
     const input = { ...workedInput, values: { ...workedInput.values, B: { x1: null, x2: 20, y1: 3 } } };
-    const b = scoreDepartments(input, workedScheme({ missing: 'exclude' })).departments.find((x) => x.department === 'B')!;
+    const b = scoreDepartments(input, workedScheme({ missing: 'exclude' }), ENGINE_V1).departments.find((x) => x.department === 'B')!;
     // B has only x2 (score 50) in dimension a, so a = 50. x2 → 100 makes a = 100: +0.6·50 = 30.
     // Adding x1 at 100: a = 0.75·100 + 0.25·50 = 87.5: +0.6·37.5 = 22.5. y1 50 → 100: +0.4·50 = 20.
     expect(b.levers).toEqual([

@@ -3,6 +3,7 @@
 import { RANDOM_INDEX } from './ahp';
 import type { Layout } from './layout';
 import { PRNG_NAME } from './prng';
+import { MIN_LEVER_POINTS } from './reachable';
 import { OUTPUT_DECIMALS, round6 } from './round';
 import { TIE_TOLERANCE } from './rank';
 import type { Scheme } from './scheme-schema';
@@ -26,7 +27,26 @@ export const CONVENTIONS: readonly string[] = [
   `Numbers in the output are rounded to ${OUTPUT_DECIMALS} decimals; ranks and tiers use unrounded totals.`,
 ];
 
-export function methodologyOf(scheme: Scheme, layout: Layout, weights: EffectiveWeights, uncertainty: Scheme['uncertainty']): Methodology {
+const STRADDLE_V1 = 'straddlesTier: the tier at the best and at the worst rank of the interval (with the nominal total) differ.';
+const LEVERS_V1 = 'levers: gain in the total before penalty if the indicator score rose to the best score among departments; at most three, gains above 1e-9 only.';
+
+/** Version 2 (engine-version.ts): what changed and what was added, in the same words as docs/scoring.md. */
+export const CONVENTIONS_V2: readonly string[] = [
+  ...CONVENTIONS.map((c) =>
+    c === STRADDLE_V1
+      ? 'straddlesTier: the tier at the best end (best rank of the interval, 95th percentile of the total over the runs) and at the worst end (worst rank, 5th percentile of the total) differ, so every rank and score cut-off is checked; totalInterval reports those percentiles.'
+      : c === LEVERS_V1
+        ? `levers: gain in the total before penalty if the indicator reached a reachable target: the median of the next better tier, or for the top tier the upper quartile of the peer group (nearest-rank); at most three, gains of at least ${MIN_LEVER_POINTS} points only.`
+        : c,
+  ),
+  'Tier floor: a total below the floor of the tier its rank earns places the department one tier lower, never more.',
+  'Peer groups: with rankWithinGroups, rank, tier, rank interval and gap to the department above are taken within the group; normalisation stays province-wide.',
+  'missing lists only indicators the department reports itself (source metric); missingCost is the gain if each were reported at the median score of the reporters.',
+  'methodInterval: best and worst rank over all combinations of normalisation (minmax, zscore, rank for indicators without a target), missing policy (zero, mean, exclude) and aggregation (linear, geometric); sensitivity: Saltelli (2010) first-order and total Sobol indices of these choices on the ranks.',
+  'weakDimension: the lowest dimension score, when below the median of that dimension in the peer group.',
+];
+
+export function methodologyOf(scheme: Scheme, layout: Layout, weights: EffectiveWeights, uncertainty: Scheme['uncertainty'], engine: number): Methodology {
   const { method, alpha } = scheme.weighting;
   const roundReport = (r: { lambdaMax: number; ci: number; cr: number }) => ({ lambdaMax: round6(r.lambdaMax), ci: round6(r.ci), cr: round6(r.cr) });
   return {
@@ -60,6 +80,6 @@ export function methodologyOf(scheme: Scheme, layout: Layout, weights: Effective
     uncertainty: { ...uncertainty, prng: PRNG_NAME, percentiles: PERCENTILES },
     penaltyCap: scheme.penaltyCap,
     assessmentPoints: scheme.assessmentPoints,
-    conventions: [...CONVENTIONS],
+    conventions: [...(engine === 1 ? CONVENTIONS : CONVENTIONS_V2)],
   };
 }

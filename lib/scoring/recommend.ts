@@ -1,12 +1,7 @@
-// Step 10: recommendations. The scheme's incentive texts for the tier come
-// first, then targeted ones drawn from the explanation. The sentences live in
-// the i18n catalogs: the engine writes them in zh-CN (what the API, exports and
-// finalized snapshots carry); the dashboard writes the same facts, read back from
-// a stored result, in the reader's language.
-import { fill, messages, type Messages } from '../i18n';
+// Step 10: the facts recommendations are written from. The engine imports no
+// catalog: lib/advice writes the sentences in the reader's language (engine version 1
+// results carried zh-CN sentences, written through ScoreOptions.v1Recommendations).
 import type { DepartmentResult } from './types';
-
-export type AdviceWords = Messages['advice'];
 
 export interface RecommendationFacts {
   incentives: string[];
@@ -16,19 +11,6 @@ export interface RecommendationFacts {
   straddles: { lo: number; hi: number } | null;
   penalty: number;
   missing: string[];
-}
-
-export function recommendations(facts: RecommendationFacts, words: AdviceWords = messages('zh-CN').advice): string[] {
-  const texts = [...facts.incentives];
-  if (facts.weakest) texts.push(fill(words.weakestDimension, { dimension: facts.weakest.name, score: facts.weakest.score.toFixed(1) }));
-  if (facts.levers.length > 0) {
-    const items = facts.levers.map((l) => fill(words.lever, { indicator: l.name, points: l.points.toFixed(2) }));
-    texts.push(fill(words.levers, { items: items.join(words.separator) }));
-  }
-  if (facts.missing.length > 0) texts.push(fill(words.missing, { indicators: facts.missing.join(words.separator) }));
-  if (facts.penalty > 0) texts.push(fill(words.penalty, { points: facts.penalty.toFixed(2) }));
-  if (facts.straddles) texts.push(fill(words.straddles, { lo: facts.straddles.lo, hi: facts.straddles.hi }));
-  return texts;
 }
 
 /** The index of the lowest dimension score (NaN: no score), or null when none is below another. */

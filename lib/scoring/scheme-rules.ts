@@ -99,6 +99,7 @@ function tierErrors(scheme: Scheme): string[] {
     const hasCondition = tier.topShare !== undefined || tier.minScore !== undefined;
     if (index === tiers.length - 1) {
       if (hasCondition) errors.push(`tiers[${tier.code}]: the last tier catches every remaining department, so it takes no topShare or minScore`);
+      if (tier.floor !== undefined) errors.push(`tiers[${tier.code}]: the last tier has no tier below it, so it takes no floor`);
     } else if (!hasCondition) {
       errors.push(`tiers[${tier.code}]: only the last tier may have no topShare or minScore (the tiers after it could never apply)`);
     }

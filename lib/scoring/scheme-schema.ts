@@ -40,6 +40,18 @@ export const tierSchema = z.strictObject({
   name,
   topShare: z.number().gt(0).max(1).optional(),
   minScore: z.number().min(0).max(100).optional(),
+  /** A total below the floor places the department one tier lower, never more (docs/scoring.md, "Tiers"). */
+  floor: z.number().min(0).max(100).optional(),
+});
+
+/** How the database counts calls and consumers (db/queries/matrix.ts; docs/scoring.md, "Dampening"). */
+export const dampeningSchema = z.strictObject({
+  /** A consumer counts toward consumer_departments only with at least this many calls in the period… */
+  minCalls: z.number().int().min(0),
+  /** …on at least this many distinct days. */
+  minDays: z.number().int().min(0),
+  /** Each consumer's calls count toward calls_served up to this multiple of the provider's median real consumer; null: no cap. */
+  consumerCap: z.number().min(1).nullable(),
 });
 
 export const weightingSchema = z.strictObject({
@@ -74,6 +86,10 @@ const schemeShape = z.strictObject({
   tiers: z.array(tierSchema).min(1),
   incentives: z.record(z.string(), z.array(z.string())).default({}),
   uncertainty: uncertaintySchema.default({ runs: 1000, weightJitter: 0.2, seed: 42 }),
+  // Optional without defaults, so schemes written before them parse and hash as before.
+  /** Rank, tier and rank interval within each department's peer group. */
+  rankWithinGroups: z.boolean().optional(),
+  dampening: dampeningSchema.optional(),
 });
 
 export const schemeSchema = schemeShape.superRefine((scheme, ctx) => {

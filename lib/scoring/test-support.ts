@@ -45,3 +45,6 @@ export const workedInput = {
     C: { x1: 1.0, x2: 30, y1: 5 },
   } as Record<string, Record<string, number | null>>,
 };
+
+/** Runs engine version 1 (the sentences left out: lib/advice writes them). */
+export const ENGINE_V1 = { engine: 1, v1Recommendations: () => [] };

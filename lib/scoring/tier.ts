@@ -1,5 +1,7 @@
 // Step 9: tiers. The first tier whose conditions all hold, the last catches
 // the rest. topShare: rank ≤ ceil(topShare·n); minScore: total ≥ minScore.
+// floor: a total below the tier's floor places the department one tier lower —
+// never more, so an absolute standard can correct the rank bands but not replace them.
 import type { Tier } from './scheme-schema';
 import { TIE_TOLERANCE } from './rank';
 
@@ -9,6 +11,12 @@ export function topShareCutoff(topShare: number, n: number): number {
 }
 
 export function tierIndex(rank: number, total: number, n: number, tiers: Tier[]): number {
+  const band = bandIndex(rank, total, n, tiers);
+  const floor = tiers[band].floor;
+  return floor !== undefined && total < floor - TIE_TOLERANCE ? Math.min(band + 1, tiers.length - 1) : band;
+}
+
+function bandIndex(rank: number, total: number, n: number, tiers: Tier[]): number {
   for (let t = 0; t < tiers.length - 1; t++) {
     const tier = tiers[t];
     if (tier.topShare !== undefined && rank > topShareCutoff(tier.topShare, n)) continue;

@@ -19,6 +19,9 @@ export interface UncertaintyOptions {
 export interface RankIntervals {
   lo: Int32Array;
   hi: Int32Array;
+  /** With `totals`: the same percentiles of each department's total over the runs. */
+  totalLo?: Float64Array;
+  totalHi?: Float64Array;
 }
 
 export function rankIntervals(
@@ -27,9 +30,13 @@ export function rankIntervals(
   dimW: Float64Array,
   nominalRanks: Int32Array,
   { runs, weightJitter, seed }: UncertaintyOptions,
+  nominalTotals?: Float64Array,
 ): RankIntervals {
   const n = model.n;
-  if (runs === 0 || n === 0) return { lo: nominalRanks.slice(), hi: nominalRanks.slice() };
+  const withTotals = nominalTotals !== undefined;
+  if (runs === 0 || n === 0) {
+    return { lo: nominalRanks.slice(), hi: nominalRanks.slice(), ...(withTotals ? { totalLo: nominalTotals.slice(), totalHi: nominalTotals.slice() } : {}) };
+  }
 
   const random = mulberry32(seed);
   const runIndW = new Float64Array(indW.length);
@@ -40,6 +47,8 @@ export function rankIntervals(
   // Department-major, so each department's ranks are one contiguous slice; 16 bits per
   // rank while they fit (5,000 departments × 10,000 runs = 100 MB at most).
   const history = n <= 0xffff ? new Uint16Array(n * runs) : new Int32Array(n * runs);
+  // Totals only when asked (engine version 2's straddle flag): 4 bytes per department and run.
+  const totalHistory = withTotals ? new Float32Array(n * runs) : null;
 
   for (let run = 0; run < runs; run++) {
     for (let j = 0; j < dimW.length; j++) runDimW[j] = dimW[j] * (1 + weightJitter * (2 * random() - 1));
@@ -47,9 +56,25 @@ export function rankIntervals(
     totalsInto(model, runIndW, runDimW, totals);
     competitionRanks(totals, ranks, sorter);
     for (let d = 0; d < n; d++) history[d * runs + run] = ranks[d];
+    if (totalHistory) for (let d = 0; d < n; d++) totalHistory[d * runs + run] = totals[d];
   }
 
-  return percentileIntervals(history, n, runs);
+  const intervals = percentileIntervals(history, n, runs);
+  return totalHistory ? { ...intervals, ...totalPercentiles(totalHistory, n, runs) } : intervals;
+}
+
+/** The nearest-rank percentiles of each department's totals over the runs. */
+function totalPercentiles(history: Float32Array, n: number, runs: number): { totalLo: Float64Array; totalHi: Float64Array } {
+  const totalLo = new Float64Array(n);
+  const totalHi = new Float64Array(n);
+  const loAt = nearestRankIndex(PERCENTILES[0], runs);
+  const hiAt = nearestRankIndex(PERCENTILES[1], runs);
+  for (let d = 0; d < n; d++) {
+    const sorted = history.subarray(d * runs, (d + 1) * runs).sort();
+    totalLo[d] = sorted[loAt];
+    totalHi[d] = sorted[hiAt];
+  }
+  return { totalLo, totalHi };
 }
 
 /**

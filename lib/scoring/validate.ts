@@ -13,6 +13,8 @@ export interface PreparedInput {
   /** Department codes, sorted; index d everywhere below refers to codes[d]. */
   codes: string[];
   names: string[];
+  /** Peer group per department ('' when the input gives none). */
+  groups: string[];
   /** Raw values per indicator (scheme order), NaN where not reported. */
   raw: Float64Array[];
   /** Sum of non-exempt incident points per department, before the cap. */
@@ -50,6 +52,7 @@ export function prepareInput(input: ScoringInput, layout: Layout): PreparedInput
   return {
     codes: departments.map((d) => d.code),
     names: departments.map((d) => (typeof d.name === 'string' && d.name !== '' ? d.name : d.code)),
+    groups: departments.map((d) => (typeof d.group === 'string' ? d.group : '')),
     raw,
     incidentPoints: sumIncidents(input.incidents ?? [], index, n),
   };

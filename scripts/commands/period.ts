@@ -85,9 +85,9 @@ const command: Command = {
         const check = await asCli(() => verifyPeriod(database, ctx, period));
         if (!check.ok) {
           const changed = check.changedDepartments.length ? `; departments differing: ${check.changedDepartments.slice(0, 10).join(', ')}` : '';
-          throw new CheckFailed(`${period}: ${check.problem} (stored ${check.storedHash}, recomputed ${check.recomputedHash || 'n/a'})${changed}`);
+          throw new CheckFailed(`${period}: ${check.problem} (engine version ${check.engineVersion}, stored ${check.storedHash}, recomputed ${check.recomputedHash || 'n/a'})${changed}`);
         }
-        out(`ok ${check.recomputedHash}`);
+        out(`ok ${check.recomputedHash} (engine version ${check.engineVersion})`);
         return 0;
       }
       case 'status': {

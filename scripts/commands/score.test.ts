@@ -28,7 +28,7 @@ describe('cli score', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result)).toEqual(['scheme', 'weights', 'methodology', 'departments']);
+    expect(Object.keys(result)).toEqual(['engine', 'scheme', 'weights', 'methodology', 'departments', 'sensitivity']);
     expect(result.departments).toHaveLength(8);
     expect(result.departments[0]).toMatchObject({ rank: 1, tier: 'excellent', tierName: '优秀' });
     expect(Object.keys(result.departments[0].indicators)).toHaveLength(15);
@@ -42,7 +42,7 @@ describe('cli score', () => {
     const { code, stdout } = cli(...exampleArgs, '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
-    expect(lines[0]).toBe('\uFEFF排名,部门编码,部门名称,总分,共享数量,共享质量,应用成效,扣分,等级,排名区间,考核得分,激励建议');
+    expect(lines[0]).toBe('\uFEFF排名,部门编码,部门名称,总分,共享数量,共享质量,应用成效,扣分,等级,排名区间,考核得分,激励建议,改进建议,缺报');
     expect(lines).toHaveLength(10); // header, 8 departments, and the empty string after the last CRLF
     expect(lines[1]).toMatch(/^1,[A-Z]+,省/);
   });

@@ -11,6 +11,7 @@ import {
   type IncidentRow,
   type ValueRow,
 } from '../../lib/scoring/index';
+import { adviceSchemeOf, assessmentCells } from '../../lib/advice/sentences';
 import { parseCommandArgs, requireOption, UsageError, type Command } from './_shared';
 
 const usage = `usage: npm run cli -- score --input FILE.csv --scheme FILE.json [--incidents FILE.csv] [--format json|csv]
@@ -61,7 +62,7 @@ const command: Command = {
       if (err instanceof ScoringInputError) throw new UsageError(`${inputPath}: ${err.message}`);
       throw err;
     }
-    process.stdout.write(format === 'csv' ? toCsv(assessmentRows(result, scheme)) : JSON.stringify(result, null, 2) + '\n');
+    process.stdout.write(format === 'csv' ? toCsv(assessmentRows(result, scheme, assessmentCells(adviceSchemeOf(scheme)))) : JSON.stringify(result, null, 2) + '\n');
     return 0;
   },
 };

@@ -98,6 +98,7 @@ export const ACCESS_TABLE: AccessEntry[] = [
   page('/api-docs', 'public',                '200   | 200  200  200  200     200  200 | 200 200 200 200 | 200 200 200 200'),
   page('/', 'redirect-only',                 `login | redirect redirect redirect redirect redirect redirect | ${NO_TOKENS}`),
   page('/rankings', { action: 'scores:read' },                    `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
+  page('/methodology', { action: 'scores:read' },                 `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/flows', { action: 'flows:read' },                        `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/me', { action: null },                                   `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   // Everyone's own sessions; whose session may be ended is the service's check (tests/auth-sessions-admin.test.ts).

@@ -1,0 +1,146 @@
+// The ranking on the demo province (docs/scoring.md): the tier mix, the two attacks on the
+// effect dimension, peer groups and the 59.1 straddle case, on the data `npm run demo` seeds
+// (60 departments, the 12 months up to 2026-11, seed 20261126), period 2026-11.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seedDemoProvince } from '@/db/queries/seed';
+import type { Session } from '@/db/types';
+import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
+import { recentMonths } from '@/lib/periods/codes';
+import { loadPeriodInput } from '@/lib/scores/recompute';
+import { allIndicators, defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring';
+import sensitivityCommand from '@/scripts/commands/sensitivity';
+import { setDatabase } from '@/db/client';
+import { useTestDatabase, type TestDatabase } from './support/db';
+
+const PERIOD = '2026-11';
+let database: TestDatabase;
+
+// The tiers the default scheme had before: fixed 80 / 70 / 60 cut-offs on the total.
+const fixedCutoffs = parseSchemeOrThrow({
+  ...defaultScheme,
+  tiers: [
+    { code: 'excellent', name: '优秀', topShare: 0.15, minScore: 80 },
+    { code: 'good', name: '良好', topShare: 0.45, minScore: 70 },
+    { code: 'pass', name: '合格', minScore: 60 },
+    { code: 'improve', name: '待改进' },
+  ],
+});
+
+const score = async (session: Session, scheme: Scheme, runs = 0) => scoreDepartments(await loadPeriodInput(session, PERIOD, scheme), scheme, { runs });
+const tierCounts = (result: Awaited<ReturnType<typeof score>>) => {
+  const counts: Record<string, number> = {};
+  for (const d of result.departments) counts[d.tier] = (counts[d.tier] ?? 0) + 1;
+  return counts;
+};
+
+/** Runs an attack inside a transaction that is rolled back, and returns the target's total and rank after it. */
+async function underAttack(scheme: Scheme, target: string, attack: (tx: Session) => Promise<void>) {
+  let seen: { total: number; rank: number } | null = null;
+  await database
+    .transaction(async (tx) => {
+      await attack(tx);
+      const d = (await score(tx, scheme)).departments.find((x) => x.department === target)!;
+      seen = { total: d.total, rank: d.rank };
+      throw new Error('roll back');
+    })
+    .catch((err: Error) => {
+      if (err.message !== 'roll back') throw err;
+    });
+  return seen!;
+}
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  await seedDemoProvince(database, {
+    departments: 60,
+    months: recentMonths('2026-12-02', 12),
+    seed: 20261126,
+    indicators: allIndicators(defaultScheme),
+    scheme: { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme) },
+    passwordHash: '$2b$11$notarealhashnotarealhashnotarealhashnotarealhash00',
+  });
+}, 300_000);
+
+afterAll(async () => {
+  setDatabase(undefined);
+  await database.close();
+});
+
+describe('the demo province, 2026-11', () => {
+  it('sorts into tiers: fixed cut-offs put 36 of 60 in 待改进, tiers by share of rank put ≤ 30 % there', async () => {
+    expect(tierCounts(await score(database, fixedCutoffs)).improve).toBe(36);
+    const counts = tierCounts(await score(database, defaultScheme));
+    expect(counts.improve).toBeLessThanOrEqual(18);
+    expect(counts.excellent).toBeGreaterThan(3); // the 15 % of 优秀 is used
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(60);
+  });
+
+  it('flags the department at 59.1 next to the 60 line under fixed cut-offs (as the issue saw it, no dampening)', async () => {
+    const result = await score(database, { ...fixedCutoffs, dampening: NO_DAMPENING }, 1000);
+    const d = result.departments.find((x) => x.total >= 59 && x.total < 60)!;
+    expect([d.rank, d.tier, d.total.toFixed(1)]).toEqual([25, 'improve', '59.1']);
+    expect(d.rankInterval[0]).toBeGreaterThanOrEqual(20);
+    expect(d.totalInterval![1]).toBeGreaterThanOrEqual(60);
+    expect(d.straddlesTier).toBe(true);
+  });
+
+  it('dampens both attacks on the effect dimension to ≤ 0.5 points', async () => {
+    const undamped = { ...defaultScheme, dampening: NO_DAMPENING };
+    const base = await score(database, undamped);
+    const target = base.departments[30].department; // rank 31
+    const codes = base.departments.map((d) => d.department);
+    // A: the other 59 departments call it once each.
+    const attackA = async (tx: Session) => {
+      for (const consumer of codes.filter((c) => c !== target)) {
+        await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 1)`, [target, consumer]);
+      }
+    };
+    // B: its busiest consumer adds 100,000 calls.
+    const attackB = async (tx: Session) => {
+      const [friend] = await tx.query<{ consumer: string }>(
+        `select consumer from sharing_events where provider = $1 and day between '2026-11-01' and '2026-11-30' and consumer <> provider group by consumer order by sum(calls) desc limit 1`,
+        [target],
+      );
+      await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 100000)`, [target, friend.consumer]);
+    };
+    for (const [scheme, bound] of [
+      [undamped, 'bites'],
+      [defaultScheme, 'dampened'],
+    ] as const) {
+      const before = (await score(database, scheme)).departments.find((d) => d.department === target)!;
+      for (const attack of [attackA, attackB]) {
+        const after = await underAttack(scheme, target, attack);
+        if (bound === 'bites') expect(after.total - before.total).toBeGreaterThan(4); // the attack works without dampening…
+        else expect(after.total - before.total).toBeLessThanOrEqual(0.5); // …and adds at most half a point with it
+      }
+    }
+  });
+
+  it('has two peer groups, stored with the input and carried in the result', async () => {
+    const result = await score(database, defaultScheme);
+    const groups = new Set(result.departments.map((d) => d.group));
+    expect([...groups].sort()).toEqual([VERTICAL_AND_MASS_GROUP, '省直部门'].sort());
+    const grouped = await score(database, { ...defaultScheme, rankWithinGroups: true });
+    const firsts = grouped.departments.filter((d) => d.rank === 1);
+    expect(firsts).toHaveLength(2);
+    expect(firsts.every((d) => d.overallRank !== undefined)).toBe(true);
+  });
+
+  it('cli sensitivity prints the first-order and total Sobol indices of each method choice', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await sensitivityCommand.run(['--period', PERIOD])).toBe(0);
+      const out = write.mock.calls.map((c) => String(c[0])).join('');
+      const rows = out.split('\n').filter((line) => /^(normalisation|missing|aggregation) /.test(line));
+      expect(rows).toHaveLength(3);
+      for (const row of rows) {
+        const [, first, total] = row.split(/\s+/).map(Number);
+        expect(first).toBeGreaterThanOrEqual(-0.05);
+        expect(total).toBeGreaterThanOrEqual(first - 0.05);
+        expect(total).toBeLessThanOrEqual(1.05);
+      }
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
