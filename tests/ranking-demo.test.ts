@@ -2,7 +2,7 @@
 // effect dimension, peer groups and the 59.1 straddle case, on the data `npm run demo` seeds
 // (60 departments, the 12 months up to 2026-11, seed 20261126), period 2026-11.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedDemoProvince } from '@/db/queries/seed';
+import { seedDemoProvince } from '@/lib/demo/seed';
 import type { Session } from '@/db/types';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
 import { recentMonths } from '@/lib/periods/codes';

@@ -17,8 +17,8 @@ export async function getDepartment(session: Session, code: string): Promise<Dep
 
 /** Every department, active ones first, by code. */
 export async function listDepartmentRows(session: Session): Promise<DepartmentListing[]> {
-  const { code, name, parentCode, level, active } = departments;
-  return session.db.select({ code, name, parentCode, level, active }).from(departments).orderBy(desc(departments.active), asc(departments.code));
+  const { code, name, parentCode, level, peerGroup, active } = departments;
+  return session.db.select({ code, name, parentCode, level, peerGroup, active }).from(departments).orderBy(desc(departments.active), asc(departments.code));
 }
 
 /** Active departments for pickers, by code. */

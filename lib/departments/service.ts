@@ -50,7 +50,7 @@ export async function createDepartment(database: Database, actor: Principal, inp
     await insertDepartment(tx, d);
     await markEverythingChanged(tx);
     await appendAudit(tx, { actor, action: 'department.create', target: d.code, outcome: 'success', ip, payload: d });
-    return { ...d, active: true };
+    return { ...d, peerGroup: null, active: true };
   });
 }
 
@@ -65,6 +65,6 @@ export async function updateDepartment(database: Database, actor: Principal, cod
     await updateDepartmentRow(tx, code, d);
     await markEverythingChanged(tx);
     await appendAudit(tx, { actor, action: 'department.update', target: code, outcome: 'success', ip, payload: { before, after: d } });
-    return { code, ...d };
+    return { code, peerGroup: row.peerGroup, ...d };
   });
 }
