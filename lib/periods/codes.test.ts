@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysOfMonth, parsePeriod, periodsContaining, previousPeriod, recentMonths } from './codes';
+import { daysOfMonth, parsePeriod, periodsContaining, periodsOfMonths, previousPeriod, recentMonths } from './codes';
 
 describe('period codes', () => {
+  it('lists the periods months need rows for: each month, its quarter and its year, once', () => {
+    const periods = periodsOfMonths(['2026-03', '2026-04', '2026-03']);
+    expect(periods.map((p) => p.code)).toEqual(['2026-03', '2026-Q1', '2026', '2026-04', '2026-Q2']);
+    expect(periods[1]).toMatchObject({ kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31' });
+    expect(periodsOfMonths([])).toEqual([]);
+  });
   it('parses months, quarters and years with their date ranges', () => {
     expect(parsePeriod('2026-10')).toMatchObject({ kind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', months: ['2026-10'] });
     expect(parsePeriod('2026-Q1')).toMatchObject({ kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', months: ['2026-01', '2026-02', '2026-03'] });
