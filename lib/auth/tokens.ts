@@ -6,15 +6,15 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { apiTokens } from '../../db/schema';
 import type { Session } from '../../db/types';
 import { SCOPES, type Principal, type Scope } from './principal';
-import { keyed, type MessageKey } from '../http/errors';
+import { keyed } from '../http/errors';
 
 export const TOKEN_PREFIX = 'ss_';
 
 export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export const newTokenSchema = z.object({
-  name: z.string().trim().min(1, 'adminTokens.errors.nameRequired' satisfies MessageKey).max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1, 'adminTokens.errors.scopesRequired' satisfies MessageKey),
+  name: z.string().trim().refine((v) => v.length > 0, keyed('adminTokens.errors.nameRequired')).max(100),
+  scopes: z.array(z.enum(SCOPES)).refine((v) => v.length > 0, keyed('adminTokens.errors.scopesRequired')),
   departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().default(null),
   expiresAt: z.date().nullable().default(null),
 }).refine((v) => !(v.departmentCode && v.scopes.includes('events:write')), { ...keyed('adminTokens.errors.eventsNeedUnbound'), path: ['scopes'] });

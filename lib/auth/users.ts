@@ -8,13 +8,13 @@ import { listUserRows, usernameTaken } from '../../db/queries/users';
 import { users } from '../../db/schema';
 import type { Database, Session } from '../../db/types';
 import { appendAudit } from '../audit/log';
-import { badRequest, conflict, forbidden, keyed, notFound, type MessageKey } from '../http/errors';
+import { badRequest, conflict, forbidden, keyed, notFound } from '../http/errors';
 import { hashPassword, passwordProblems } from './passwords';
 import { can } from './permissions';
 import { actorId, ROLES, type Principal, type Role } from './principal';
 import { endUserSessions } from './sessions';
 
-const departmentCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'adminUsers.errors.departmentCodeFormat' satisfies MessageKey);
+const departmentCode = z.string().trim().refine((v) => /^[A-Za-z0-9_-]{1,32}$/.test(v), keyed('adminUsers.errors.departmentCodeFormat'));
 
 export const roleAssignmentSchema = z
   .object({
@@ -25,7 +25,7 @@ export const roleAssignmentSchema = z
 
 export const newUserSchema = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,64}$/, 'adminUsers.errors.usernameFormat' satisfies MessageKey),
+    username: z.string().trim().refine((v) => /^[A-Za-z0-9_.-]{2,64}$/.test(v), keyed('adminUsers.errors.usernameFormat')),
     displayName: z.string().trim().max(100).nullable().default(null),
     role: z.enum(ROLES),
     departmentCode: departmentCode.nullable().default(null),

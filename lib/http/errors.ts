@@ -81,9 +81,10 @@ export const periodLocked = (period: string) => new ApiError(409, 'period_locked
 
 /**
  * A zod refinement's issue that carries a message key: `.refine(check, keyed('cycle.errors.badPeriod'))`,
- * or `ctx.addIssue({ code: 'custom', ...keyed(key, values) })`; the edge writes it in the reader's language.
+ * or `ctx.addIssue({ code: 'custom', ...keyed(key, values) })`; the edge writes it in the reader's
+ * language, the issue's own message is the zh-CN text (logs, the CLI).
  */
-export const keyed = (key: MessageKey, values?: MessageValues) => ({ message: key, params: { message: { key, values } } });
+export const keyed = (key: MessageKey, values?: MessageValues) => ({ message: renderMessage({ key, values }, 'zh-CN'), params: { message: { key, values } } });
 
 /** One validation issue in the reader's language: ours from its key, zod's own prefixed with where it is. */
 function issueText(issue: core.$ZodIssue, locale: Locale): string {
