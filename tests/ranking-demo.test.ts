@@ -10,21 +10,13 @@ import { loadPeriodInput } from '@/lib/scores/recompute';
 import { allIndicators, defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring';
 import sensitivityCommand from '@/scripts/commands/sensitivity';
 import { setDatabase } from '@/db/client';
+import { FIXED_CUTOFF_TIERS } from '@/lib/scoring/test-support';
 import { useTestDatabase, type TestDatabase } from './support/db';
 
 const PERIOD = '2026-11';
 let database: TestDatabase;
 
-// The tiers the default scheme had before: fixed 80 / 70 / 60 cut-offs on the total.
-const fixedCutoffs = parseSchemeOrThrow({
-  ...defaultScheme,
-  tiers: [
-    { code: 'excellent', name: '优秀', topShare: 0.15, minScore: 80 },
-    { code: 'good', name: '良好', topShare: 0.45, minScore: 70 },
-    { code: 'pass', name: '合格', minScore: 60 },
-    { code: 'improve', name: '待改进' },
-  ],
-});
+const fixedCutoffs = parseSchemeOrThrow({ ...defaultScheme, tiers: FIXED_CUTOFF_TIERS });
 
 const score = async (session: Session, scheme: Scheme, runs = 0) => scoreDepartments(await loadPeriodInput(session, PERIOD, scheme), scheme, { runs });
 const tierCounts = (result: Awaited<ReturnType<typeof score>>) => {

@@ -1079,7 +1079,7 @@ export const en: Messages = {
     notReported: 'Not reported',
     missingWithCost: '{indicators} (about −{points} points)',
     missingCostNote: '{count} not reported, about {points} points lost',
-    unreportedDepartments: '{count} of {total} departments have indicators not reported this period; a missing value scores 0',
+    unreportedDepartments: '{count} of {total} departments have indicators not reported this period',
     group: 'Group',
     allGroups: 'All groups',
     overallRank: 'Overall rank',

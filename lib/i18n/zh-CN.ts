@@ -1081,7 +1081,7 @@ export const zhCN = {
     notReported: '缺报',
     missingWithCost: '{indicators}（约 −{points} 分）',
     missingCostNote: '缺报 {count} 项，约少得 {points} 分',
-    unreportedDepartments: '本期有 {count} 个部门存在缺报指标（共 {total} 个部门），缺报按 0 分计',
+    unreportedDepartments: '本期有 {count} 个部门存在缺报指标（共 {total} 个部门）',
     group: '分组',
     allGroups: '全部分组',
     overallRank: '全省排名',

@@ -12,7 +12,7 @@ import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { parsePeriod } from '../periods/codes';
 import { withRecommendations } from '../advice/sentences';
-import { scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
+import { ENGINE_VERSION, scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { schemeForPeriod, type ActiveScheme } from './active-scheme';
 
 export interface RecomputeSummary {
@@ -38,11 +38,12 @@ export async function findPeriodOrThrow(session: Session, code: string): Promise
   return period;
 }
 
-/** Stale: never computed, marked stale by a batch, or computed under another scheme. A finalized period's cache is frozen. */
+/** Stale: never computed, marked stale by a batch, computed under another scheme or engine version. A finalized period's cache is frozen. */
 export function needsRecompute(header: CacheHeader | null, period: PeriodRow, scheme: ActiveScheme): boolean {
   if (!header) return true;
   if (period.status === 'finalized') return false;
-  return header.stale || header.schemeId !== scheme.id || header.summary.scheme.hash !== scheme.hash;
+  // Scores computed by an older engine (before this deployment) are recomputed too.
+  return header.stale || header.schemeId !== scheme.id || header.summary.scheme.hash !== scheme.hash || (header.summary.engine ?? 1) !== ENGINE_VERSION;
 }
 
 /** The summary; null when the scores were already fresh; 'superseded' when data landed meanwhile (nothing saved). */

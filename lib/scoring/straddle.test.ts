@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultScheme } from './default-scheme';
 import { parseSchemeOrThrow } from './parse-scheme';
 import { straddlesCutoff } from './straddle';
+import { FIXED_CUTOFF_TIERS } from './test-support';
 import { tierIndex } from './tier';
 
-// The tiers the default scheme had before (fixed 80 / 70 / 60 cut-offs on the total).
-const fixedCutoffs = parseSchemeOrThrow({
-  ...defaultScheme,
-  tiers: [
-    { code: 'excellent', name: '优秀', topShare: 0.15, minScore: 80 },
-    { code: 'good', name: '良好', topShare: 0.45, minScore: 70 },
-    { code: 'pass', name: '合格', minScore: 60 },
-    { code: 'improve', name: '待改进' },
-  ],
-}).tiers;
+const fixedCutoffs = parseSchemeOrThrow({ ...defaultScheme, tiers: FIXED_CUTOFF_TIERS }).tiers;
 
 describe('the straddle flag (跨等级)', () => {
   it('flags the 59.1 case: rank interval 25–32 of 60, a total that can cross the 60 line', () => {

@@ -48,3 +48,11 @@ export const workedInput = {
 
 /** Runs engine version 1 (the sentences left out: lib/advice writes them). */
 export const ENGINE_V1 = { engine: 1, v1Recommendations: () => [] };
+
+/** The tiers the default scheme had before engine version 2: fixed 80 / 70 / 60 cut-offs on the total. */
+export const FIXED_CUTOFF_TIERS: NonNullable<SchemeInput['tiers']> = [
+  { code: 'excellent', name: '优秀', topShare: 0.15, minScore: 80 },
+  { code: 'good', name: '良好', topShare: 0.45, minScore: 70 },
+  { code: 'pass', name: '合格', minScore: 60 },
+  { code: 'improve', name: '待改进' },
+];
