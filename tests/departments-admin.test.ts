@@ -17,8 +17,8 @@ describe('departments admin service', () => {
     await createDepartment(database, CLI, { code: 'C01-GAJ', name: '呼和浩特市公安局', parentCode: 'GAT', level: 'city' });
     await updateDepartment(database, CLI, 'C01-GAJ', { name: '呼和浩特市公安局（新）', parentCode: 'GAT', level: 'city', active: false });
     expect(await listDepartments(database)).toEqual([
-      { code: 'GAT', name: '公安厅', parentCode: null, level: 'province', active: true },
-      { code: 'C01-GAJ', name: '呼和浩特市公安局（新）', parentCode: 'GAT', level: 'city', active: false },
+      { code: 'GAT', name: '公安厅', parentCode: null, level: 'province', peerGroup: null, active: true },
+      { code: 'C01-GAJ', name: '呼和浩特市公安局（新）', parentCode: 'GAT', level: 'city', peerGroup: null, active: false },
     ]);
     const actions = await database.query<{ action: string }>('select action from audit_log order by id');
     expect(actions.map((a) => a.action)).toEqual(['department.create', 'department.create', 'department.update']);
