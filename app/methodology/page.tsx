@@ -8,7 +8,6 @@ import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
 
-
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: `${t.standing.methodologyTitle} · ${t.app.shortName}` };
