@@ -13,7 +13,7 @@ describe('DataTable', () => {
       </DataTable>,
     );
     expect(html).toBe(
-      '<div class="table-wrap"><table class="data" data-testid="t"><caption class="muted">结果</caption>' +
+      '<div class="table-wrap" tabindex="0"><table class="data" data-testid="t"><caption class="muted">结果</caption>' +
         '<thead><tr><th scope="col">部门</th><th scope="col" class="num">得分</th></tr></thead>' +
         '<tbody><tr><th scope="row">公安厅</th><td class="num">93.1</td></tr></tbody></table></div>',
     );
@@ -27,6 +27,6 @@ describe('DataTable', () => {
 
   it('sits in a bordered box when framed (the dashboard’s tables)', () => {
     const framed = renderToStaticMarkup(<DataTable columns={['部门']} rowCount={0} framed>{[]}</DataTable>);
-    expect(framed.startsWith('<div class="table-scroll">')).toBe(true);
+    expect(framed.startsWith('<div class="table-scroll" tabindex="0">')).toBe(true);
   });
 });

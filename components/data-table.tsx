@@ -12,7 +12,8 @@ export type Column = string | { label: string; numeric?: boolean };
 export function DataTable({ columns, rowCount, empty, caption, labelledBy, testId, framed, compact, children }: { columns: Column[]; rowCount: number; empty?: string; caption?: string; labelledBy?: string; testId?: string; framed?: boolean; compact?: boolean; children: ReactNode }) {
   if (rowCount === 0 && empty) return <p className="muted">{empty}</p>;
   return (
-    <div className={framed ? 'table-scroll' : 'table-wrap'}>
+    // Focusable, so a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
+    <div className={framed ? 'table-scroll' : 'table-wrap'} tabIndex={0}>
       <table className={compact ? 'data compact' : 'data'} aria-labelledby={labelledBy} data-testid={testId}>
         {caption ? <caption className="muted">{caption}</caption> : null}
         <thead>
