@@ -203,7 +203,7 @@ export function assessmentCycleSteps(ctx: CycleSuiteContext): Step[] {
           const results = workbook.getWorksheet('考核结果');
           assert(results, 'no results sheet');
           const header = (results.getRow(1).values as unknown[]).slice(1);
-          assert(header.join(',') === '排名,部门编码,部门名称,总分,共享数量,共享质量,应用成效,扣分,等级,排名区间,考核得分,激励建议', `unexpected header ${header.join(',')}`);
+          assert(header.join(',') === '排名,部门编码,部门名称,总分,共享数量,共享质量,应用成效,扣分,等级,排名区间,考核得分,激励建议,改进建议,缺报', `unexpected header ${header.join(',')}`);
           assert(results.rowCount > 2, 'no departments in the file');
           const meta = new Map<string, string>();
           workbook.getWorksheet('说明')!.eachRow((row, n) => {
