@@ -1,4 +1,4 @@
-// The one error shape (docs/api.md; CONTRACT.md §3):
+// The one error shape (docs/api.md, "Error messages and their language"):
 // {"error": "<code>", "message": "<readable text>", "errors": [{row, column, message}]}
 // Services raise an ApiError holding a message key of the i18n catalogs and its values,
 // never a sentence; the edge (lib/edge: route handlers, server actions) writes the text in
