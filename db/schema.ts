@@ -143,6 +143,8 @@ export const schemes = pgTable('schemes', {
   body: jsonb('body').notNull(),
   hash: text('hash').notNull(),
   reason: text('reason'),
+  // Open periods starting on or after this day use this version (null: from the start).
+  effectiveFrom: date('effective_from', { mode: 'string' }),
   createdBy: text('created_by').notNull(),
   createdAt: createdAt(),
 });
@@ -280,6 +282,11 @@ export const appeals = pgTable(
     period: text('period').notNull().references(() => periods.code),
     departmentCode: text('department_code').notNull().references(() => departments.code),
     indicator: text('indicator'), // null: an appeal on the total
+    // A disputed ledger row (条例 art. 28): when upheld, scoring counts the row as on time.
+    ledgerKind: text('ledger_kind').$type<'request' | 'objection'>(),
+    ledgerId: text('ledger_id'),
+    // A contested integrity flag kind (docs/scoring.md "Integrity").
+    flag: text('flag'),
     reason: text('reason').notNull(),
     evidence: text('evidence'),
     status: text('status').$type<'open' | 'accepted' | 'rejected'>().notNull().default('open'),
@@ -290,6 +297,124 @@ export const appeals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('appeals_period_department').on(t.period, t.departmentCode)],
+);
+
+// The sharing ledgers (docs/ingest.md "Ledgers", docs/scoring.md "Ledger indicators").
+// Written by the exchange platform (unbound tokens with ledger:write, or the CLI); a
+// department's own rating or objection is stored as a consumer submission (`source`).
+
+// Every version of every catalog resource. A row for an existing resource supersedes its
+// current version; the catalog on day D is, per resource, its latest version with
+// updated_on <= D (superseded or not).
+export const catalogVersions = pgTable(
+  'catalog_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    resource: text('resource').notNull(),
+    provider: text('provider').notNull(),
+    name: text('name').notNull(),
+    shareType: text('share_type').$type<'unconditional' | 'conditional' | 'none'>().notNull(),
+    legalBasis: text('legal_basis'),
+    updateCycle: text('update_cycle').$type<'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly'>().notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    updatedOn: date('updated_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<'active' | 'withdrawn'>().notNull(),
+    batchId: text('batch_id'),
+    createdAt: createdAt(),
+    supersededAt: ts('superseded_at'),
+  },
+  (t) => [
+    uniqueIndex('catalog_versions_current').on(t.resource).where(sql`superseded_at is null`),
+    index('catalog_versions_provider').on(t.provider, t.resource, t.updatedOn),
+  ],
+);
+
+// Sharing requests (共享申请), current state. Due days are Beijing dates computed at write
+// time from the working-day calendar (lib/ledgers/clocks.ts) and recomputed when the
+// calendar changes; a row's earlier states are in ledger_history.
+export const sharingRequests = pgTable(
+  'sharing_requests',
+  {
+    request: text('request').primaryKey(),
+    consumer: text('consumer').notNull(),
+    provider: text('provider').notNull(),
+    resource: text('resource'), // null: a need not yet in the catalog
+    purpose: text('purpose').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    repliedAt: ts('replied_at'),
+    decision: text('decision').$type<'pending' | 'approved' | 'conditional' | 'refused'>().notNull(),
+    reason: text('reason'),
+    deliveredAt: ts('delivered_at'),
+    rating: integer('rating'),
+    ratingSource: text('rating_source').$type<'platform' | 'consumer'>(),
+    replyDueOn: date('reply_due_on', { mode: 'string' }).notNull(),
+    deliveryDueOn: date('delivery_due_on', { mode: 'string' }), // set once an approving reply exists
+    batchId: text('batch_id'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('sharing_requests_provider').on(t.provider, t.replyDueOn),
+    index('sharing_requests_consumer').on(t.consumer),
+    index('sharing_requests_delivery_due').on(t.deliveryDueOn),
+  ],
+);
+
+// Data objections (数据异议), current state.
+export const dataObjections = pgTable(
+  'data_objections',
+  {
+    objection: text('objection').primaryKey(),
+    consumer: text('consumer').notNull(),
+    provider: text('provider').notNull(),
+    resource: text('resource').notNull(),
+    kind: text('kind').$type<'accuracy' | 'completeness' | 'timeliness' | 'other'>().notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+    outcome: text('outcome').$type<'pending' | 'corrected' | 'rejected'>().notNull(),
+    note: text('note'),
+    source: text('source').$type<'platform' | 'consumer'>().notNull().default('platform'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    batchId: text('batch_id'),
+    createdBy: text('created_by'), // a consumer submission: who filed it
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('data_objections_provider').on(t.provider, t.dueOn), index('data_objections_consumer').on(t.consumer)],
+);
+
+// Earlier states of requests and objections: the row as it was, which batch wrote it and
+// which batch (or user) replaced it. A platform row is never lost.
+export const ledgerHistory = pgTable(
+  'ledger_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ledger: text('ledger').$type<'request' | 'objection'>().notNull(),
+    itemId: text('item_id').notNull(),
+    row: jsonb('row').notNull(),
+    supersededAt: ts('superseded_at').notNull().defaultNow(),
+    supersededBy: text('superseded_by').notNull(),
+  },
+  (t) => [index('ledger_history_item').on(t.ledger, t.itemId)],
+);
+
+// Calls of a (provider, consumer) pair set aside for a period by the admin after an
+// integrity flag (docs/scoring.md "Integrity"): audited, reversible, shown to the department.
+export const integritySetAsides = pgTable(
+  'integrity_set_asides',
+  {
+    id: serial('id').primaryKey(),
+    period: text('period').notNull().references(() => periods.code),
+    provider: text('provider').notNull(),
+    consumer: text('consumer').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    revokedAt: ts('revoked_at'),
+    revokedBy: text('revoked_by'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    uniqueIndex('integrity_set_asides_active').on(t.period, t.provider, t.consumer).where(sql`revoked_at is null`),
+  ],
 );
 
 // A period's data generation: every write that can change its scores raises it (from one
@@ -416,6 +541,16 @@ export type DepartmentScoreRow = typeof departmentScores.$inferSelect;
 export type NewDepartmentScoreRow = typeof departmentScores.$inferInsert;
 export type SnapshotRow = typeof snapshots.$inferSelect;
 export type NewSnapshotRow = typeof snapshots.$inferInsert;
+export type CatalogVersionRow = typeof catalogVersions.$inferSelect;
+export type NewCatalogVersionRow = typeof catalogVersions.$inferInsert;
+export type SharingRequestRow = typeof sharingRequests.$inferSelect;
+export type NewSharingRequestRow = typeof sharingRequests.$inferInsert;
+export type DataObjectionRow = typeof dataObjections.$inferSelect;
+export type NewDataObjectionRow = typeof dataObjections.$inferInsert;
+export type LedgerHistoryRow = typeof ledgerHistory.$inferSelect;
+export type NewLedgerHistoryRow = typeof ledgerHistory.$inferInsert;
+export type IntegritySetAsideRow = typeof integritySetAsides.$inferSelect;
+export type NewIntegritySetAsideRow = typeof integritySetAsides.$inferInsert;
 export type AuditLogRow = typeof auditLog.$inferSelect;
 export type NewAuditLogRow = typeof auditLog.$inferInsert;
 export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect;
