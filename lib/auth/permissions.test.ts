@@ -13,13 +13,13 @@ describe('can()', () => {
   it('separates duties (三员分立): admin runs the business, security the accounts, auditor reads', () => {
     const securityOnly = ['users:manage', 'tokens:manage'] as const;
     for (const a of ACTIONS) {
-      const business = !securityOnly.includes(a as never) && a !== 'audit:read' && a !== 'events:write';
+      const business = !securityOnly.includes(a as never) && a !== 'audit:read' && a !== 'events:write' && a !== 'ledger:write';
       expect(can(user('admin'), a, { department: 'X' }), a).toBe(business);
       expect(can(user('security'), a, { department: 'X' }), a).toBe(securityOnly.includes(a as never));
     }
   });
   it('lets auditors read everything, the audit log included, and change nothing', () => {
-    const writes = ['metrics:write', 'events:write', 'periods:manage', 'scheme:manage', 'users:manage', 'tokens:manage', 'appeals:decide', 'appeals:create', 'incidents:manage', 'exemptions:decide', 'exemptions:request', 'departments:manage'] as const;
+    const writes = ['metrics:write', 'events:write', 'ledger:write', 'periods:manage', 'scheme:manage', 'users:manage', 'tokens:manage', 'appeals:decide', 'appeals:create', 'incidents:manage', 'exemptions:decide', 'exemptions:request', 'departments:manage'] as const;
     for (const a of writes) expect(can(user('auditor'), a, { department: 'X' })).toBe(false);
     expect(can(user('auditor'), 'audit:read')).toBe(true);
     expect(can(user('admin'), 'audit:read')).toBe(false);
@@ -34,6 +34,7 @@ describe('can()', () => {
     expect(can(d, 'scores:detail')).toBe(false);
     expect(can(d, 'metrics:write', { department: 'MZT' })).toBe(false);
     expect(can(d, 'events:write', { department: 'GAT' })).toBe(false); // only the platform writes events
+    expect(can(d, 'ledger:write', { department: 'GAT' })).toBe(false); // and the ledgers
     expect(can(d, 'appeals:create', { department: 'GAT' })).toBe(true);
     expect(can(d, 'export')).toBe(false);
     expect(can(user('department', null), 'scores:detail', { department: 'GAT' })).toBe(false);
@@ -49,6 +50,10 @@ describe('can()', () => {
     expect(can(t(['scores:read']), 'users:manage')).toBe(false);
     expect(can(t(['events:write']), 'events:write', { department: 'GAT' })).toBe(true);
     expect(can(t(['events:write'], 'GAT'), 'events:write', { department: 'GAT' })).toBe(false);
+    expect(can(t(['ledger:write']), 'ledger:write', { department: 'GAT' })).toBe(true);
+    expect(can(t(['ledger:write'], 'GAT'), 'ledger:write', { department: 'GAT' })).toBe(false);
+    expect(can(t(['events:write']), 'ledger:write', { department: 'GAT' })).toBe(false);
+    expect(can({ kind: 'cli' }, 'ledger:write', { department: 'GAT' })).toBe(true);
   });
   it('lets the assessment office export and leaders not', () => {
     expect(can(user('assessor'), 'export')).toBe(true);

@@ -8,6 +8,7 @@ export const ACTIONS = [
   'flows:read',
   'metrics:write',
   'events:write',
+  'ledger:write', // the catalog, request and objection ledgers (docs/ingest.md "Ledgers")
   'ingest:history',
   'export', // the assessment export
   'periods:read',
@@ -36,10 +37,11 @@ export interface Resource {
 
 type Rule = 'all' | 'own' | 'none';
 // Separation of duties (三员分立): what only the security officer does, and what only the
-// auditor reads; the admin holds neither. Events come only from the exchange platform's
-// unbound token (docs/security.md, "API tokens"), so no signed-in role writes them.
+// auditor reads; the admin holds neither. Events and the ledgers come only from the exchange
+// platform's unbound token (docs/security.md, "API tokens"), so no signed-in role writes them.
+const PLATFORM_ACTIONS: Action[] = ['events:write', 'ledger:write'];
 const SECURITY_ACTIONS: Action[] = ['users:manage', 'tokens:manage'];
-const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && a !== 'events:write');
+const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && !PLATFORM_ACTIONS.includes(a));
 const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history'];
 
 function roleRules(role: Role): Partial<Record<Action, Rule>> {
@@ -73,6 +75,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
 const SCOPE_ACTIONS: Record<Scope, Action[]> = {
   'metrics:write': ['metrics:write'],
   'events:write': ['events:write'],
+  'ledger:write': ['ledger:write'],
   'scores:read': ['scores:read', 'scores:detail', 'periods:read'],
   'scores:export': ['export', 'periods:read'],
 };
@@ -91,8 +94,8 @@ export function can(principal: Principal | null | undefined, action: Action, res
   const granted = principal.scopes.some((s) => SCOPE_ACTIONS[s]?.includes(action));
   if (!granted) return false;
   // A department-bound token acts only on its department's data; reading rankings is open.
-  // It never writes events, even if its row says so (tokens made before this rule).
-  if (principal.departmentCode && action === 'events:write') return false;
+  // It never writes events or ledgers, even if its row says so (tokens made before this rule).
+  if (principal.departmentCode && PLATFORM_ACTIONS.includes(action)) return false;
   if (!principal.departmentCode || action === 'scores:read' || action === 'periods:read') return true;
   return resource?.department != null && resource.department === principal.departmentCode;
 }

@@ -4,7 +4,7 @@
 export const ROLES = ['admin', 'leader', 'assessor', 'department', 'auditor', 'security'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SCOPES = ['metrics:write', 'events:write', 'scores:read', 'scores:export'] as const;
+export const SCOPES = ['metrics:write', 'events:write', 'ledger:write', 'scores:read', 'scores:export'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export type Principal =

@@ -17,7 +17,9 @@ export const newTokenSchema = z.object({
   scopes: z.array(z.enum(SCOPES)).refine((v) => v.length > 0, keyed('adminTokens.errors.scopesRequired')),
   departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable().default(null),
   expiresAt: z.date().nullable().default(null),
-}).refine((v) => !(v.departmentCode && v.scopes.includes('events:write')), { ...keyed('adminTokens.errors.eventsNeedUnbound'), path: ['scopes'] });
+})
+  .refine((v) => !(v.departmentCode && v.scopes.includes('events:write')), { ...keyed('adminTokens.errors.eventsNeedUnbound'), path: ['scopes'] })
+  .refine((v) => !(v.departmentCode && v.scopes.includes('ledger:write')), { ...keyed('adminTokens.errors.ledgerNeedsUnbound'), path: ['scopes'] });
 export type NewToken = z.input<typeof newTokenSchema>;
 
 /** Creates a token and returns its secret: the only time the secret exists. */

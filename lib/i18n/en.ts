@@ -299,6 +299,7 @@ export const en: Messages = {
     scopeNames: {
       metricsWrite: 'Report metrics (metrics:write)',
       eventsWrite: 'Report sharing events (events:write)',
+      ledgerWrite: 'Send the sharing ledgers: catalog, requests, objections (ledger:write)',
       scoresRead: 'Read scores (scores:read)',
       scoresExport: 'Export assessment results (scores:export)',
     },
@@ -307,6 +308,7 @@ export const en: Messages = {
       scopesRequired: 'Choose at least one scope',
       expiryInPast: 'The expiry must be in the future',
       eventsNeedUnbound: 'Sharing events come only from the exchange platform: a department-bound token cannot hold events:write',
+      ledgerNeedsUnbound: 'The sharing ledgers (catalog, requests, objections) come only from the exchange platform: a department-bound token cannot hold ledger:write',
       unknownDepartment: 'There is no department with code {code}',
       notFound: 'No such token, or it has been revoked',
     },

@@ -298,6 +298,7 @@ export const zhCN = {
     scopeNames: {
       metricsWrite: '上报指标（metrics:write）',
       eventsWrite: '上报共享事件（events:write）',
+      ledgerWrite: '报送共享台账：目录、申请、异议（ledger:write）',
       scoresRead: '读取评分（scores:read）',
       scoresExport: '导出考核结果（scores:export）',
     },
@@ -308,6 +309,7 @@ export const zhCN = {
       unknownDepartment: '部门编码 {code} 不存在',
       notFound: '令牌不存在或已吊销',
       eventsNeedUnbound: '共享调用记录只由交换平台报送：绑定部门的令牌不能有 events:write 权限',
+      ledgerNeedsUnbound: '共享台账（目录、申请、异议）只由交换平台报送：绑定部门的令牌不能有 ledger:write 权限',
     },
   },
   sessions: {

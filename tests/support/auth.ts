@@ -89,12 +89,12 @@ export async function sessionCookie(session: Session, user: TestUser, times: { a
 
 /**
  * Creates an API token and returns its secret (the only copy). A department-bound token with
- * events:write cannot be issued any more; one is written straight into the table, as a token
+ * events:write or ledger:write cannot be issued any more; one is written straight into the table, as a token
  * made before that rule would be, so tests can show can() refuses it all the same.
  */
 export async function createTestToken(session: Session, scopes: Scope[], department: string | null = null, expiresAt: Date | null = null) {
   if (department) await ensureDepartment(session, department);
-  const legacy = department !== null && scopes.includes('events:write');
+  const legacy = department !== null && (scopes.includes('events:write') || scopes.includes('ledger:write'));
   const created = await createToken(session, { name: `test ${scopes.join('+')}`, scopes, departmentCode: legacy ? null : department, expiresAt }, 'test');
   if (legacy) await session.query('update api_tokens set department_code = $2 where id = $1', [created.id, department]);
   return created;

@@ -20,6 +20,7 @@ export default async function AdminTokensPage() {
   const scopeNames: Record<Scope, string> = {
     'metrics:write': k.scopeNames.metricsWrite,
     'events:write': k.scopeNames.eventsWrite,
+    'ledger:write': k.scopeNames.ledgerWrite,
     'scores:read': k.scopeNames.scoresRead,
     'scores:export': k.scopeNames.scoresExport,
   };
