@@ -81,5 +81,5 @@ async function validator(request: NextRequest): Promise<string | null> {
 // (Next reads the matcher statically: it must stay one literal.)
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|api/v1/(?:metrics|events)/?$|admin/ingest/check/?$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|woff2?)$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|api/v1/(?:metrics|events|catalog|requests|objections)/?$|admin/ingest/check/?$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|woff2?)$).*)'],
 };

@@ -7,7 +7,7 @@ import { periodsContaining } from '../periods/codes';
 import { valueRangeProblem, type FlatIndicator } from '../scoring';
 import { KIND_SPECS, type IngestKind } from './kinds';
 import type { RowMessageKey, RowProblem } from './messages';
-import type { EventRow, MetricRow } from './rows';
+import type { AnyRow, EventRow, MetricRow } from './rows';
 
 export interface IngestContext {
   departments: ReadonlySet<string>;
@@ -26,7 +26,7 @@ export const monthOfRow = (kind: IngestKind, row: MetricRow | EventRow) =>
   kind === 'metrics' ? (row as MetricRow).period : (row as EventRow).date.slice(0, 7);
 
 /** Rows the principal may not write: a department user's or department-bound token's rows of other departments. */
-export function foreignRows(kind: IngestKind, rows: Array<MetricRow | EventRow>, principal: Principal): RowProblem[] {
+export function foreignRows(kind: IngestKind, rows: AnyRow[], principal: Principal): RowProblem[] {
   const { action, ownerColumn } = KIND_SPECS[kind];
   const allowed = new Map<string, boolean>();
   const problems: RowProblem[] = [];

@@ -1,8 +1,11 @@
-// The two kinds of upload (CONTRACT.md §3) and the limits every batch obeys.
+// The kinds of upload (docs/ingest.md) and the limits every batch obeys: metric values
+// and sharing events, and the platform's three ledgers (catalog, requests, objections).
 import type { Action } from '../auth/permissions';
 
-export type IngestKind = 'metrics' | 'events';
-export const INGEST_KINDS: readonly IngestKind[] = ['metrics', 'events'];
+export const INGEST_KINDS = ['metrics', 'events', 'catalog', 'requests', 'objections'] as const;
+export type IngestKind = (typeof INGEST_KINDS)[number];
+export type LedgerKind = Exclude<IngestKind, 'metrics' | 'events'>;
+export const LEDGER_KINDS: readonly LedgerKind[] = ['catalog', 'requests', 'objections'];
 
 export interface KindSpec {
   required: readonly string[];
@@ -21,6 +24,25 @@ export const KIND_SPECS: Record<IngestKind, KindSpec> = {
     action: 'events:write',
     ownerColumn: 'provider',
   },
+  // The ledgers' CSV header is exactly these columns (empty cells where a value is optional).
+  catalog: {
+    required: ['resource', 'provider', 'name', 'share_type', 'legal_basis', 'update_cycle', 'published_on', 'updated_on', 'status'],
+    optional: [],
+    action: 'ledger:write',
+    ownerColumn: 'provider',
+  },
+  requests: {
+    required: ['request', 'consumer', 'provider', 'resource', 'purpose', 'submitted_at', 'replied_at', 'decision', 'reason', 'delivered_at', 'rating'],
+    optional: [],
+    action: 'ledger:write',
+    ownerColumn: 'provider',
+  },
+  objections: {
+    required: ['objection', 'consumer', 'provider', 'resource', 'kind', 'submitted_at', 'resolved_at', 'outcome', 'note'],
+    optional: [],
+    action: 'ledger:write',
+    ownerColumn: 'provider',
+  },
 };
 
 export const MAX_ROWS = 50_000;
@@ -28,4 +50,5 @@ export const MAX_BYTES = 10 * 1024 * 1024;
 /** Vercel's serverless request-body limit is 4.5 MB: the uploader keeps each chunk below this. */
 export const CHUNK_BYTE_BUDGET = 4_000_000;
 
-export const isIngestKind = (value: unknown): value is IngestKind => value === 'metrics' || value === 'events';
+export const isIngestKind = (value: unknown): value is IngestKind => INGEST_KINDS.includes(value as IngestKind);
+export const isLedgerKind = (value: unknown): value is LedgerKind => LEDGER_KINDS.includes(value as LedgerKind);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { IngestKind } from './kinds';
 import type { RowMessageKey, RowProblem } from './messages';
 import type { MetricValueInput, SharingEventInput } from '../../db/queries/ingest';
+import type { CatalogInput, ObjectionInput, RequestInput } from '../../db/queries/ledger-ingest';
 import { yieldToEventLoop, type RawRow } from './parse';
 import { CONTROL_CHARACTER, CONTROL_CHARACTER_EXCEPT_LINE_BREAKS } from '../http/control-characters';
 
@@ -14,6 +15,20 @@ export interface MetricRow extends MetricValueInput {
 }
 
 export interface EventRow extends SharingEventInput {
+  row: number;
+}
+
+/** A checked catalog version (docs/ingest.md "Ledgers"). */
+export interface CatalogRow extends CatalogInput {
+  row: number;
+}
+
+/** A checked request; its due days are filled in by ledger-checks.ts. */
+export interface RequestRow extends RequestInput {
+  row: number;
+}
+
+export interface ObjectionRow extends ObjectionInput {
   row: number;
 }
 
@@ -44,6 +59,73 @@ const eventSchema = z.object({
   records: z.preprocess(toNumber, count.default(0)),
   failures: z.preprocess(toNumber, count.default(0)),
 });
+
+// The ledgers (docs/ingest.md "Ledgers"). Empty cells are absent; absent optional cells become null in shapeRows.
+export const LEDGER_ENUMS = {
+  share_type: ['unconditional', 'conditional', 'none'],
+  update_cycle: ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'],
+  status: ['active', 'withdrawn'],
+  decision: ['pending', 'approved', 'conditional', 'refused'],
+  kind: ['accuracy', 'completeness', 'timeliness', 'other'],
+  outcome: ['pending', 'corrected', 'rejected'],
+} as const;
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const itemId = text.max(200, key('idFormat'));
+const freeText = (max: number) => text.max(max, key('textTooLong'));
+const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string(key('notText')).max(max, key('textTooLong')).optional());
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: (i) => (i.input === undefined || i.input === '' ? 'required' : 'enumValue') });
+const day = text.regex(/^\d{4}-\d{2}-\d{2}$/, key('dateFormat')).refine(isCalendarDate, key('dateFormat'));
+// ISO 8601 with an offset (or Z); stored as the instant it names.
+const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+const instant = text
+  .regex(INSTANT, key('timestampFormat'))
+  .refine((v) => isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))), key('timestampFormat'))
+  .transform((v) => new Date(v.replace(' ', 'T')).toISOString());
+const optionalInstant = z.preprocess(emptyToUndefined, instant.optional());
+
+const catalogSchema = z.object({
+  resource: itemId,
+  provider: departmentCode,
+  name: freeText(200),
+  share_type: oneOf(LEDGER_ENUMS.share_type),
+  legal_basis: optionalText(500),
+  update_cycle: oneOf(LEDGER_ENUMS.update_cycle),
+  published_on: day,
+  updated_on: day,
+  status: oneOf(LEDGER_ENUMS.status),
+});
+
+const requestSchema = z.object({
+  request: itemId,
+  consumer: departmentCode,
+  provider: departmentCode,
+  resource: z.preprocess(emptyToUndefined, z.string(key('notText')).max(200, key('idFormat')).optional()),
+  purpose: freeText(500),
+  submitted_at: instant,
+  replied_at: optionalInstant,
+  decision: oneOf(LEDGER_ENUMS.decision),
+  reason: optionalText(500),
+  delivered_at: optionalInstant,
+  rating: z.preprocess(toNumber, number.int(key('ratingRange')).min(1, key('ratingRange')).max(5, key('ratingRange')).optional()),
+});
+
+const objectionSchema = z.object({
+  objection: itemId,
+  consumer: departmentCode,
+  provider: departmentCode,
+  resource: itemId,
+  kind: oneOf(LEDGER_ENUMS.kind),
+  submitted_at: instant,
+  resolved_at: optionalInstant,
+  outcome: oneOf(LEDGER_ENUMS.outcome),
+  note: optionalText(500),
+});
+
+const OPTIONAL_CELLS = {
+  catalog: ['legal_basis'],
+  requests: ['resource', 'replied_at', 'reason', 'delivered_at', 'rating'],
+  objections: ['resolved_at', 'note'],
+} as const;
 
 // A batch has a few hundred distinct days at most: remember the verdicts.
 const calendarDates = new Map<string, boolean>();
@@ -110,7 +192,9 @@ async function shape<T>(schema: z.ZodObject, raw: RawRow[]): Promise<Shaped<T>> 
       const column = String(issue.path[0] ?? '');
       if (seen.has(column)) continue; // one problem per cell is enough
       seen.add(column);
-      problems.push({ row: r.row, column, key: issue.message as RowMessageKey, values: { value: cellText(r.cells[column]) } });
+      const values: Record<string, string> = { value: cellText(r.cells[column]) };
+      if (issue.message === 'enumValue') values.allowed = (LEDGER_ENUMS as Record<string, readonly string[]>)[column]?.join(' | ') ?? '';
+      problems.push({ row: r.row, column, key: issue.message as RowMessageKey, values });
     }
   }
   return { rows, problems, unlistedRows: Math.max(0, ragged - LISTED_RAGGED_ROWS) };
@@ -120,15 +204,24 @@ const cellText = (v: unknown) => (v === undefined || v === null ? '' : typeof v 
 
 export function shapeRows(kind: 'metrics', raw: RawRow[]): Promise<Shaped<MetricRow>>;
 export function shapeRows(kind: 'events', raw: RawRow[]): Promise<Shaped<EventRow>>;
-export function shapeRows(kind: IngestKind, raw: RawRow[]): Promise<Shaped<MetricRow | EventRow>>;
+export function shapeRows(kind: 'catalog', raw: RawRow[]): Promise<Shaped<CatalogRow>>;
+export function shapeRows(kind: 'requests', raw: RawRow[]): Promise<Shaped<RequestRow>>;
+export function shapeRows(kind: 'objections', raw: RawRow[]): Promise<Shaped<ObjectionRow>>;
+export function shapeRows(kind: IngestKind, raw: RawRow[]): Promise<Shaped<AnyRow>>;
 export async function shapeRows(kind: IngestKind, raw: RawRow[]) {
   if (kind === 'metrics') {
     const shaped = await shape<MetricRow>(metricSchema, raw);
     for (const r of shaped.rows) r.note ??= null;
     return shaped;
   }
-  return shape<EventRow>(eventSchema, raw);
+  if (kind === 'events') return shape<EventRow>(eventSchema, raw);
+  const shaped = await shape<Record<string, unknown>>(ROW_SCHEMAS[kind], raw);
+  const optional = OPTIONAL_CELLS[kind];
+  for (const r of shaped.rows) for (const column of optional) r[column] ??= null;
+  return shaped as unknown as Shaped<AnyRow>;
 }
 
+export type AnyRow = MetricRow | EventRow | CatalogRow | RequestRow | ObjectionRow;
+
 /** The row shapes: the OpenAPI document (lib/openapi) lists a JSON row's fields and the CSV columns from them. */
-export const ROW_SCHEMAS = { metrics: metricSchema, events: eventSchema } as const;
+export const ROW_SCHEMAS = { metrics: metricSchema, events: eventSchema, catalog: catalogSchema, requests: requestSchema, objections: objectionSchema } as const;

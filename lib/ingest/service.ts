@@ -20,7 +20,9 @@ import { ApiError, errorBody } from '../http/errors';
 import type { Locale } from '../i18n';
 import { periodsOfMonths } from '../periods/codes';
 import { assertPeriodsWritable } from '../periods/lock';
-import type { IngestKind } from './kinds';
+import { isLedgerKind, type IngestKind } from './kinds';
+import { writeLedgerBatch } from './ledger-write';
+import { lockLedgerWrites } from '../../db/queries/ledger-ingest';
 import type { Upload } from './upload';
 import { validateUpload, type Verdict } from './validate';
 
@@ -57,6 +59,8 @@ export async function ingestBatch(database: Database, req: IngestRequest): Promi
         return reject(tx, req, hash, { ok: false, error, rows: 0 });
       }
     }
+    // A ledger batch's checks read the rows it replaces: batches of one ledger run one at a time.
+    if (isLedgerKind(req.kind)) await lockLedgerWrites(tx, req.kind);
     const verdict = await validateUpload(tx, { ...req, locale: req.locale ?? 'zh-CN' });
     if (!verdict.ok) return reject(tx, req, hash, verdict);
     return accept(tx, req, hash, verdict);
@@ -82,10 +86,17 @@ async function accept(tx: Session, req: IngestRequest, hash: string, verdict: Ex
   const batchId = randomUUID();
   let replaced: number | undefined;
   if (verdict.kind === 'metrics') await writeMetricRows(tx, batchId, verdict.rows);
-  else replaced = await writeEventRows(tx, batchId, verdict.rows);
-  const touched = periodsOfMonths(verdict.months);
-  await ensurePeriods(tx, touched);
-  await markChanged(tx, touched.map((p) => p.code));
+  else if (verdict.kind === 'events') replaced = await writeEventRows(tx, batchId, verdict.rows);
+  if (verdict.kind === 'metrics' || verdict.kind === 'events') {
+    const touched = periodsOfMonths(verdict.months);
+    await ensurePeriods(tx, touched);
+    await markChanged(tx, touched.map((p) => p.code));
+  } else {
+    // The ledgers create no periods: they mark stale the periods their due days fall in (docs/ingest.md "Ledgers").
+    const written = await writeLedgerBatch(tx, batchId, verdict);
+    replaced = written.replaced;
+    await markChanged(tx, written.periods);
+  }
   const body = { batchId, rows: verdict.rows.length, replayed: false };
   await insertBatch(tx, {
     id: batchId,

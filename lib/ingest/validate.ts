@@ -10,15 +10,18 @@ import type { Locale } from '../i18n';
 import { allIndicators } from '../scoring';
 import { getActiveScheme } from '../scores/active-scheme';
 import { checkEventRows, checkMetricRows, foreignRows, lockedRows, monthOfRow, todayInChina, type IngestContext } from './check-rows';
-import type { IngestKind } from './kinds';
+import { isLedgerKind, type IngestKind, type LedgerKind } from './kinds';
+import { checkLedgerRows, type LedgerRow } from './ledger-checks';
 import { ingestText, type RowProblem } from './messages';
 import { parseUpload } from './parse';
-import { shapeRows, type EventRow, type MetricRow } from './rows';
+import { shapeRows, type AnyRow, type EventRow, type MetricRow } from './rows';
 import type { Upload } from './upload';
 
 export type Verdict =
   | { ok: true; kind: 'metrics'; rows: MetricRow[]; months: string[] }
   | { ok: true; kind: 'events'; rows: EventRow[]; months: string[] }
+  /** `periods`: the periods whose scores the batch changes (lib/ingest/ledger-checks.ts). */
+  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[] }
   | { ok: false; error: ApiError; rows: number };
 
 export interface ValidateOptions {
@@ -46,10 +49,22 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
     rows: raw.length,
   });
 
-  const foreign = foreignRows(o.kind, shaped.rows, o.principal);
+  const foreign = foreignRows(o.kind, shaped.rows as AnyRow[], o.principal);
   if (foreign.length) return reject(403, 'forbidden', { key: 'ingest.errors.foreignRows', values: { department: boundDepartment(o.principal) ?? '', count: foreign.length } }, foreign);
 
   const ctx = await loadContext(session, o.today);
+  if (isLedgerKind(o.kind)) {
+    const rows = shaped.rows as LedgerRow[];
+    const checked = await checkLedgerRows(session, o.kind, rows, ctx);
+    const problems = [...shaped.problems, ...checked.problems];
+    if (problems.length) {
+      const badRows = new Set(problems.map((p) => p.row)).size + shaped.unlistedRows;
+      return reject(422, 'validation_failed', { key: 'ingest.errors.rowsInvalid', values: { count: badRows } }, problems);
+    }
+    const locked = checked.periods.filter((p) => ctx.finalized.has(p));
+    if (locked.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.join('、') } }, []);
+    return { ok: true, kind: o.kind, rows, months: checked.months, periods: checked.periods };
+  }
   const problems = [
     ...shaped.problems,
     ...(o.kind === 'metrics' ? checkMetricRows(shaped.rows as MetricRow[], ctx) : checkEventRows(shaped.rows as EventRow[], ctx)),
@@ -59,10 +74,11 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
     return reject(422, 'validation_failed', { key: 'ingest.errors.rowsInvalid', values: { count: badRows } }, problems);
   }
 
-  const locked = lockedRows(o.kind, shaped.rows, ctx);
+  const plain = shaped.rows as Array<MetricRow | EventRow>;
+  const locked = lockedRows(o.kind, plain, ctx);
   if (locked.problems.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.periods.join('、') } }, locked.problems);
 
-  const months = [...new Set(shaped.rows.map((r) => monthOfRow(o.kind, r)))].sort();
+  const months = [...new Set(plain.map((r) => monthOfRow(o.kind, r)))].sort();
   return o.kind === 'metrics'
     ? { ok: true, kind: 'metrics', rows: shaped.rows as MetricRow[], months }
     : { ok: true, kind: 'events', rows: shaped.rows as EventRow[], months };

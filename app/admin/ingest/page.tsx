@@ -1,4 +1,5 @@
-// /admin/ingest: upload metric values or sharing events with a dry-run report,
+// /admin/ingest: upload metric values, sharing events or the ledgers (catalog, requests,
+// objections: the platform's) with a dry-run report,
 // then commit; and the history of batches. Department users: their own rows only.
 import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
@@ -7,7 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { boundDepartment } from '@/lib/auth/principal';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
-import { batchHistory, KIND_SPECS, type IngestKind } from '@/lib/ingest';
+import { batchHistory, INGEST_KINDS, KIND_SPECS } from '@/lib/ingest';
 import { UploadForm } from './upload-form';
 
 export default async function IngestPage() {
@@ -16,7 +17,7 @@ export default async function IngestPage() {
   const { t, locale } = await getI18n();
   const k = t.ingest.page;
   const own = boundDepartment(principal);
-  const kinds = (['metrics', 'events'] as IngestKind[]).filter((kind) => can(principal, KIND_SPECS[kind].action, { department: own }));
+  const kinds = INGEST_KINDS.filter((kind) => can(principal, KIND_SPECS[kind].action, { department: own }));
   const history = await batchHistory(await getDatabase(), principal);
   if (!kinds.length && !history) return <p className="error-box">{k.forbidden}</p>;
 

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { fill } from '@/lib/i18n';
 import type { Messages } from '@/lib/i18n';
+import type { IngestKind } from '@/lib/ingest/kinds';
 
 type Labels = Messages['ingest']['page'];
 interface Report {
@@ -18,7 +19,9 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function UploadForm({ labels, kinds }: { labels: Labels; kinds: Array<'metrics' | 'events'> }) {
+const KIND_LABEL = { metrics: 'kindMetrics', events: 'kindEvents', catalog: 'kindCatalog', requests: 'kindRequests', objections: 'kindObjections' } as const;
+
+export function UploadForm({ labels, kinds }: { labels: Labels; kinds: readonly IngestKind[] }) {
   const router = useRouter();
   const [kind, setKind] = useState(kinds[0]);
   const [text, setText] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function UploadForm({ labels, kinds }: { labels: Labels; kinds: Array<'me
           <select value={kind} onChange={(e) => (setKind(e.target.value as typeof kind), setChecked(null), setCommitted(null))}>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {k === 'metrics' ? labels.kindMetrics : labels.kindEvents}
+                {labels[KIND_LABEL[k]]}
               </option>
             ))}
           </select>

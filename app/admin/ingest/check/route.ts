@@ -1,4 +1,4 @@
-// POST /admin/ingest/check?kind=metrics|events: the upload page's dry run. The same
+// POST /admin/ingest/check?kind=metrics|events|catalog|requests|objections: the upload page's dry run. The same
 // checks as the API, nothing stored; the commit then goes to /api/v1/{kind}.
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
@@ -8,10 +8,10 @@ import { requirePrincipal } from '@/lib/auth/request';
 import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
 import { requestLocale } from '@/lib/i18n';
-import { checkUpload, KIND_SPECS, readUpload } from '@/lib/ingest';
+import { checkUpload, INGEST_KINDS, KIND_SPECS, readUpload } from '@/lib/ingest';
 import { searchParams } from '@/lib/scores';
 
-const query = z.object({ kind: z.enum(['metrics', 'events']) });
+const query = z.object({ kind: z.enum(INGEST_KINDS) });
 
 export const POST = handle(async (request: Request) => {
   const { kind } = query.parse(searchParams(request));

@@ -1,0 +1,326 @@
+// SQL for the ledger batches (docs/ingest.md "Ledgers"): catalog versions, sharing
+// requests and data objections. Rows are bulk-loaded with COPY into a temporary staging
+// table and moved into place with set-based statements, as events are (ingest.ts).
+import type { Session } from '../types';
+import { csvLines } from './csv-line';
+import { advisoryKey, advisoryXactLock } from './locks';
+
+export type ShareType = 'unconditional' | 'conditional' | 'none';
+
+/** A checked catalog version, as lib/ingest hands it over. */
+export interface CatalogInput {
+  resource: string;
+  provider: string;
+  name: string;
+  share_type: ShareType;
+  legal_basis: string | null;
+  update_cycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+  published_on: string;
+  updated_on: string;
+  status: 'active' | 'withdrawn';
+}
+
+/** A checked request, its instants as ISO strings; due days filled in by lib/ingest/ledger-checks.ts. */
+export interface RequestInput {
+  request: string;
+  consumer: string;
+  provider: string;
+  resource: string | null;
+  purpose: string;
+  submitted_at: string;
+  replied_at: string | null;
+  decision: 'pending' | 'approved' | 'conditional' | 'refused';
+  reason: string | null;
+  delivered_at: string | null;
+  rating: number | null;
+  reply_due_on: string;
+  delivery_due_on: string | null;
+}
+
+export interface ObjectionInput {
+  objection: string;
+  consumer: string;
+  provider: string;
+  resource: string;
+  kind: 'accuracy' | 'completeness' | 'timeliness' | 'other';
+  submitted_at: string;
+  resolved_at: string | null;
+  outcome: 'pending' | 'corrected' | 'rejected';
+  note: string | null;
+  due_on: string;
+}
+
+/** A stored request as the checks compare it (instants as ISO strings, days as YYYY-MM-DD). */
+export type StoredRequest = Omit<RequestInput, 'reply_due_on' | 'delivery_due_on'> & {
+  rating_source: 'platform' | 'consumer' | null;
+  reply_due_on: string;
+  delivery_due_on: string | null;
+};
+export type StoredObjection = ObjectionInput & { source: 'platform' | 'consumer' };
+
+/** One version of a catalog resource, enough to tell its provider and share type on a day. */
+export interface CatalogVersionFact {
+  id: number;
+  resource: string;
+  provider: string;
+  share_type: ShareType;
+  updated_on: string;
+  current: boolean;
+  row: CatalogInput;
+}
+
+const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const dayText = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+
+/** Ledger batches of one kind run one at a time: the checks read the rows the write replaces. */
+export async function lockLedgerWrites(tx: Session, kind: string): Promise<void> {
+  await advisoryXactLock(tx, advisoryKey('ingest', `ledger-write:${kind}`));
+}
+
+/** Every stored version of these resources, oldest first. */
+export async function catalogVersionsOf(session: Session, resources: string[]): Promise<CatalogVersionFact[]> {
+  if (!resources.length) return [];
+  const rows = await session.query<CatalogInput & { id: string | number; current: boolean }>(
+    `select id, resource, provider, name, share_type, legal_basis, update_cycle, ${dayText('published_on')} as published_on,
+            ${dayText('updated_on')} as updated_on, status, superseded_at is null as current
+     from catalog_versions where resource = any($1::text[]) order by resource, updated_on, id`,
+    [resources],
+  );
+  return rows.map((r) => {
+    const { id, current, ...row } = r;
+    return { id: Number(id), resource: r.resource, provider: r.provider, share_type: r.share_type, updated_on: r.updated_on, current, row: row as CatalogInput };
+  });
+}
+
+export async function storedRequests(session: Session, ids: string[]): Promise<StoredRequest[]> {
+  if (!ids.length) return [];
+  const rows = await session.query<StoredRequest>(
+    `select request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at, rating, rating_source,
+            ${dayText('reply_due_on')} as reply_due_on, ${dayText('delivery_due_on')} as delivery_due_on
+     from sharing_requests where request = any($1::text[])`,
+    [ids],
+  );
+  return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, replied_at: iso(r.replied_at), delivered_at: iso(r.delivered_at), rating: r.rating === null ? null : Number(r.rating) }));
+}
+
+export async function storedObjections(session: Session, ids: string[]): Promise<StoredObjection[]> {
+  if (!ids.length) return [];
+  const rows = await session.query<StoredObjection>(
+    `select objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, ${dayText('due_on')} as due_on
+     from data_objections where objection = any($1::text[])`,
+    [ids],
+  );
+  return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, resolved_at: iso(r.resolved_at) }));
+}
+
+/** Codes of the periods (of any kind) that end on or after `day`: what a catalog change from that day touches. */
+export async function periodsEndingFrom(session: Session, day: string): Promise<string[]> {
+  const rows = await session.query<{ code: string }>(`select code from periods where ends_on >= $1::date order by code`, [day]);
+  return rows.map((r) => r.code);
+}
+
+/** The catalog as it stood on `day`: per resource, its latest version with updated_on <= day. */
+export async function catalogOn(session: Session, day: string): Promise<CatalogInput[]> {
+  return session.query<CatalogInput>(
+    `select distinct on (resource) resource, provider, name, share_type, legal_basis, update_cycle,
+            ${dayText('published_on')} as published_on, ${dayText('updated_on')} as updated_on, status
+     from catalog_versions where updated_on <= $1::date
+     order by resource, updated_on desc, id desc`,
+    [day],
+  );
+}
+
+const CATALOG_COLUMNS = ['resource', 'provider', 'name', 'share_type', 'legal_basis', 'update_cycle', 'published_on', 'updated_on', 'status'] as const;
+
+/** Adds a version for each row that differs from its resource's current one (which it supersedes); returns how many were added. */
+export async function writeCatalogRows(tx: Session, batchId: string, rows: readonly CatalogInput[]): Promise<number> {
+  await tx.query(
+    `create temporary table ingest_catalog_stage (resource text, provider text, name text, share_type text, legal_basis text,
+       update_cycle text, published_on date, updated_on date, status text) on commit drop`,
+  );
+  await tx.copyCsv('ingest_catalog_stage', [...CATALOG_COLUMNS], csvLines(rows.map((r) => CATALOG_COLUMNS.map((c) => r[c]))));
+  const same = `(v.provider, v.name, v.share_type, v.legal_basis, v.update_cycle, v.published_on, v.updated_on, v.status)
+    is not distinct from (s.provider, s.name, s.share_type, s.legal_basis, s.update_cycle, s.published_on, s.updated_on, s.status)`;
+  await tx.query(
+    `update catalog_versions v set superseded_at = now() from ingest_catalog_stage s
+     where v.resource = s.resource and v.superseded_at is null and not ${same}`,
+  );
+  const [{ added }] = await tx.query<{ added: number }>(
+    `with added as (
+       insert into catalog_versions (resource, provider, name, share_type, legal_basis, update_cycle, published_on, updated_on, status, batch_id)
+       select s.resource, s.provider, s.name, s.share_type, s.legal_basis, s.update_cycle, s.published_on, s.updated_on, s.status, $1
+       from ingest_catalog_stage s
+       where not exists (select 1 from catalog_versions v where v.resource = s.resource and v.superseded_at is null)
+       returning 1)
+     select count(*)::int as added from added`,
+    [batchId],
+  );
+  return Number(added);
+}
+
+const REQUEST_COLUMNS = [
+  'request', 'consumer', 'provider', 'resource', 'purpose', 'submitted_at', 'replied_at', 'decision', 'reason', 'delivered_at', 'rating', 'reply_due_on', 'delivery_due_on',
+] as const;
+
+/**
+ * Inserts new requests and updates existing ones to their later state; a changed row's
+ * earlier state goes to ledger_history. A consumer's own rating stays unless the platform's
+ * row carries one (docs/ingest.md "Ledgers"). Returns how many stored rows changed.
+ */
+export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[]): Promise<number> {
+  await tx.query(
+    `create temporary table ingest_requests_stage (request text, consumer text, provider text, resource text, purpose text,
+       submitted_at timestamptz, replied_at timestamptz, decision text, reason text, delivered_at timestamptz, rating integer,
+       reply_due_on date, delivery_due_on date) on commit drop`,
+  );
+  await tx.copyCsv('ingest_requests_stage', [...REQUEST_COLUMNS], csvLines(rows.map((r) => REQUEST_COLUMNS.map((c) => r[c]))));
+  const rating = `case when s.rating is null and r.rating_source = 'consumer' then r.rating else s.rating end`;
+  const ratingSource = `case when s.rating is not null then 'platform' when r.rating_source = 'consumer' then 'consumer' end`;
+  const changed = `(r.resource, r.purpose, r.replied_at, r.decision, r.reason, r.delivered_at, r.rating, r.rating_source, r.reply_due_on, r.delivery_due_on)
+    is distinct from (s.resource, s.purpose, s.replied_at, s.decision, s.reason, s.delivered_at, ${rating}, ${ratingSource}, s.reply_due_on, s.delivery_due_on)`;
+  const [{ replaced }] = await tx.query<{ replaced: number }>(
+    `with current as (
+       select r.* from sharing_requests r join ingest_requests_stage s using (request) order by r.request for update of r
+     ), kept as (
+       insert into ledger_history (ledger, item_id, row, superseded_by)
+       select 'request', r.request, to_jsonb(r), $1 from current r join ingest_requests_stage s using (request) where ${changed}
+       returning 1)
+     select count(*)::int as replaced from kept`,
+    [batchId],
+  );
+  await tx.query(
+    `update sharing_requests r set resource = s.resource, purpose = s.purpose, replied_at = s.replied_at, decision = s.decision, reason = s.reason,
+       delivered_at = s.delivered_at, rating = ${rating}, rating_source = ${ratingSource}, reply_due_on = s.reply_due_on,
+       delivery_due_on = s.delivery_due_on, batch_id = $1, updated_at = now()
+     from ingest_requests_stage s where r.request = s.request and ${changed}`,
+    [batchId],
+  );
+  await tx.query(
+    `insert into sharing_requests (request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at,
+       rating, rating_source, reply_due_on, delivery_due_on, batch_id)
+     select s.request, s.consumer, s.provider, s.resource, s.purpose, s.submitted_at, s.replied_at, s.decision, s.reason, s.delivered_at,
+       s.rating, case when s.rating is not null then 'platform' end, s.reply_due_on, s.delivery_due_on, $1
+     from ingest_requests_stage s
+     on conflict (request) do nothing`,
+    [batchId],
+  );
+  return Number(replaced);
+}
+
+const OBJECTION_COLUMNS = ['objection', 'consumer', 'provider', 'resource', 'kind', 'submitted_at', 'resolved_at', 'outcome', 'note', 'due_on'] as const;
+
+/** The same for objections: a platform row replaces a consumer's submission for the same id (kept in history). */
+export async function writeObjectionRows(tx: Session, batchId: string, rows: readonly ObjectionInput[]): Promise<number> {
+  await tx.query(
+    `create temporary table ingest_objections_stage (objection text, consumer text, provider text, resource text, kind text,
+       submitted_at timestamptz, resolved_at timestamptz, outcome text, note text, due_on date) on commit drop`,
+  );
+  await tx.copyCsv('ingest_objections_stage', [...OBJECTION_COLUMNS], csvLines(rows.map((r) => OBJECTION_COLUMNS.map((c) => r[c]))));
+  const changed = `(o.consumer, o.provider, o.resource, o.kind, o.submitted_at, o.resolved_at, o.outcome, o.note, o.due_on, o.source)
+    is distinct from (s.consumer, s.provider, s.resource, s.kind, s.submitted_at, s.resolved_at, s.outcome, s.note, s.due_on, 'platform')`;
+  const [{ replaced }] = await tx.query<{ replaced: number }>(
+    `with current as (
+       select o.* from data_objections o join ingest_objections_stage s using (objection) order by o.objection for update of o
+     ), kept as (
+       insert into ledger_history (ledger, item_id, row, superseded_by)
+       select 'objection', o.objection, to_jsonb(o), $1 from current o join ingest_objections_stage s using (objection) where ${changed}
+       returning 1)
+     select count(*)::int as replaced from kept`,
+    [batchId],
+  );
+  await tx.query(
+    `update data_objections o set consumer = s.consumer, provider = s.provider, resource = s.resource, kind = s.kind, submitted_at = s.submitted_at,
+       resolved_at = s.resolved_at, outcome = s.outcome, note = s.note, due_on = s.due_on, source = 'platform', created_by = null,
+       batch_id = $1, updated_at = now()
+     from ingest_objections_stage s where o.objection = s.objection and ${changed}`,
+    [batchId],
+  );
+  await tx.query(
+    `insert into data_objections (objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, due_on, batch_id)
+     select s.objection, s.consumer, s.provider, s.resource, s.kind, s.submitted_at, s.resolved_at, s.outcome, s.note, 'platform', s.due_on, $1
+     from ingest_objections_stage s
+     on conflict (objection) do nothing`,
+    [batchId],
+  );
+  return Number(replaced);
+}
+
+// ── due days after a calendar or catalog change (lib/ledgers/due-days.ts) ──
+
+/** A stored item whose due day may move: its start instants and current due days. */
+export interface DueDayCandidate {
+  ledger: 'request' | 'objection';
+  id: string;
+  resource: string | null;
+  submitted_at: string;
+  replied_at: string | null;
+  decision: string;
+  due_on: string; // reply_due_on for a request
+  delivery_due_on: string | null;
+}
+
+/**
+ * Requests and objections whose clock runs across `day`: started (submitted, or replied to
+ * for a delivery) before it and due on or after it. Only these can move when `day` changes.
+ */
+export async function itemsSpanningDay(session: Session, day: string): Promise<DueDayCandidate[]> {
+  return dueCandidates(
+    session,
+    `((r.submitted_at at time zone 'Asia/Shanghai')::date < $1::date and r.reply_due_on >= $1::date)
+      or ((r.replied_at at time zone 'Asia/Shanghai')::date < $1::date and r.delivery_due_on >= $1::date)`,
+    `(o.submitted_at at time zone 'Asia/Shanghai')::date < $1::date and o.due_on >= $1::date`,
+    [day],
+  );
+}
+
+/** Requests for these resources submitted on or after `day` (a catalog change may change their share type). */
+export async function requestsOfResourcesFrom(session: Session, resources: string[], day: string): Promise<DueDayCandidate[]> {
+  if (!resources.length) return [];
+  return dueCandidates(session, `r.resource = any($2::text[]) and (r.submitted_at at time zone 'Asia/Shanghai')::date >= $1::date`, 'false', [day, resources]);
+}
+
+async function dueCandidates(session: Session, requestWhere: string, objectionWhere: string, params: unknown[]): Promise<DueDayCandidate[]> {
+  const rows = await session.query<DueDayCandidate>(
+    `select 'request' as ledger, r.request as id, r.resource, r.submitted_at, r.replied_at, r.decision,
+            ${dayText('r.reply_due_on')} as due_on, ${dayText('r.delivery_due_on')} as delivery_due_on
+     from sharing_requests r where ${requestWhere}
+     union all
+     select 'objection', o.objection, o.resource, o.submitted_at, o.resolved_at, o.outcome, ${dayText('o.due_on')}, null
+     from data_objections o where ${objectionWhere}`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, replied_at: iso(r.replied_at) }));
+}
+
+export interface DueDayChange {
+  ledger: 'request' | 'objection';
+  id: string;
+  due_on: string;
+  delivery_due_on: string | null;
+}
+
+/** Stores recomputed due days; the rows' earlier states go to ledger_history under `supersededBy`. */
+export async function updateDueDays(tx: Session, changes: readonly DueDayChange[], supersededBy: string): Promise<void> {
+  const requests = changes.filter((c) => c.ledger === 'request');
+  const objections = changes.filter((c) => c.ledger === 'objection');
+  if (requests.length) {
+    const args = [requests.map((c) => c.id), requests.map((c) => c.due_on), requests.map((c) => c.delivery_due_on), supersededBy];
+    await tx.query(
+      `with changed as (select * from unnest($1::text[], $2::date[], $3::date[]) as c(request, reply_due_on, delivery_due_on)),
+       kept as (insert into ledger_history (ledger, item_id, row, superseded_by)
+                select 'request', r.request, to_jsonb(r), $4 from sharing_requests r join changed c using (request) returning 1)
+       update sharing_requests r set reply_due_on = c.reply_due_on, delivery_due_on = c.delivery_due_on, updated_at = now()
+       from changed c where r.request = c.request`,
+      args,
+    );
+  }
+  if (objections.length) {
+    await tx.query(
+      `with changed as (select * from unnest($1::text[], $2::date[]) as c(objection, due_on)),
+       kept as (insert into ledger_history (ledger, item_id, row, superseded_by)
+                select 'objection', o.objection, to_jsonb(o), $3 from data_objections o join changed c using (objection) returning 1)
+       update data_objections o set due_on = c.due_on, updated_at = now() from changed c where o.objection = c.objection`,
+      [objections.map((c) => c.id), objections.map((c) => c.due_on), supersededBy],
+    );
+  }
+}

@@ -1,0 +1,154 @@
+// The ledger rules (docs/ingest.md "Ledgers"), checked against what is stored: unknown
+// departments and resources, a reply before the submission, a delivery without an
+// approval, a refusal without a reason, 不予共享 without a legal basis, a state going
+// backwards. Also fills in each request's and objection's due days (lib/ledgers/clocks.ts)
+// and says which months and periods the batch touches.
+import { catalogVersionsOf, periodsEndingFrom, storedObjections, storedRequests, type StoredObjection, type StoredRequest } from '../../db/queries/ledger-ingest';
+import type { Session } from '../../db/types';
+import { CatalogFacts, DueDays, dayOf, touchedPeriods } from '../ledgers/due-days';
+import { loadWorkCalendar } from '../periods/calendar-service';
+import type { IngestContext } from './check-rows';
+import type { LedgerKind } from './kinds';
+import type { RowMessageKey, RowProblem } from './messages';
+import type { CatalogRow, ObjectionRow, RequestRow } from './rows';
+
+export type LedgerRow = CatalogRow | RequestRow | ObjectionRow;
+
+export interface LedgerCheck {
+  problems: RowProblem[];
+  /** Months of the days the batch changes (due days, delivery days): checked against finalized periods. None for the catalog. */
+  months: string[];
+  /** Periods whose scores the batch changes (marked stale). */
+  periods: string[];
+}
+
+type Ctx = Pick<IngestContext, 'departments' | 'today'>;
+type Add = (column: string, key: RowMessageKey, values?: Record<string, string | number>) => void;
+
+function rowAdder(problems: RowProblem[], row: number): Add {
+  return (column, key, values = {}) => problems.push({ row, column, key, values });
+}
+
+function checkParties(r: { consumer: string; provider: string }, ctx: Ctx, add: Add) {
+  if (!ctx.departments.has(r.consumer)) add('consumer', 'unknownDepartment', { value: r.consumer });
+  if (!ctx.departments.has(r.provider)) add('provider', 'unknownDepartment', { value: r.provider });
+}
+
+function checkResource(resource: string, provider: string, day: string, catalog: CatalogFacts, add: Add) {
+  if (!catalog.has(resource)) return add('resource', 'unknownResource', { value: resource });
+  const version = catalog.on(resource, day) ?? catalog.current(resource)!;
+  if (version.provider !== provider) add('resource', 'resourceProvider', { value: resource, provider: version.provider });
+}
+
+function checkFuture(r: Record<string, unknown>, columns: string[], ctx: Ctx, add: Add) {
+  for (const c of columns) {
+    const v = r[c] as string | null;
+    if (v && dayOf(v) > ctx.today) add(c, 'futureTime', { value: v });
+  }
+}
+
+function duplicates(id: string, row: number, first: Map<string, number>, column: string, add: Add) {
+  const seen = first.get(id);
+  if (seen !== undefined) add(column, 'duplicateItem', { first: seen });
+  else first.set(id, row);
+}
+
+function unchanged<T extends object>(r: T, stored: T, columns: Array<keyof T & string>, add: Add) {
+  for (const c of columns) {
+    if (r[c] !== stored[c]) add(c, 'changedField', { was: String(stored[c] ?? ''), value: String(r[c] ?? '') });
+  }
+}
+
+export async function checkLedgerRows(session: Session, kind: LedgerKind, rows: LedgerRow[], ctx: Ctx): Promise<LedgerCheck> {
+  if (kind === 'catalog') return checkCatalog(session, rows as CatalogRow[], ctx);
+  const calendar = await loadWorkCalendar(session);
+  const resources = [...new Set(rows.map((r) => (r as RequestRow).resource).filter((x): x is string => !!x))];
+  const catalog = new CatalogFacts(await catalogVersionsOf(session, resources));
+  if (kind === 'requests') {
+    const ids = (rows as RequestRow[]).map((r) => r.request);
+    return checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids)).map((s) => [s.request, s])), catalog, new DueDays(calendar), ctx);
+  }
+  const ids = (rows as ObjectionRow[]).map((r) => r.objection);
+  return checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids)).map((s) => [s.objection, s])), catalog, new DueDays(calendar), ctx);
+}
+
+async function checkCatalog(session: Session, rows: CatalogRow[], ctx: Ctx): Promise<LedgerCheck> {
+  const catalog = new CatalogFacts(await catalogVersionsOf(session, [...new Set(rows.map((r) => r.resource))]));
+  const problems: RowProblem[] = [];
+  const first = new Map<string, number>();
+  let earliest: string | null = null;
+  for (const r of rows) {
+    const add = rowAdder(problems, r.row);
+    if (!ctx.departments.has(r.provider)) add('provider', 'unknownDepartment', { value: r.provider });
+    if (r.share_type === 'none' && !r.legal_basis) add('legal_basis', 'legalBasisRequired');
+    if (r.published_on > r.updated_on) add('updated_on', 'updatedBeforePublished', { value: r.updated_on, published: r.published_on });
+    if (r.updated_on > ctx.today) add('updated_on', 'futureDay', { value: r.updated_on });
+    const current = catalog.current(r.resource);
+    if (current && r.updated_on < current.updated_on) add('updated_on', 'catalogGoingBack', { value: r.updated_on, was: current.updated_on });
+    duplicates(r.resource, r.row, first, 'resource', add);
+    if (earliest === null || r.updated_on < earliest) earliest = r.updated_on;
+  }
+  if (problems.length || earliest === null) return { problems, months: [], periods: [] };
+  // The catalog at a period's end decides its catalog indicators: every period ending on or after the earliest change.
+  return { problems, months: [], periods: await periodsEndingFrom(session, earliest) };
+}
+
+function checkRequests(rows: RequestRow[], stored: Map<string, StoredRequest>, catalog: CatalogFacts, due: DueDays, ctx: Ctx): LedgerCheck {
+  const problems: RowProblem[] = [];
+  const first = new Map<string, number>();
+  const days: Array<string | null> = [];
+  for (const r of rows) {
+    const add = rowAdder(problems, r.row);
+    const submittedDay = dayOf(r.submitted_at);
+    checkParties(r, ctx, add);
+    if (r.resource) checkResource(r.resource, r.provider, submittedDay, catalog, add);
+    if (r.decision === 'pending' && r.replied_at) add('replied_at', 'replyWithoutDecision');
+    if (r.decision !== 'pending' && !r.replied_at) add('replied_at', 'replyMissing', { decision: r.decision });
+    if (r.decision === 'refused' && !r.reason) add('reason', 'refusalReason');
+    if (r.delivered_at && r.decision !== 'approved' && r.decision !== 'conditional') add('delivered_at', 'deliveryWithoutApproval', { decision: r.decision });
+    if (r.rating !== null && !r.delivered_at) add('rating', 'ratingWithoutDelivery');
+    if (r.replied_at && r.replied_at < r.submitted_at) add('replied_at', 'replyBeforeSubmission');
+    if (r.delivered_at && r.replied_at && r.delivered_at < r.replied_at) add('delivered_at', 'deliveryBeforeReply');
+    checkFuture(r as unknown as Record<string, unknown>, ['submitted_at', 'replied_at', 'delivered_at'], ctx, add);
+    duplicates(r.request, r.row, first, 'request', add);
+    const s = stored.get(r.request);
+    if (s) {
+      unchanged(r, s as unknown as RequestRow, ['consumer', 'provider', 'resource', 'submitted_at'], add);
+      if (s.replied_at && !r.replied_at) add('replied_at', 'goingBack', { was: s.replied_at });
+      else if (s.decision !== 'pending' && r.decision === 'pending') add('decision', 'goingBack', { was: s.decision });
+      if (s.delivered_at && !r.delivered_at) add('delivered_at', 'goingBack', { was: s.delivered_at });
+      if (s.rating !== null && s.rating_source === 'platform' && r.rating === null) add('rating', 'goingBack', { was: s.rating });
+      days.push(s.reply_due_on, s.delivery_due_on, s.delivered_at && dayOf(s.delivered_at));
+    }
+    r.reply_due_on = due.reply(r.submitted_at, catalog.shareTypeOn(r.resource, submittedDay));
+    r.delivery_due_on = r.replied_at && (r.decision === 'approved' || r.decision === 'conditional') ? due.delivery(r.replied_at) : null;
+    days.push(r.reply_due_on, r.delivery_due_on, r.delivered_at && dayOf(r.delivered_at));
+  }
+  return { problems, ...touchedPeriods(days) };
+}
+
+function checkObjections(rows: ObjectionRow[], stored: Map<string, StoredObjection>, catalog: CatalogFacts, due: DueDays, ctx: Ctx): LedgerCheck {
+  const problems: RowProblem[] = [];
+  const first = new Map<string, number>();
+  const days: Array<string | null> = [];
+  for (const r of rows) {
+    const add = rowAdder(problems, r.row);
+    checkParties(r, ctx, add);
+    checkResource(r.resource, r.provider, dayOf(r.submitted_at), catalog, add);
+    if (r.outcome === 'pending' && r.resolved_at) add('resolved_at', 'resolvedWithoutOutcome');
+    if (r.outcome !== 'pending' && !r.resolved_at) add('resolved_at', 'resolvedMissing', { outcome: r.outcome });
+    if (r.resolved_at && r.resolved_at < r.submitted_at) add('resolved_at', 'resolvedBeforeSubmission');
+    checkFuture(r as unknown as Record<string, unknown>, ['submitted_at', 'resolved_at'], ctx, add);
+    duplicates(r.objection, r.row, first, 'objection', add);
+    const s = stored.get(r.objection);
+    // A consumer's own submission is replaced whole by the platform's row; a platform row only moves forward.
+    if (s && s.source === 'platform') {
+      unchanged(r, s as unknown as ObjectionRow, ['consumer', 'provider', 'resource', 'submitted_at'], add);
+      if (s.resolved_at && !r.resolved_at) add('resolved_at', 'goingBack', { was: s.resolved_at });
+    }
+    if (s) days.push(s.due_on);
+    r.due_on = due.objection(r.submitted_at);
+    days.push(r.due_on);
+  }
+  return { problems, ...touchedPeriods(days) };
+}
