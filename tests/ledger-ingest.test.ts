@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postCatalog } from '@/app/api/v1/catalog/route';
 import { POST as postRequests } from '@/app/api/v1/requests/route';
 import { POST as postObjections } from '@/app/api/v1/objections/route';
+import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { catalogOn } from '@/db/queries/ledger-ingest';
 import type { Database } from '@/db/types';
-import { bearer, seedBasics } from '@/lib/ingest/test-support';
+import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
 import { createTestToken } from './support/auth';
 import { useTestDatabase } from './support/db';
 
@@ -220,6 +221,27 @@ describe('who may write the ledgers', () => {
     expect(await send('catalog', body, { token: bound })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     expect((await send('catalog', body, { token: await bearer(database, ['events:write']) })).status).toBe(403);
     expect(await count("catalog_versions where resource = 'GAT-NEW'")).toBe(0);
+  });
+
+  it("refuses (409 central_value) a department replacing a metric value the platform's unbound token wrote, naming the rows", async () => {
+    const central = await bearer(database, ['metrics:write']);
+    const gat = await bearer(database, ['metrics:write'], 'GAT');
+    const metrics = async (body: string, token: string) => {
+      const response = await postMetrics(uploadRequest('metrics', body, { token }));
+      return { status: response.status, body: await response.json() };
+    };
+    const header = 'department,period,indicator,value\n';
+    expect((await metrics(`${header}GAT,2026-10,completeness_rate,0.9\n`, central)).status).toBe(201);
+    expect((await metrics(`${header}GAT,2026-10,accuracy_rate,0.8\n`, gat)).status).toBe(201);
+    const r = await metrics(`${header}GAT,2026-10,accuracy_rate,0.85\nGAT,2026-10,completeness_rate,0.99\n`, gat);
+    expect(r).toMatchObject({ status: 409, body: { error: 'central_value' } });
+    expect(rowsOf(r.body)).toEqual(['3:value']);
+    const values = await database.query<{ indicator: string; value: number }>(`select indicator, value from indicator_values where department_code = 'GAT' and superseded_at is null order by indicator`);
+    expect(values).toEqual([{ indicator: 'accuracy_rate', value: 0.8 }, { indicator: 'completeness_rate', value: 0.9 }]);
+    // The same value again replaces nothing; its own values the department may correct.
+    expect((await metrics(`${header}GAT,2026-10,completeness_rate,0.9\nGAT,2026-10,accuracy_rate,0.85\n`, gat)).status).toBe(201);
+    // The platform itself may still correct its value.
+    expect((await metrics(`${header}GAT,2026-10,completeness_rate,0.95\n`, central)).status).toBe(201);
   });
 
   it('cannot issue a department-bound token with ledger:write', async () => {

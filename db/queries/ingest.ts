@@ -56,6 +56,26 @@ export async function loadIngestFacts(session: Session): Promise<{ departments: 
   return { departments: codes.map((d) => d.code), finalized: finalized.map((p) => p.code) };
 }
 
+/**
+ * Of these metric rows, those whose (department, month, indicator) holds a current value
+ * written by the platform — an unbound token or the CLI (ingest_batches.actor) — that the
+ * row would replace (another value or note). A department may not replace those.
+ */
+export async function centrallyWrittenRows(session: Session, rows: ReadonlyArray<MetricValueInput & { row: number }>): Promise<Array<{ row: number; actor: string }>> {
+  if (!rows.length) return [];
+  return session.query<{ row: number; actor: string }>(
+    `select s.row, b.actor
+     from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[]) as s(row, department, period, indicator, value, note)
+     join indicator_values v on v.department_code = s.department and v.period = s.period and v.indicator = s.indicator and v.superseded_at is null
+     join ingest_batches b on b.id = v.batch_id
+     left join api_tokens t on b.actor = 'token:' || t.id
+     where (b.actor = 'cli' or (t.id is not null and t.department_code is null))
+       and (v.value <> s.value or v.note is distinct from s.note)
+     order by s.row`,
+    [rows.map((r) => r.row), rows.map((r) => r.department), rows.map((r) => r.period), rows.map((r) => r.indicator), rows.map((r) => r.value), rows.map((r) => r.note)],
+  );
+}
+
 /** The value in force for (department, month, indicator), or null. */
 export async function currentMetricValue(session: Session, department: string, month: string, indicator: string): Promise<number | null> {
   const v = indicatorValues;

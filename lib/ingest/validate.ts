@@ -1,7 +1,7 @@
 // Everything that decides whether a batch may be stored, in the order a caller
 // can act on: the body (400/413), whose rows they are (403), every bad row (422),
 // finalized periods (409). Shared by the commit and the upload page's dry run.
-import { loadIngestFacts } from '../../db/queries/ingest';
+import { centrallyWrittenRows, loadIngestFacts } from '../../db/queries/ingest';
 import type { Session } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { boundDepartment } from '../auth/principal';
@@ -77,6 +77,15 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
   const plain = shaped.rows as Array<MetricRow | EventRow>;
   const locked = lockedRows(o.kind, plain, ctx);
   if (locked.problems.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.periods.join('、') } }, locked.problems);
+
+  // A department never replaces a value the platform wrote (docs/ingest.md "Who may write what").
+  if (o.kind === 'metrics' && boundDepartment(o.principal) !== null) {
+    const central = await centrallyWrittenRows(session, plain as MetricRow[]);
+    if (central.length) {
+      const problems = central.map((c): RowProblem => ({ row: c.row, column: 'value', key: 'centralValue', values: { actor: c.actor } }));
+      return reject(409, 'central_value', { key: 'ingest.errors.centralValue', values: { count: central.length } }, problems);
+    }
+  }
 
   const months = [...new Set(plain.map((r) => monthOfRow(o.kind, r)))].sort();
   return o.kind === 'metrics'
