@@ -11,6 +11,8 @@ import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { catalogOn } from '@/db/queries/ledger-ingest';
 import type { Database } from '@/db/types';
 import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
+import { CLI } from '@/lib/auth/principal';
+import { removeWorkCalendarDay, setWorkCalendarDay } from '@/lib/ledgers/calendar-change';
 import { createTestToken } from './support/auth';
 import { useTestDatabase } from './support/db';
 
@@ -246,5 +248,38 @@ describe('who may write the ledgers', () => {
 
   it('cannot issue a department-bound token with ledger:write', async () => {
     await expect(bearer(database, ['ledger:write'], 'GAT')).rejects.toThrow(/ledger:write/);
+  });
+});
+
+describe('a calendar change moves the clocks', () => {
+  it('recomputes the due days a new holiday spans, in the same transaction, marks their periods stale, and moves them back when it goes', async () => {
+    const due = async () =>
+      Object.fromEntries(
+        (
+          await database.query<{ id: string; due: string; delivery: string | null }>(
+            `select request as id, to_char(reply_due_on, 'YYYY-MM-DD') as due, to_char(delivery_due_on, 'YYYY-MM-DD') as delivery from sharing_requests
+             union all select objection, to_char(due_on, 'YYYY-MM-DD'), null from data_objections order by 1`,
+          )
+        ).map((r) => [r.id, [r.due, r.delivery]]),
+      );
+    const generation = async () => Number((await database.query<{ g: number }>(`select coalesce(max(generation), 0) as g from score_generations where period = '2026-11'`))[0].g);
+    const before = await due();
+    expect(before['REQ-C']).toEqual(['2026-11-16', null]);
+    expect(before['OBJ-1']).toEqual(['2026-11-16', null]);
+    expect(before['REQ-A']).toEqual(['2026-11-03', '2026-12-01']);
+    const staleBefore = await generation();
+
+    await setWorkCalendarDay(database, { principal: CLI }, { day: '2026-11-10', kind: 'holiday', name: '测试假日' });
+    const after = await due();
+    expect(after['REQ-C']).toEqual(['2026-11-17', null]); // submitted 11-02: the holiday is inside its ten days
+    expect(after['OBJ-1']).toEqual(['2026-11-17', null]);
+    expect(after['REQ-A']).toEqual(['2026-11-03', '2026-12-02']); // replied 11-03: delivery moves, the reply (due 11-03) does not
+    expect(after['REQ-Q']).toEqual(before['REQ-Q']); // submitted and replied on 11-10 itself: the day of submission never counts
+    expect(await generation()).toBeGreaterThan(staleBefore);
+    const [{ kept }] = await database.query<{ kept: number }>(`select count(*)::int as kept from ledger_history where superseded_by = 'calendar:2026-11-10'`);
+    expect(kept).toBeGreaterThanOrEqual(3);
+
+    await removeWorkCalendarDay(database, { principal: CLI }, '2026-11-10');
+    expect(await due()).toEqual(before);
   });
 });

@@ -42,8 +42,16 @@ function checkDay(day: string): string {
   return trimmed;
 }
 
+/** What else a calendar change moves, in its transaction (lib/ledgers/calendar-change.ts: the ledgers' due days). */
+export type CalendarChangeHook = (tx: Session, day: string) => Promise<void>;
+
 /** Adds or replaces one holiday or make-up workday. Audited. */
-export async function setCalendarDay(database: Database, ctx: ActionContext, input: { day: string; kind: string; name?: string | null }): Promise<CalendarDayRow> {
+export async function setCalendarDay(
+  database: Database,
+  ctx: ActionContext,
+  input: { day: string; kind: string; name?: string | null },
+  onChange?: CalendarChangeHook,
+): Promise<CalendarDayRow> {
   requireCan(ctx, 'periods:manage');
   const day = checkDay(input.day);
   if (input.kind !== 'holiday' && input.kind !== 'workday') throw badRequest('cycle.errors.badDayKind');
@@ -51,17 +59,19 @@ export async function setCalendarDay(database: Database, ctx: ActionContext, inp
   await database.transaction(async (tx) => {
     await ensureDefaultCalendar(tx);
     await upsertCalendarDays(tx, [row], true);
+    await onChange?.(tx, day);
     await appendAudit(tx, { actor: ctx.principal, ip: ctx.ip, action: 'calendar.set', target: day, outcome: 'success', payload: row });
   });
   return row;
 }
 
-export async function removeCalendarDay(database: Database, ctx: ActionContext, dayInput: string): Promise<boolean> {
+export async function removeCalendarDay(database: Database, ctx: ActionContext, dayInput: string, onChange?: CalendarChangeHook): Promise<boolean> {
   requireCan(ctx, 'periods:manage');
   const day = checkDay(dayInput);
   return database.transaction(async (tx) => {
     await ensureDefaultCalendar(tx);
     const removed = await deleteCalendarDay(tx, day);
+    if (removed) await onChange?.(tx, day);
     if (removed) await appendAudit(tx, { actor: ctx.principal, ip: ctx.ip, action: 'calendar.remove', target: day, outcome: 'success', payload: { day } });
     return removed;
   });

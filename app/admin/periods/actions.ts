@@ -5,7 +5,7 @@ import { finalizePeriod, publishPeriod, withdrawPeriod } from '@/lib/assessment/
 import { field, runAction, type ActionState } from '@/lib/edge/action';
 import { fill } from '@/lib/i18n';
 import { formatChinaTime } from '@/lib/periods/calendar';
-import { removeCalendarDay, setCalendarDay } from '@/lib/periods/calendar-service';
+import { removeWorkCalendarDay, setWorkCalendarDay } from '@/lib/ledgers/calendar-change';
 
 const REFRESH = ['/admin/periods', '/assessment', '/admin/appeals', '/rankings', '/me'];
 const period = z.object({ period: field.text });
@@ -36,14 +36,14 @@ const day = z.object({ day: field.text, kind: field.text, name: field.text });
 
 export async function setCalendarDayAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction({ action: 'periods:manage', refresh: ['/admin/periods'], schema: day, form }, async ({ input, database, ctx, t }) => {
-    const row = await setCalendarDay(database, ctx, input);
+    const row = await setWorkCalendarDay(database, ctx, input); // moves the ledgers' due days too
     return { ok: fill(t.periodsAdmin.daySaved, { day: row.day }) };
   });
 }
 
 export async function removeCalendarDayAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction({ action: 'periods:manage', refresh: ['/admin/periods'], schema: day.pick({ day: true }), form }, async ({ input, database, ctx, t }) => {
-    await removeCalendarDay(database, ctx, input.day);
+    await removeWorkCalendarDay(database, ctx, input.day);
     return { ok: fill(t.periodsAdmin.dayRemoved, { day: input.day }) };
   });
 }
