@@ -3,6 +3,10 @@
 // nothing stored, the versioned catalog read back as of a past day, a request's states
 // moving forward and never back, due days on the working-day calendar, idempotency, and
 // only the platform's unbound token may write.
+import http from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postCatalog } from '@/app/api/v1/catalog/route';
 import { POST as postRequests } from '@/app/api/v1/requests/route';
@@ -11,8 +15,11 @@ import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { catalogOn } from '@/db/queries/ledger-ingest';
 import type { Database } from '@/db/types';
 import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
+import { uploadFile } from '@/lib/ingest/uploader/upload-file';
 import { CLI } from '@/lib/auth/principal';
 import { removeWorkCalendarDay, setWorkCalendarDay } from '@/lib/ledgers/calendar-change';
+import { addWorkingDays } from '@/lib/periods/calendar';
+import { hasHolidays, loadWorkCalendar } from '@/lib/periods/calendar-service';
 import { createTestToken } from './support/auth';
 import { useTestDatabase } from './support/db';
 
@@ -281,5 +288,41 @@ describe('a calendar change moves the clocks', () => {
 
     await removeWorkCalendarDay(database, { principal: CLI }, '2026-11-10');
     expect(await due()).toEqual(before);
+  });
+});
+
+describe('past the end of the calendar', () => {
+  it('counts Monday–Friday and tells the admin pages that next year has no holidays yet', async () => {
+    expect(await hasHolidays(database, 2026)).toBe(true);
+    expect(await hasHolidays(database, 2027)).toBe(false);
+    // 2027-01-01 is a Friday: with no 2027 holidays listed it is a working day.
+    expect(addWorkingDays('2026-12-31', 1, await loadWorkCalendar(database))).toBe('2027-01-01');
+  });
+});
+
+describe('the chunked uploader (cli ingest --kind requests)', () => {
+  it('uploads a requests file in chunks to /api/v1/requests and resumes without storing anything twice', async () => {
+    const server = http.createServer(async (req, res) => {
+      const body: Buffer[] = [];
+      for await (const part of req) body.push(part as Buffer);
+      const kind = req.url!.replace('/api/v1/', '') as Kind;
+      const response = await HANDLERS[kind](new Request(`http://localhost${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(body) }));
+      res.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = mkdtempSync(path.join(tmpdir(), 'ss-ledger-upload-'));
+    try {
+      const file = path.join(dir, 'requests.csv');
+      const lines = Array.from({ length: 250 }, (_, i) => `UP-${i},RST,SWJ,,纳税证明核验,2026-11-${String((i % 20) + 1).padStart(2, '0')}T09:00:00+08:00,,pending,,,`);
+      writeFileSync(file, `${REQUESTS}${lines.join('\n')}\n`);
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const options = { file, kind: 'requests' as const, url, token: platform, chunkRows: 100, concurrency: 2, retries: 0, backoffMs: 5 };
+      expect(await uploadFile(options)).toMatchObject({ rows: 250, chunks: 3, stored: 3, rejected: [] });
+      expect(await count("sharing_requests where request like 'UP-%'")).toBe(250);
+      expect(await uploadFile(options)).toMatchObject({ stored: 0, replayed: 3 });
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -746,6 +746,7 @@ export const en: Messages = {
     removeDay: 'Remove',
     daySaved: 'Saved {day}',
     dayRemoved: 'Removed {day}',
+    nextYearMissing: 'The calendar has no holidays for {year} yet: until they are entered, deadlines in {year} count Monday to Friday. Enter them from the State Council notice.',
     calendarEmpty: 'No holidays or make-up workdays in this year.',
     weekendNote: 'Saturdays and Sundays are not working days unless marked as make-up workdays.',
   },

@@ -745,6 +745,7 @@ export const zhCN = {
     removeDay: '删除',
     daySaved: '已保存 {day}',
     dayRemoved: '已删除 {day}',
+    nextYearMissing: '工作日历尚无 {year} 年的节假日：在此之前，{year} 年的期限按周一至周五计算，请尽快按国务院办公厅通知录入。',
     calendarEmpty: '该年没有节假日或调休记录。',
     weekendNote: '周六、周日默认不计入工作日，标为调休上班日的除外。',
   },

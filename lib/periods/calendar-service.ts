@@ -32,6 +32,15 @@ export async function listCalendar(session: Session, year?: number): Promise<Cal
   return year ? listCalendarDays(session, `${year}-01-01`, `${year}-12-31`) : listCalendarDays(session);
 }
 
+/**
+ * Whether the calendar lists any holiday in `year`. Past the calendar's end Monday–Friday
+ * count as working days (calendar.ts isWorkingDay), so the admin pages warn while next
+ * year has none: deadlines running into it would ignore its holidays.
+ */
+export async function hasHolidays(session: Session, year: number): Promise<boolean> {
+  return (await listCalendar(session, year)).some((d) => d.kind === 'holiday');
+}
+
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function checkDay(day: string): string {

@@ -1,23 +1,28 @@
 // `ingest`: uploads a CSV file of any size to the API in resumable chunks.
 import { existsSync } from 'node:fs';
-import { isIngestKind } from '../../lib/ingest/kinds';
+import { INGEST_KINDS, isIngestKind } from '../../lib/ingest/kinds';
 import { ChunkSendError } from '../../lib/ingest/uploader/send';
 import { uploadFile, type UploadSummary } from '../../lib/ingest/uploader/upload-file';
 import { progressBar } from '../progress';
 import { parseCommandArgs, requireOption, UsageError, type Command } from './_shared';
 
-const usage = `usage: npm run cli -- ingest FILE --kind metrics|events --url URL --token T [--chunk-rows 5000]
+const usage = `usage: npm run cli -- ingest FILE --kind metrics|events|catalog|requests|objections --url URL --token T [--chunk-rows 5000]
+       (or --file FILE instead of FILE)
 
-Uploads a CSV file to POST /api/v1/metrics or /api/v1/events in chunks, streaming it
+Uploads a CSV file to POST /api/v1/{kind} in chunks, streaming it
 (never loading it whole). Each chunk stays under 4 MB (the serverless body limit is
 4.5 MB) and carries Idempotency-Key = the file's sha256 + the chunk number, so running
 the same command again after a crash or a failure resumes without counting anything twice
 (use the same --chunk-rows when resuming).
 
-  --kind metrics|events  metrics: header department,period,indicator,value[,note]
-                         events:  header date,provider,consumer,resource,calls[,records,failures]
+  --kind KIND            metrics:    header department,period,indicator,value[,note]
+                         events:     header date,provider,consumer,resource,calls[,records,failures]
+                         catalog:    header resource,provider,name,share_type,legal_basis,update_cycle,published_on,updated_on,status
+                         requests:   header request,consumer,provider,resource,purpose,submitted_at,replied_at,decision,reason,delivered_at,rating
+                         objections: header objection,consumer,provider,resource,kind,submitted_at,resolved_at,outcome,note
+                         (the ledgers: docs/ingest.md "Ledgers"; a request's later state may be in a later chunk, never twice in one)
   --url URL              the server, e.g. http://localhost:3000
-  --token T              an API token with the metrics:write or events:write scope
+  --token T              an API token with the kind's scope (metrics:write, events:write or ledger:write)
                          (or set SHARESCORE_TOKEN)
   --chunk-rows N         rows per chunk (default 5000, at most 50000)
   --concurrency N        chunks in flight at once (default 2)
@@ -55,13 +60,14 @@ function report(s: UploadSummary): string {
 }
 
 const command: Command = {
-  summary: 'upload a metrics or events CSV file in resumable chunks',
+  summary: 'upload a metrics, events, catalog, requests or objections CSV file in resumable chunks',
   usage,
   async run(args) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
         kind: { type: 'string' },
+        file: { type: 'string' },
         url: { type: 'string' },
         token: { type: 'string' },
         'chunk-rows': { type: 'string' },
@@ -70,11 +76,12 @@ const command: Command = {
       },
       true,
     );
-    if (positionals.length !== 1) throw new UsageError('give exactly one FILE');
-    const file = positionals[0];
+    const files = [...positionals, ...(values.file === undefined ? [] : [values.file])];
+    if (files.length !== 1) throw new UsageError('give exactly one FILE (or --file FILE)');
+    const file = files[0];
     if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
     const kind = requireOption(values.kind, 'kind');
-    if (!isIngestKind(kind)) throw new UsageError(`--kind must be metrics or events, got "${kind}"`);
+    if (!isIngestKind(kind)) throw new UsageError(`--kind must be one of ${INGEST_KINDS.join(', ')}, got "${kind}"`);
     const url = requireOption(values.url, 'url');
     if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must start with http:// or https://, got "${url}"`);
     const token = values.token ?? process.env.SHARESCORE_TOKEN;

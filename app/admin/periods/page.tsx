@@ -9,7 +9,7 @@ import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { chinaDay } from '@/lib/periods/calendar';
-import { listCalendar } from '@/lib/periods/calendar-service';
+import { hasHolidays, listCalendar } from '@/lib/periods/calendar-service';
 import { periodsOverview } from '@/lib/assessment/views';
 import { finalizeAction, publishAction, removeCalendarDayAction, setCalendarDayAction, withdrawAction } from './actions';
 import { verifyAction } from '@/app/assessment/actions';
@@ -27,7 +27,7 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
   const now = new Date();
   const thisYear = Number(chinaDay(now).slice(0, 4));
   const year = /^\d{4}$/.test(yearParam ?? '') ? Number(yearParam) : thisYear;
-  const [periods, days] = await Promise.all([periodsOverview(database, now), listCalendar(database, year)]);
+  const [periods, days, nextYearListed] = await Promise.all([periodsOverview(database, now), listCalendar(database, year), hasHolidays(database, thisYear + 1)]);
   const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, year])].sort();
 
   return (
@@ -67,6 +67,11 @@ export default async function AdminPeriodsPage({ searchParams }: Props) {
         <p className="muted">
           {k.calendarIntro} {k.weekendNote}
         </p>
+        {!nextYearListed && (
+          <p className="error-box" role="status" data-testid="calendar-missing">
+            {fill(k.nextYearMissing, { year: thisYear + 1 })}
+          </p>
+        )}
         <form method="get" action="/admin/periods" className="toolbar">
           <label>
             {k.calendarYear}
