@@ -26,7 +26,7 @@ const REFUSALS: Record<string, number> = { invalidRows: 422, badPeriod: 400, unk
 const AS_DEPARTMENT = new Set(['fileAppeal', 'requestExemption']);
 /** The order the examples run in: each leaves the state the next one needs. */
 const ORDER = [
-  'uploadMetrics', 'uploadEvents', 'listScores', 'getDepartmentScore', 'listPeriods', 'getPeriod',
+  'uploadMetrics', 'uploadEvents', 'uploadCatalog', 'uploadRequests', 'uploadObjections', 'listScores', 'getDepartmentScore', 'listPeriods', 'getPeriod',
   'publishPeriod', 'withdrawPeriod', 'recordIncident', 'listIncidents', 'requestExemption', 'decideExemption',
   'fileAppeal', 'listAppeals', 'decideAppeal', 'finalizePeriod', 'verifyPeriod', 'exportAssessment', 'getOpenApiDocument',
 ];
@@ -41,7 +41,7 @@ beforeAll(async () => {
   await seedCycleProvince(database);
   adminCookie = await sessionCookie(database, await createTestUser(database, 'admin'));
   departmentCookie = await sessionCookie(database, await createTestUser(database, 'department', { department: 'GAT' }));
-  for (const scope of ['metrics:write', 'events:write', 'scores:read', 'scores:export'] as const) tokens.set(scope, (await createTestToken(database, [scope])).secret);
+  for (const scope of ['metrics:write', 'events:write', 'ledger:write', 'scores:read', 'scores:export'] as const) tokens.set(scope, (await createTestToken(database, [scope])).secret);
   // 2026-07: published long ago, its appeal window over, ready to finalize; 2026-09: published now, open for appeals.
   await publishPeriod(database, { principal: ADMIN, now: at('2026-10-09 10:00') }, '2026-07');
   await publishPeriod(database, { principal: ADMIN }, '2026-09');

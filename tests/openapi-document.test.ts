@@ -5,7 +5,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it, vi } from 'vitest';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
-import { KIND_SPECS } from '@/lib/ingest/kinds';
+import { INGEST_KINDS, KIND_SPECS } from '@/lib/ingest/kinds';
 import { buildOpenApiDocument, csvColumns, OPERATIONS, scopesFor } from '@/lib/openapi';
 import openapiCommand from '@/scripts/commands/openapi';
 import { UsageError } from '@/scripts/commands/_shared';
@@ -60,7 +60,7 @@ describe('validity', () => {
 
 describe('uploads', () => {
   it('lists the CSV columns of each kind from its row schema, as the parser expects them', () => {
-    for (const kind of ['metrics', 'events'] as const) {
+    for (const kind of INGEST_KINDS) {
       const columns = csvColumns(kind);
       expect(columns.filter((c) => c.required).map((c) => c.name)).toEqual([...KIND_SPECS[kind].required]);
       expect(columns.filter((c) => !c.required).map((c) => c.name)).toEqual([...KIND_SPECS[kind].optional]);
@@ -70,8 +70,8 @@ describe('uploads', () => {
     }
   });
 
-  it('documents the Idempotency-Key header on both ingest routes', () => {
-    for (const kind of ['metrics', 'events']) {
+  it('documents the Idempotency-Key header on every ingest route', () => {
+    for (const kind of INGEST_KINDS) {
       const header = doc.paths[`/api/v1/${kind}`].post.parameters.find((p: { in: string }) => p.in === 'header');
       expect(header).toMatchObject({ name: 'Idempotency-Key', schema: { type: 'string' } });
       expect(header.required ?? false).toBe(false);
@@ -90,6 +90,8 @@ describe('security', () => {
     // Only the platform's unbound token writes events (issue #12 item 10): no role, so no session.
     expect(doc.paths['/api/v1/events'].post.security).toEqual([{ bearerToken: ['events:write'] }]);
     expect(doc.paths['/api/v1/events'].post['x-roles']).toEqual([]);
+    // The ledgers likewise (docs/ingest.md "Ledgers").
+    for (const kind of ['catalog', 'requests', 'objections']) expect(doc.paths[`/api/v1/${kind}`].post.security).toEqual([{ bearerToken: ['ledger:write'] }]);
     for (const op of OPERATIONS.filter((o) => o.action)) {
       const security = doc.paths[op.path][op.method].security as Array<Record<string, string[]>>;
       expect(security.find((s) => s.bearerToken)?.bearerToken ?? [], op.id).toEqual(scopesFor(op.action!));

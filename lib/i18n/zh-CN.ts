@@ -67,6 +67,9 @@ export const zhCN = {
     operations: {
       uploadMetrics: { summary: '报送指标值', description: '一批指标值，全部成功或全部不生效：任何一行有误 → 422 并列出全部错误行。同一（部门、月份、指标）的新值替换旧值，旧值保留在历史中。写入已定稿周期 → 409；由调用记录计算的指标不可在此报送 → 422。' },
       uploadEvents: { summary: '报送共享调用记录', description: '共享交换平台的调用日志，按日汇总。批次、幂等与错误规则同指标报送。同一（日期、提供方、使用方、资源）的新行替换旧行。' },
+      uploadCatalog: { summary: '报送数据资源目录', description: '交换平台报送的数据资源目录（ledger:write，仅不绑定部门的令牌）。同一资源的新行生成新版本，旧版本全部保留，可回看任一日的目录。不予共享（none）须写明法律法规依据，否则 422。' },
+      uploadRequests: { summary: '报送共享申请', description: '共享申请台账（需求清单）。同一申请的新行是它的后续状态；状态倒退、更改当事方或提交时间、同一批次重复出现 → 422。答复期限按提交当日资源的共享类型计算（无条件 1 个工作日，其余 10 个），交付期限为同意答复后 20 个工作日。' },
+      uploadObjections: { summary: '报送数据异议', description: '数据异议台账，10 个工作日内办结。平台报送的行替换部门自行提交的同一异议（原行保留在历史中）；办结时间早于提交时间 → 422。' },
       listScores: { summary: '周期排名', description: '某周期各部门的排名，取自得分缓存（过期时先重算）。部门用户和绑定部门的令牌只看到其他部门的名次、总分和等级。' },
       getDepartmentScore: { summary: '部门得分详情', description: '一个部门的得分、各指标明细（原值、得分、权重、贡献分）和提分杠杆。查看其他部门的详情 → 403。' },
       exportAssessment: { summary: '考核结果导出', description: '考核导出（CSV 或 Excel），每个部门一行，按名次排序。每次导出都记入审计日志。' },

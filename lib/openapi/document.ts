@@ -3,7 +3,7 @@
 // Descriptions come from the i18n catalogs, in the language asked for.
 import { z } from 'zod';
 import { createDocument, createSchema, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { MAX_BYTES, MAX_ROWS } from '../ingest/kinds';
+import { KIND_SPECS, MAX_BYTES, MAX_ROWS, type IngestKind } from '../ingest/kinds';
 import { ROW_SCHEMAS } from '../ingest/rows';
 import { errorShape } from '../http/errors';
 import { messages, type Locale } from '../i18n';
@@ -23,14 +23,18 @@ const FILE_TYPES = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-offi
 type Doc = ReturnType<typeof createDocument>;
 type Text = ReturnType<typeof messages>['apiDocs'];
 
-/** The CSV columns of an upload kind, from the same zod row schema the batch is checked with. */
-export function csvColumns(kind: 'metrics' | 'events'): Array<{ name: string; required: boolean }> {
+/**
+ * The CSV columns of an upload kind, from the same zod row schema the batch is checked
+ * with; `required`: the header must have it (the parser's KIND_SPECS: a ledger's header
+ * has every column, its optional cells left empty).
+ */
+export function csvColumns(kind: IngestKind): Array<{ name: string; required: boolean }> {
   const { schema } = createSchema(ROW_SCHEMAS[kind], { io: 'input' } as never);
-  const required = new Set((schema as { required?: string[] }).required ?? []);
+  const required = new Set<string>(KIND_SPECS[kind].required);
   return Object.keys((schema as { properties: object }).properties).map((name) => ({ name, required: required.has(name) }));
 }
 
-function uploadBody(kind: 'metrics' | 'events', t: Text, examples: ApiOperation['examples']) {
+function uploadBody(kind: IngestKind, t: Text, examples: ApiOperation['examples']) {
   const named = (type: string) =>
     Object.fromEntries(Object.entries(examples).filter(([, e]) => e.contentType === type).map(([name, e]) => [name, { summary: t.examples[name as keyof Text['examples']], value: e.body }]));
   const columns = csvColumns(kind);

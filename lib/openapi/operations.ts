@@ -5,6 +5,7 @@
 // and the live answers.
 import { z } from 'zod';
 import type { Action } from '../auth/permissions';
+import type { IngestKind } from '../ingest/kinds';
 import { appealShape } from '../appeals/present';
 import { incidentShape } from '../incidents/present';
 import { periodShape } from '../periods/present';
@@ -47,7 +48,7 @@ export interface ApiOperation {
   pathParams?: z.ZodObject;
   query?: z.ZodObject;
   /** A JSON body schema, or an upload (CSV or JSON rows) of a kind. */
-  body?: z.ZodType | { upload: 'metrics' | 'events' };
+  body?: z.ZodType | { upload: IngestKind };
   answer: Answer;
   /** Every error status the route can answer besides 500. */
   errors: ErrorStatus[];
@@ -80,6 +81,11 @@ export const openApiQuery = z.object({ lang: z.enum(['zh-CN', 'en']).optional() 
 const metricCsv = 'department,period,indicator,value,note\nGAT,2026-10,completeness_rate,0.97,\nMZT,2026-10,completeness_rate,0.91,季度抽检\n';
 const eventCsv = 'date,provider,consumer,resource,calls,records,failures\n2026-10-09,GAT,MZT,GAT-R1,120,5000,0\n2026-10-09,MZT,GAT,MZT-R1,80,1200,2\n';
 
+// The ledgers' headers (docs/ingest.md "Ledgers"), for their examples below.
+const CATALOG_HEADER = 'resource,provider,name,share_type,legal_basis,update_cycle,published_on,updated_on,status\n';
+const REQUEST_HEADER = 'request,consumer,provider,resource,purpose,submitted_at,replied_at,decision,reason,delivered_at,rating\n';
+const OBJECTION_HEADER = 'objection,consumer,provider,resource,kind,submitted_at,resolved_at,outcome,note\n';
+
 export const OPERATIONS: ApiOperation[] = [
   {
     id: 'uploadMetrics',
@@ -111,6 +117,7 @@ export const OPERATIONS: ApiOperation[] = [
       invalidRows: { body: 'date,provider,consumer,resource,calls\n2026-02-30,GAT,MZT,GAT-R1,-1\n', contentType: 'text/csv' },
     },
   },
+  ...ledgerUploads(),
   {
     id: 'listScores',
     method: 'get',
@@ -309,3 +316,47 @@ export const OPERATIONS: ApiOperation[] = [
     examples: { ok: { query: { lang: 'en' } } },
   },
 ];
+
+// The ledgers (docs/ingest.md "Ledgers"): the platform's unbound token with ledger:write.
+
+function ledgerUploads(): ApiOperation[] {
+  const upload = (id: OperationId, kind: IngestKind, examples: ApiOperation['examples']): ApiOperation => ({
+    id,
+    method: 'post',
+    path: `/api/v1/${kind}`,
+    tag: 'ingest',
+    action: 'ledger:write',
+    body: { upload: kind },
+    answer: { kind: 'upload', status: 201 },
+    errors: [400, 401, 403, 409, 413, 415, 422, 429],
+    examples,
+  });
+  return [
+    upload('uploadCatalog', 'catalog', {
+      csv: {
+        body: `${CATALOG_HEADER}GAT-R1,GAT,人口基础信息,conditional,,daily,2026-01-05,2026-10-08,active\nMZT-R2,MZT,婚姻登记信息,none,《婚姻登记条例》第十八条,monthly,2026-02-01,2026-10-08,active\n`,
+        contentType: 'text/csv',
+      },
+      json: { body: { rows: [{ resource: 'RST-R1', provider: 'RST', name: '社保参保信息', share_type: 'unconditional', update_cycle: 'daily', published_on: '2026-03-01', updated_on: '2026-10-08', status: 'active' }] }, contentType: 'application/json' },
+      invalidRows: { body: `${CATALOG_HEADER}SWJ-R1,SWJ,纳税信息,none,,monthly,2026-03-01,2026-10-08,active\n`, contentType: 'text/csv' },
+    }),
+    upload('uploadRequests', 'requests', {
+      csv: {
+        body:
+          `${REQUEST_HEADER}REQ-2026-0001,MZT,GAT,GAT-R1,低保资格核验,2026-10-09T09:30:00+08:00,2026-10-12T15:00:00+08:00,approved,,2026-10-20T10:00:00+08:00,5\n` +
+          'REQ-2026-0002,SWJ,RST,,需求：灵活就业人员名单,2026-10-12T11:00:00+08:00,,pending,,,\n',
+        contentType: 'text/csv',
+      },
+      json: {
+        body: { rows: [{ request: 'REQ-2026-0002', consumer: 'SWJ', provider: 'RST', purpose: '需求：灵活就业人员名单', submitted_at: '2026-10-12T11:00:00+08:00', replied_at: '2026-10-13T09:00:00+08:00', decision: 'refused', reason: '涉及个人信息，须先签订数据使用协议' }] },
+        contentType: 'application/json',
+      },
+      invalidRows: { body: `${REQUEST_HEADER}REQ-2026-0003,MZT,GAT,GAT-R1,核验,2026-10-09T09:30:00+08:00,,pending,,2026-10-20T10:00:00+08:00,\n`, contentType: 'text/csv' },
+    }),
+    upload('uploadObjections', 'objections', {
+      csv: { body: `${OBJECTION_HEADER}OBJ-2026-0001,MZT,GAT,GAT-R1,accuracy,2026-10-14T10:00:00+08:00,2026-10-20T16:00:00+08:00,corrected,户籍地址已更正\n`, contentType: 'text/csv' },
+      json: { body: { rows: [{ objection: 'OBJ-2026-0002', consumer: 'RST', provider: 'GAT', resource: 'GAT-R1', kind: 'timeliness', submitted_at: '2026-10-15T09:00:00+08:00', outcome: 'pending' }] }, contentType: 'application/json' },
+      invalidRows: { body: `${OBJECTION_HEADER}OBJ-2026-0003,MZT,GAT,GAT-R1,accuracy,2026-10-14T10:00:00+08:00,2026-10-13T16:00:00+08:00,rejected,\n`, contentType: 'text/csv' },
+    }),
+  ];
+}
