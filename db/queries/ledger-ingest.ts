@@ -98,7 +98,7 @@ export async function storedRequests(session: Session, ids: string[]): Promise<S
     `select request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at, rating, rating_source,
             ${dayText('reply_due_on')} as reply_due_on, ${dayText('delivery_due_on')} as delivery_due_on
      from sharing_requests where request = any($1::text[])`,
-    [ids],
+    [[...ids].sort()], // sorted: the index probes walk the btree in order
   );
   return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, replied_at: iso(r.replied_at), delivered_at: iso(r.delivered_at), rating: r.rating === null ? null : Number(r.rating) }));
 }
@@ -108,7 +108,7 @@ export async function storedObjections(session: Session, ids: string[]): Promise
   const rows = await session.query<StoredObjection>(
     `select objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, ${dayText('due_on')} as due_on
      from data_objections where objection = any($1::text[])`,
-    [ids],
+    [[...ids].sort()],
   );
   return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, resolved_at: iso(r.resolved_at) }));
 }
@@ -167,13 +167,29 @@ const REQUEST_COLUMNS = [
  * earlier state goes to ledger_history. A consumer's own rating stays unless the platform's
  * row carries one (docs/ingest.md "Ledgers"). Returns how many stored rows changed.
  */
-export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[]): Promise<number> {
+export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[], anyStored = true): Promise<number> {
   await tx.query(
     `create temporary table ingest_requests_stage (request text, consumer text, provider text, resource text, purpose text,
        submitted_at timestamptz, replied_at timestamptz, decision text, reason text, delivered_at timestamptz, rating integer,
        reply_due_on date, delivery_due_on date) on commit drop`,
   );
   await tx.copyCsv('ingest_requests_stage', [...REQUEST_COLUMNS], csvLines(rows.map((r) => REQUEST_COLUMNS.map((c) => r[c]))));
+  let replaced = 0;
+  // A batch of new requests only (the checks saw none stored, under the ledger lock) needs no history or update.
+  if (anyStored) replaced = await updateStoredRequests(tx, batchId);
+  await tx.query(
+    `insert into sharing_requests (request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at,
+       rating, rating_source, reply_due_on, delivery_due_on, batch_id)
+     select s.request, s.consumer, s.provider, s.resource, s.purpose, s.submitted_at, s.replied_at, s.decision, s.reason, s.delivered_at,
+       s.rating, case when s.rating is not null then 'platform' end, s.reply_due_on, s.delivery_due_on, $1
+     from ingest_requests_stage s
+     on conflict (request) do nothing`,
+    [batchId],
+  );
+  return replaced;
+}
+
+async function updateStoredRequests(tx: Session, batchId: string): Promise<number> {
   const rating = `case when s.rating is null and r.rating_source = 'consumer' then r.rating else s.rating end`;
   const ratingSource = `case when s.rating is not null then 'platform' when r.rating_source = 'consumer' then 'consumer' end`;
   const changed = `(r.resource, r.purpose, r.replied_at, r.decision, r.reason, r.delivered_at, r.rating, r.rating_source, r.reply_due_on, r.delivery_due_on)
@@ -193,15 +209,6 @@ export async function writeRequestRows(tx: Session, batchId: string, rows: reado
        delivered_at = s.delivered_at, rating = ${rating}, rating_source = ${ratingSource}, reply_due_on = s.reply_due_on,
        delivery_due_on = s.delivery_due_on, batch_id = $1, updated_at = now()
      from ingest_requests_stage s where r.request = s.request and ${changed}`,
-    [batchId],
-  );
-  await tx.query(
-    `insert into sharing_requests (request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at,
-       rating, rating_source, reply_due_on, delivery_due_on, batch_id)
-     select s.request, s.consumer, s.provider, s.resource, s.purpose, s.submitted_at, s.replied_at, s.decision, s.reason, s.delivered_at,
-       s.rating, case when s.rating is not null then 'platform' end, s.reply_due_on, s.delivery_due_on, $1
-     from ingest_requests_stage s
-     on conflict (request) do nothing`,
     [batchId],
   );
   return Number(replaced);

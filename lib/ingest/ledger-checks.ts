@@ -20,6 +20,8 @@ export interface LedgerCheck {
   months: string[];
   /** Periods whose scores the batch changes (marked stale). */
   periods: string[];
+  /** How many of the batch's items are already stored (none: the write only inserts). */
+  stored: number;
 }
 
 type Ctx = Pick<IngestContext, 'departments' | 'today'>;
@@ -88,9 +90,9 @@ async function checkCatalog(session: Session, rows: CatalogRow[], ctx: Ctx): Pro
     duplicates(r.resource, r.row, first, 'resource', add);
     if (earliest === null || r.updated_on < earliest) earliest = r.updated_on;
   }
-  if (problems.length || earliest === null) return { problems, months: [], periods: [] };
+  if (problems.length || earliest === null) return { problems, months: [], periods: [], stored: 0 };
   // The catalog at a period's end decides its catalog indicators: every period ending on or after the earliest change.
-  return { problems, months: [], periods: await periodsEndingFrom(session, earliest) };
+  return { problems, months: [], periods: await periodsEndingFrom(session, earliest), stored: 0 };
 }
 
 function checkRequests(rows: RequestRow[], stored: Map<string, StoredRequest>, catalog: CatalogFacts, due: DueDays, ctx: Ctx): LedgerCheck {
@@ -124,7 +126,7 @@ function checkRequests(rows: RequestRow[], stored: Map<string, StoredRequest>, c
     r.delivery_due_on = r.replied_at && (r.decision === 'approved' || r.decision === 'conditional') ? due.delivery(r.replied_at) : null;
     days.push(r.reply_due_on, r.delivery_due_on, r.delivered_at && dayOf(r.delivered_at));
   }
-  return { problems, ...touchedPeriods(days) };
+  return { problems, ...touchedPeriods(days), stored: stored.size };
 }
 
 function checkObjections(rows: ObjectionRow[], stored: Map<string, StoredObjection>, catalog: CatalogFacts, due: DueDays, ctx: Ctx): LedgerCheck {
@@ -150,5 +152,5 @@ function checkObjections(rows: ObjectionRow[], stored: Map<string, StoredObjecti
     r.due_on = due.objection(r.submitted_at);
     days.push(r.due_on);
   }
-  return { problems, ...touchedPeriods(days) };
+  return { problems, ...touchedPeriods(days), stored: stored.size };
 }

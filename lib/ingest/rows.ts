@@ -77,10 +77,15 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(va
 const day = text.regex(/^\d{4}-\d{2}-\d{2}$/, key('dateFormat')).refine(isCalendarDate, key('dateFormat'));
 // ISO 8601 with an offset (or Z); stored as the instant it names.
 const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
-const instant = text
-  .regex(INSTANT, key('timestampFormat'))
-  .refine((v) => isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))), key('timestampFormat'))
-  .transform((v) => new Date(v.replace(' ', 'T')).toISOString());
+// One pass per cell (a request has three): the pattern, the calendar date, one parse.
+const instant = text.transform((v, ctx) => {
+  const ms = INSTANT.test(v) && isCalendarDate(v.slice(0, 10)) ? Date.parse(v.replace(' ', 'T')) : NaN;
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'timestampFormat' });
+    return z.NEVER;
+  }
+  return new Date(ms).toISOString();
+});
 const optionalInstant = z.preprocess(emptyToUndefined, instant.optional());
 
 const catalogSchema = z.object({

@@ -20,9 +20,8 @@ import { ApiError, errorBody } from '../http/errors';
 import type { Locale } from '../i18n';
 import { periodsOfMonths } from '../periods/codes';
 import { assertPeriodsWritable } from '../periods/lock';
-import { isLedgerKind, type IngestKind } from './kinds';
+import type { IngestKind } from './kinds';
 import { writeLedgerBatch } from './ledger-write';
-import { lockLedgerWrites } from '../../db/queries/ledger-ingest';
 import type { Upload } from './upload';
 import { validateUpload, type Verdict } from './validate';
 
@@ -59,9 +58,7 @@ export async function ingestBatch(database: Database, req: IngestRequest): Promi
         return reject(tx, req, hash, { ok: false, error, rows: 0 });
       }
     }
-    // A ledger batch's checks read the rows it replaces: batches of one ledger run one at a time.
-    if (isLedgerKind(req.kind)) await lockLedgerWrites(tx, req.kind);
-    const verdict = await validateUpload(tx, { ...req, locale: req.locale ?? 'zh-CN' });
+    const verdict = await validateUpload(tx, { ...req, locale: req.locale ?? 'zh-CN', serialize: true });
     if (!verdict.ok) return reject(tx, req, hash, verdict);
     return accept(tx, req, hash, verdict);
   });

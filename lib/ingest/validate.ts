@@ -2,6 +2,7 @@
 // can act on: the body (400/413), whose rows they are (403), every bad row (422),
 // finalized periods (409). Shared by the commit and the upload page's dry run.
 import { centrallyWrittenRows, loadIngestFacts } from '../../db/queries/ingest';
+import { lockLedgerWrites } from '../../db/queries/ledger-ingest';
 import type { Session } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { boundDepartment } from '../auth/principal';
@@ -21,7 +22,7 @@ export type Verdict =
   | { ok: true; kind: 'metrics'; rows: MetricRow[]; months: string[] }
   | { ok: true; kind: 'events'; rows: EventRow[]; months: string[] }
   /** `periods`: the periods whose scores the batch changes (lib/ingest/ledger-checks.ts). */
-  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[] }
+  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[]; stored: number }
   | { ok: false; error: ApiError; rows: number };
 
 export interface ValidateOptions {
@@ -31,6 +32,11 @@ export interface ValidateOptions {
   locale: Locale;
   /** For tests: the date "today" is, in China. */
   today?: string;
+  /**
+   * In the writing transaction: a ledger batch's checks read the rows it replaces, so
+   * batches of one ledger take turns from there on (after parsing, which overlaps).
+   */
+  serialize?: boolean;
 }
 
 export async function validateUpload(session: Session, o: ValidateOptions): Promise<Verdict> {
@@ -54,6 +60,7 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
 
   const ctx = await loadContext(session, o.today);
   if (isLedgerKind(o.kind)) {
+    if (o.serialize) await lockLedgerWrites(session, o.kind);
     const rows = shaped.rows as LedgerRow[];
     const checked = await checkLedgerRows(session, o.kind, rows, ctx);
     const problems = [...shaped.problems, ...checked.problems];
@@ -63,7 +70,7 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
     }
     const locked = checked.periods.filter((p) => ctx.finalized.has(p));
     if (locked.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.join('、') } }, []);
-    return { ok: true, kind: o.kind, rows, months: checked.months, periods: checked.periods };
+    return { ok: true, kind: o.kind, rows, months: checked.months, periods: checked.periods, stored: checked.stored };
   }
   const problems = [
     ...shaped.problems,

@@ -8,8 +8,21 @@ import { chinaDay, type WorkCalendar } from '../periods/calendar';
 import { periodsContaining } from '../periods/codes';
 import { deliveryDueOn, objectionDueOn, replyDueOn } from './clocks';
 
-/** The Beijing date of an ISO instant. */
-export const dayOf = (instant: string) => chinaDay(new Date(instant));
+const beijingDays = new Map<string, string>();
+/**
+ * The Beijing date of an ISO instant. Instants from lib/ingest and db/queries are
+ * normalised UTC (toISOString): the date is read off the string, memoised per UTC hour.
+ */
+export function dayOf(instant: string): string {
+  if (instant.length !== 24 || instant[23] !== 'Z') return chinaDay(new Date(instant));
+  const hour = instant.slice(0, 13);
+  let day = beijingDays.get(hour);
+  if (day === undefined) {
+    day = chinaDay(new Date(`${hour}:00:00Z`));
+    if (beijingDays.size < 200_000) beijingDays.set(hour, day);
+  }
+  return day;
+}
 
 /** A resource's versions, and its share type and provider on a day (the latest version with updated_on ≤ day). */
 export class CatalogFacts {
