@@ -4,7 +4,7 @@
 // moving forward and never back, due days on the working-day calendar, idempotency, and
 // only the platform's unbound token may write.
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -323,6 +323,15 @@ describe('the chunked uploader (cli ingest --kind requests)', () => {
     } finally {
       server.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the example files (docs/ingest.md "Ledgers")', () => {
+  it('are accepted as they stand', async () => {
+    for (const kind of ['catalog', 'requests', 'objections'] as const) {
+      const r = await send(kind, readFileSync(path.join('examples', `${kind}.csv`), 'utf8'));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
   });
 });

@@ -83,7 +83,7 @@ export async function catalogVersionsOf(session: Session, resources: string[]): 
   const rows = await session.query<CatalogInput & { id: string | number; current: boolean }>(
     `select id, resource, provider, name, share_type, legal_basis, update_cycle, ${dayText('published_on')} as published_on,
             ${dayText('updated_on')} as updated_on, status, superseded_at is null as current
-     from catalog_versions where resource = any($1::text[]) order by resource, updated_on, id`,
+     from unnest($1::text[]) as i(resource) join catalog_versions using (resource) order by resource, updated_on, id`,
     [resources],
   );
   return rows.map((r) => {
@@ -97,8 +97,8 @@ export async function storedRequests(session: Session, ids: string[]): Promise<S
   const rows = await session.query<StoredRequest>(
     `select request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at, rating, rating_source,
             ${dayText('reply_due_on')} as reply_due_on, ${dayText('delivery_due_on')} as delivery_due_on
-     from sharing_requests where request = any($1::text[])`,
-    [[...ids].sort()], // sorted: the index probes walk the btree in order
+     from unnest($1::text[]) as i(request) join sharing_requests using (request)`,
+    [ids], // a join, not \`= any(…)\`: against a seq scan that tests every row against the whole array
   );
   return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, replied_at: iso(r.replied_at), delivered_at: iso(r.delivered_at), rating: r.rating === null ? null : Number(r.rating) }));
 }
@@ -107,8 +107,8 @@ export async function storedObjections(session: Session, ids: string[]): Promise
   if (!ids.length) return [];
   const rows = await session.query<StoredObjection>(
     `select objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, ${dayText('due_on')} as due_on
-     from data_objections where objection = any($1::text[])`,
-    [[...ids].sort()],
+     from unnest($1::text[]) as i(objection) join data_objections using (objection)`,
+    [ids],
   );
   return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, resolved_at: iso(r.resolved_at) }));
 }
@@ -283,7 +283,12 @@ export async function itemsSpanningDay(session: Session, day: string): Promise<D
 /** Requests for these resources submitted on or after `day` (a catalog change may change their share type). */
 export async function requestsOfResourcesFrom(session: Session, resources: string[], day: string): Promise<DueDayCandidate[]> {
   if (!resources.length) return [];
-  return dueCandidates(session, `r.resource = any($2::text[]) and (r.submitted_at at time zone 'Asia/Shanghai')::date >= $1::date`, 'false', [day, resources]);
+  return dueCandidates(
+    session,
+    `r.resource in (select unnest($2::text[])) and (r.submitted_at at time zone 'Asia/Shanghai')::date >= $1::date`,
+    'false',
+    [day, resources],
+  );
 }
 
 async function dueCandidates(session: Session, requestWhere: string, objectionWhere: string, params: unknown[]): Promise<DueDayCandidate[]> {
