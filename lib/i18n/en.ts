@@ -403,6 +403,7 @@ export const en: Messages = {
       futurePeriod: 'Period {value} has not begun; future months cannot be reported',
       unknownIndicator: 'Indicator "{value}" is not in the current scheme',
       derivedIndicator: 'Indicator {value} is derived from sharing events and cannot be reported directly',
+      ledgerIndicator: 'Indicator {value} is computed from the catalog, request and objection ledgers and cannot be reported directly',
       notNumber: '{column} "{value}" is not a number',
       rateRange: '{indicator} is a rate: use a fraction between 0 and 1 (0.97, not 97), got {value}',
       countRange: '{indicator} is a count: use a whole number ≥ 0, got {value}',

@@ -402,6 +402,7 @@ export const zhCN = {
       futurePeriod: '考核期 {value} 尚未开始，不能提交未来月份的数据',
       unknownIndicator: '指标“{value}”不在当前评价方案中',
       derivedIndicator: '指标 {value} 由共享调用记录自动计算，不能直接填报',
+      ledgerIndicator: '指标 {value} 由目录、共享申请和数据异议台账自动计算，不能直接填报',
       notNumber: '{column}“{value}”不是数字',
       rateRange: '{indicator} 是比率，应为 0 到 1 之间的小数（如 0.97，而不是 97），实际为 {value}',
       countRange: '{indicator} 是计数，应为不小于 0 的整数，实际为 {value}',
