@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db';
 import { loadLedgerCounts } from '@/db/queries/ledger-indicators';
 import { loadPeriodMatrix } from '@/db/queries/matrix';
+import { setDatabase } from '@/db/client';
+import { departmentLedgerLines } from '@/lib/ledgers/department-lines';
 import { seedBasics } from '@/lib/ingest/test-support';
 import { replyDueOn } from '@/lib/ledgers/clocks';
 import { calendarFrom } from '@/lib/periods/calendar';
 import { parsePeriod } from '@/lib/periods/codes';
-import { defaultScheme, ledgerValue, NO_LEDGER_ROWS, type LedgerCounts } from '@/lib/scoring';
+import { allIndicators, defaultScheme, ledgerValue, NO_LEDGER_ROWS, selfReportedScheme, type LedgerCounts } from '@/lib/scoring';
 import type { Database } from '@/db/types';
 
 let database: Database;
@@ -114,7 +116,10 @@ beforeAll(async () => {
     ('2026-11-21', 'GAT', 'RST', 'GAT-R04', 5, 5, 0),      -- after D (today): does not count
     ('2026-10-16', 'MZT', 'RST', 'GAT-R04', 5, 5, 0)       -- another provider: not GAT's resource`);
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  setDatabase(undefined);
+  await database.close();
+});
 
 const countsOf = async (department: string, today = TODAY): Promise<LedgerCounts> =>
   (await loadLedgerCounts(database, Q4, today)).find((c) => c.department === department) ?? NO_LEDGER_ROWS(department);
@@ -185,5 +190,24 @@ describe('ledger indicators', () => {
     expect(input.notApplicable?.SWJ).toEqual(['shareable_rate', 'demand_response_rate', 'delivery_timeliness_rate', 'objection_resolution_rate', 'resource_utilization_rate']);
     expect(input.notApplicable?.GAT).toBeUndefined();
     expect(input.notApplicable?.MZT).toEqual(['shareable_rate', 'resource_utilization_rate']); // MZT has replies, deliveries and an objection due, but no catalog
+  });
+
+  it('gives a department page its numerators and denominators (按期答复 9 / 12), 不适用 when nothing is due', async () => {
+    setDatabase(database);
+    const lines = await departmentLedgerLines('GAT', Q4, allIndicators(defaultScheme), TODAY);
+    expect(Object.fromEntries(lines.map((l) => [l.code, [l.numerator, l.denominator, l.notApplicable]]))).toEqual({
+      resources_published: [2, null, false],
+      shareable_rate: [2, 3, false],
+      demand_response_rate: [9, 12, false],
+      delivery_timeliness_rate: [2, 4, false],
+      objection_resolution_rate: [1, 2, false],
+      resource_utilization_rate: [1, 2, false],
+      satisfaction_score: [12, 3, false],
+    });
+    expect(lines.find((l) => l.code === 'satisfaction_score')!.meanRating).toBe(4);
+    const swj = await departmentLedgerLines('SWJ', Q4, allIndicators(defaultScheme), TODAY);
+    expect(swj.find((l) => l.code === 'demand_response_rate')).toMatchObject({ numerator: 0, denominator: 0, notApplicable: true });
+    // under the self-reported scheme there is nothing to show
+    expect(await departmentLedgerLines('GAT', Q4, allIndicators(selfReportedScheme), TODAY)).toEqual([]);
   });
 });
