@@ -118,6 +118,9 @@ describe('the demo province with ledgers', () => {
     const v1Lift = v1After.total - v1Before.total;
     console.log(`attack on ${last.department}: ledger scheme ${last.total.toFixed(1)} (rank ${last.rank}) → ${after.total.toFixed(1)} (rank ${after.rank}), +${lift.toFixed(1)}; ` +
       `self-reported scheme ${v1Before.total.toFixed(1)} (rank ${v1Before.rank}) → ${v1After.total.toFixed(1)} (rank ${v1After.rank}), +${v1Lift.toFixed(1)}`);
+    // docs/scoring.md "The self-reporting attack, re-run": +5.7 points under the ledger scheme against +23.0 under the self-reported one
+    expect([last.department, last.rank, last.total.toFixed(1), after.total.toFixed(1), after.rank]).toEqual(['GJJ', 60, '38.5', '44.2', 55]);
+    expect([v1Before.total.toFixed(1), v1Before.rank, v1After.total.toFixed(1), v1After.rank]).toEqual(['46.5', 57, '69.5', 6]);
     expect(lift).toBeGreaterThan(0);
     expect(lift).toBeLessThan(v1Lift);
     expect(after.total - last.total).toBeLessThanOrEqual(100 * (0.3 * 0.15 + 0.35 * 0.5) + 1e-9); // at most the self-reported weight (positive list + four quality rates)

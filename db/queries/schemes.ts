@@ -1,6 +1,6 @@
 // Scoring scheme versions. The highest version is the active scheme; a finalized
 // period keeps the scheme stored in its snapshot (db/queries/assessment.ts).
-import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { schemes, type NewSchemeRow, type SchemeRow } from '../schema';
 import type { Session } from '../types';
 import { advisoryXactLock } from './locks';
