@@ -3,7 +3,7 @@
 // that offline commands (score, ahp) never load a database driver.
 import { CheckFailed, UsageError, type Command } from './commands/_shared.ts';
 
-const commandNames = ['migrate', 'seed', 'user', 'token', 'ingest', 'score', 'ahp', 'recompute', 'sensitivity', 'period', 'export', 'audit', 'openapi'];
+const commandNames = ['migrate', 'seed', 'user', 'token', 'ingest', 'score', 'ahp', 'recompute', 'sensitivity', 'period', 'scheme', 'export', 'audit', 'openapi'];
 const loadCommand = (name: string): Promise<{ default: Command }> => import(`./commands/${name}.ts`);
 
 async function main(argv: string[]): Promise<number> {

@@ -17,7 +17,7 @@ import { parseRankingParams } from '@/lib/dashboard/ranking-params';
 import { loadRankings, type RankingsView } from '@/lib/dashboard/rankings';
 import type { RankingParams } from '@/lib/dashboard/ranking-params';
 import { markChanged, pageStamps, refreshPeriods } from '@/lib/scores';
-import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';
+import { allIndicators, selfReportedScheme as defaultScheme, schemeHash } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 
 const MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'];
 const DEPARTMENTS = 24;

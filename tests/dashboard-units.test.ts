@@ -113,13 +113,22 @@ describe('the Sankey layout', () => {
 describe('trend series', () => {
   it('has one row per period with gaps as null and drops unknown departments', () => {
     const series = buildTrendSeries(['2026-09', '2026-10'], ['A', 'B', 'GONE'], { A: '甲', B: '乙' }, [
-      { period: '2026-09', code: 'A', rank: 2, total: 70, ranked: 3 },
-      { period: '2026-10', code: 'A', rank: 1, total: 80, ranked: 3 },
-      { period: '2026-10', code: 'B', rank: 3, total: 50, ranked: 3 },
+      { period: '2026-09', code: 'A', rank: 2, total: 70, ranked: 3, schemeVersion: 1 },
+      { period: '2026-10', code: 'A', rank: 1, total: 80, ranked: 3, schemeVersion: 1 },
+      { period: '2026-10', code: 'B', rank: 3, total: 50, ranked: 3, schemeVersion: 1 },
     ]);
     expect(series.departments.map((d) => d.code)).toEqual(['A', 'B']);
-    expect(series.rows[0]).toEqual({ period: '2026-09', totals: { A: 70, B: null }, ranks: { A: 2, B: null }, ranked: 3 });
+    expect(series.rows[0]).toEqual({ period: '2026-09', totals: { A: 70, B: null }, ranks: { A: 2, B: null }, ranked: 3, schemeVersion: 1, schemeChange: null });
     expect(series.rows[1].totals).toEqual({ A: 80, B: 50 });
+    expect(series.rows[1].schemeChange).toBeNull();
+  });
+
+  it('marks the period where the scheme version changed (口径变更 v1→v2), across a period without scores', () => {
+    const series = buildTrendSeries(['2026-08', '2026-09', '2026-10'], ['A'], { A: '甲' }, [
+      { period: '2026-08', code: 'A', rank: 1, total: 70, ranked: 3, schemeVersion: 1 },
+      { period: '2026-10', code: 'A', rank: 1, total: 80, ranked: 3, schemeVersion: 2 },
+    ]);
+    expect(series.rows.map((r) => r.schemeChange)).toEqual([null, null, { from: 1, to: 2 }]);
   });
 });
 

@@ -4,7 +4,7 @@ import { createTestDatabase } from './support/db';
 import { loadPeriodMatrix } from '@/db/queries/matrix';
 import { seedBasics } from '@/lib/ingest/test-support';
 import { parsePeriod } from '@/lib/periods/codes';
-import { DEFAULT_DAMPENING, defaultScheme, NO_DAMPENING, parseSchemeOrThrow } from '@/lib/scoring';
+import { DEFAULT_DAMPENING, NO_DAMPENING, parseSchemeOrThrow, selfReportedScheme as defaultScheme } from '@/lib/scoring';
 import type { Database } from '@/db/types';
 
 let database: Database;

@@ -7,7 +7,7 @@ import type { Session } from '@/db/types';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
 import { recentMonths } from '@/lib/periods/codes';
 import { loadPeriodInput } from '@/lib/scores/recompute';
-import { allIndicators, defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring';
+import { allIndicators, selfReportedScheme as defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 import sensitivityCommand from '@/scripts/commands/sensitivity';
 import { setDatabase } from '@/db/client';
 import { FIXED_CUTOFF_TIERS } from '@/lib/scoring/test-support';

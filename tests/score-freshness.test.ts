@@ -9,7 +9,7 @@ import { setDatabase } from '@/db/client';
 import { seedDemoProvince } from '@/lib/demo/seed';
 import type { Database, Session } from '@/db/types';
 import { freshScores, markChanged, recomputePeriod, refreshPeriods } from '@/lib/scores';
-import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';
+import { allIndicators, selfReportedScheme as defaultScheme, schemeHash } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 
 // Counts the matrix reads (one per recompute that did the work) and lets a test act while one runs.
 const hooks = vi.hoisted(() => ({ matrixReads: 0, during: null as null | ((tx: Session) => Promise<void>) }));

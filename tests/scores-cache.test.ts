@@ -9,7 +9,7 @@ import { GET as getPeriodOne } from '@/app/api/v1/periods/[period]/route';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { bearer, getRequest, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
 import { markEverythingChanged, recomputePeriod } from '@/lib/scores';
-import { defaultScheme, schemeHash } from '@/lib/scoring';
+import { schemeHash, selfReportedScheme as defaultScheme } from '@/lib/scoring'; // the fixture stores the self-reported scheme (v1)
 import type { Database } from '@/db/types';
 import { markStale, staleness } from './support/scores';
 

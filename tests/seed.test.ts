@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/db';
 import { seedDemoProvince, isEmpty } from '@/lib/demo/seed';
 import { migrationStatus, migrateDatabase } from '@/db/migrate';
-import { allIndicators, defaultScheme, schemeHash } from '@/lib/scoring';
+import { allIndicators, selfReportedScheme as defaultScheme, schemeHash } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 import type { Database } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/log';
 

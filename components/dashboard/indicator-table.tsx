@@ -38,9 +38,19 @@ export function IndicatorTable({ indicators, dimensions, locale, t }: { indicato
               {indicators
                 .filter((i) => i.dimension === d.code)
                 .map((i) => (
-                  <tr key={i.code} className={i.value === null ? 'missing-row' : undefined}>
+                  <tr key={i.code} className={i.value === null && !i.notApplicable ? 'missing-row' : undefined}>
                     <th scope="row">{i.name}</th>
-                    <td className="num">{i.notReported ? <span className="not-reported">{t.standing.notReported}</span> : i.value === null ? '—' : indicatorValueText(i, i.value, locale, t)}</td>
+                    <td className="num">
+                      {i.notApplicable ? (
+                        <span className="not-applicable">{t.standing.notApplicable}</span>
+                      ) : i.notReported ? (
+                        <span className="not-reported">{t.standing.notReported}</span>
+                      ) : i.value === null ? (
+                        '—'
+                      ) : (
+                        indicatorValueText(i, i.value, locale, t)
+                      )}
+                    </td>
                     <td className="num">{i.score === null ? '—' : formatNumber(locale, i.score, 1)}</td>
                     <td className="num">{percent(locale, i.weight)}</td>
                     <td className="num">{formatNumber(locale, i.points, 2)}</td>

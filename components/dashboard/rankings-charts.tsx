@@ -77,18 +77,23 @@ export function RankingsTrendChart({ view, locale, t }: { view: RankingsView; lo
   const rows = trend.rows.map((r) => ({ label: periodLabel(r.period, locale), ...r.totals }));
   const lines = trend.departments.map((d) => ({ key: d.code, name: d.name }));
   const hasPoints = trend.rows.some((r) => Object.values(r.totals).some((v) => v !== null));
+  const changeText = (r: (typeof trend.rows)[number]) => (r.schemeChange ? fill(t.ledgerIndicators.schemeChange, r.schemeChange) : null);
+  const markers = trend.rows.flatMap((r) => (r.schemeChange ? [{ label: periodLabel(r.period, locale), text: changeText(r)! }] : []));
   return (
     <ChartFigure
       id="trend"
       title={t.rankings.trend}
       description={fill(t.rankings.trendDesc, { n: TREND_PERIODS })}
       summaryLabel={t.dashboard.chartData}
-      chart={hasPoints ? <TrendLinesChart rows={rows} lines={lines} /> : <p className="muted">{t.rankings.noTrend}</p>}
+      chart={hasPoints ? <TrendLinesChart rows={rows} lines={lines} markers={markers} /> : <p className="muted">{t.rankings.noTrend}</p>}
       table={
         <DataTable columns={[t.dashboard.period, ...trend.departments.map((d) => ({ label: d.name, numeric: true }))]} rowCount={trend.rows.length} compact>
           {trend.rows.map((r) => (
             <tr key={r.period}>
-              <th scope="row">{periodLabel(r.period, locale)}</th>
+              <th scope="row">
+                {periodLabel(r.period, locale)}
+                {r.schemeChange && <span className="scheme-change"> · {changeText(r)}</span>}
+              </th>
               {trend.departments.map((d) => (
                 <td key={d.code} className="num">
                   {r.totals[d.code] === null ? '—' : formatNumber(locale, r.totals[d.code] as number, 1)}

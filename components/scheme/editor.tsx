@@ -374,6 +374,13 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
               {t.reasonHint}
             </span>
           </label>
+          <label>
+            {t.effectiveFrom}
+            <input type="date" name="effectiveFrom" aria-describedby="scheme-effective-hint" />
+            <span id="scheme-effective-hint" className="muted">
+              {t.effectiveFromHint}
+            </span>
+          </label>
           {saveState.error && (
             <p className="error-box" role="alert">
               {saveState.error}

@@ -262,6 +262,8 @@ export interface TrendPoint {
   total: number;
   /** Departments ranked in that period, to read a rank against. */
   ranked: number;
+  /** The scheme version the period's scores were computed with (null: the built-in default). */
+  schemeVersion: number | null;
 }
 
 /** Totals and ranks of some departments in some periods (only periods with cached scores appear). */
@@ -269,7 +271,8 @@ export async function trendPoints(session: Session, codes: string[], periods: st
   if (!codes.length || !periods.length) return [];
   return session.query<TrendPoint>(
     `select s.period, s.department_code as code, s.rank, s.total,
-            (select count(*)::int from department_scores c where c.period = s.period) as ranked
+            (select count(*)::int from department_scores c where c.period = s.period) as ranked,
+            (select nullif((ps.summary->'scheme'->>'version')::int, 0) from period_scores ps where ps.period = s.period) as "schemeVersion"
        from department_scores s
       where s.period = any($1::text[]) and s.department_code = any($2::text[])
       order by s.period, s.rank`,

@@ -13,8 +13,11 @@
 // - metric indicators roll the current (non-superseded) monthly values up by the
 //   indicator's `aggregate` rule: sum, mean, max, or last (the latest month reported).
 // - incidents: non-exempt points per department, for incidents in the period.
-import { allIndicators, dampeningOf, type Dampening, type Scheme, type ScoringInput } from '../../lib/scoring';
+// - ledger indicators come from the catalog, request and objection ledgers as of `today`
+//   (ledger-indicators.ts); a rate with nothing due is 不适用 for that department.
+import { allIndicators, dampeningOf, isLedgerIndicator, ledgerValue, NO_LEDGER_ROWS, type Dampening, type Scheme, type ScoringInput } from '../../lib/scoring';
 import type { Session } from '../types';
+import { loadLedgerCounts } from './ledger-indicators';
 
 /** A period's first and last day (ISO dates) and its months in order (lib/periods/codes.ts PeriodInfo). */
 export interface PeriodSpan {
@@ -115,7 +118,7 @@ const AGGREGATION_WORK_MEM = '128MB';
  * incident points. Call it inside a transaction (recompute does): it raises work_mem
  * for that transaction only.
  */
-export async function loadPeriodMatrix(session: Session, period: PeriodSpan, scheme: Scheme): Promise<ScoringInput> {
+export async function loadPeriodMatrix(session: Session, period: PeriodSpan, scheme: Scheme, today: string = beijingToday()): Promise<ScoringInput> {
   await session.query(`select set_config('work_mem', $1, true)`, [AGGREGATION_WORK_MEM]);
   const indicators = allIndicators(scheme);
   const eventCodes = new Set(indicators.filter((i) => i.source === 'events').map((i) => i.code));
@@ -140,13 +143,45 @@ export async function loadPeriodMatrix(session: Session, period: PeriodSpan, sch
     const row = values[m.department];
     if (row) row[m.indicator] = Number(m.value);
   }
+  const notApplicable = await addLedgerIndicators(session, period, scheme, today, values);
   return {
     departments: departments.map((d) => ({ code: d.code, name: d.name, group: d.group })),
     values,
+    ...(Object.keys(notApplicable).length ? { notApplicable } : {}),
     incidents: incidents
       .filter((i) => values[i.department])
       .map((i) => ({ department: i.department, points: Number(i.points), exempt: false })),
   };
+}
+
+/** Today's date in Beijing (the ledgers' clocks run on it). */
+export const beijingToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+
+/**
+ * The scheme's ledger indicators into `values` (every active department: a department with
+ * nothing in the ledgers publishes 0 resources and has every rate 不适用); returns the
+ * 不适用 indicators per department. Nothing is read when the scheme has no ledger indicator.
+ */
+export async function addLedgerIndicators(
+  session: Session,
+  period: Pick<PeriodSpan, 'startsOn' | 'endsOn'>,
+  scheme: Scheme,
+  today: string,
+  values: ScoringInput['values'],
+): Promise<Record<string, string[]>> {
+  const codes = allIndicators(scheme).filter((i) => i.source === 'ledger').map((i) => i.code).filter(isLedgerIndicator);
+  const notApplicable: Record<string, string[]> = {};
+  if (!codes.length) return notApplicable;
+  const counts = new Map((await loadLedgerCounts(session, period, today)).map((c) => [c.department, c]));
+  for (const [department, row] of Object.entries(values)) {
+    const c = counts.get(department) ?? NO_LEDGER_ROWS(department);
+    for (const code of codes) {
+      const v = ledgerValue(code, c);
+      row[code] = v.value;
+      if (v.notApplicable) (notApplicable[department] ??= []).push(code);
+    }
+  }
+  return notApplicable;
 }
 
 const isEventIndicator = (code: string): code is EventIndicator => (EVENT_INDICATORS as readonly string[]).includes(code);

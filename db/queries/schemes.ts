@@ -1,6 +1,6 @@
 // Scoring scheme versions. The highest version is the active scheme; a finalized
 // period keeps the scheme stored in its snapshot (db/queries/assessment.ts).
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { schemes, type NewSchemeRow, type SchemeRow } from '../schema';
 import type { Session } from '../types';
 import { advisoryXactLock } from './locks';
@@ -12,6 +12,17 @@ const SCHEME_LOCK = 7_202_612;
 
 export async function latestSchemeRow(session: Session): Promise<SchemeRow | null> {
   const [row] = await session.db.select().from(schemes).orderBy(desc(schemes.version)).limit(1);
+  return row ?? null;
+}
+
+/** The highest version in force for a period starting on `startsOn`: effective_from null or ≤ that day. */
+export async function schemeRowInForce(session: Session, startsOn: string): Promise<SchemeRow | null> {
+  const [row] = await session.db
+    .select()
+    .from(schemes)
+    .where(or(isNull(schemes.effectiveFrom), lte(schemes.effectiveFrom, startsOn)))
+    .orderBy(desc(schemes.version))
+    .limit(1);
   return row ?? null;
 }
 
@@ -30,7 +41,7 @@ export async function listSchemeRows(session: Session, limit = 200): Promise<Sch
   return session.db.select().from(schemes).orderBy(desc(schemes.version)).limit(limit);
 }
 
-export type NewSchemeVersion = Pick<NewSchemeRow, 'name' | 'body' | 'hash' | 'createdBy'> & { reason: string | null };
+export type NewSchemeVersion = Pick<NewSchemeRow, 'name' | 'body' | 'hash' | 'createdBy'> & { reason: string | null; effectiveFrom?: string | null };
 
 /** Inserts the next version. Call inside a transaction; the lock is held until it ends. */
 export async function insertSchemeVersion(tx: Session, scheme: NewSchemeVersion): Promise<SchemeRow> {

@@ -59,10 +59,21 @@ export async function dataStamp(session: Session): Promise<string | null> {
   return row.stamp;
 }
 
-/** SQL: whether the scores in `ps` are older than their period's generation (join `score_generations g`). */
-export const STALE_SQL = 'coalesce(g.generation, 0) <> ps.generation';
+/**
+ * Scores computed on a Beijing day D of a period not finalized that had not ended by D are
+ * stale from the next Beijing midnight on: an open item falling due then is late from that
+ * moment, and the catalog is read as of min(end, today) (docs/scoring.md, "Freshness of
+ * ledger indicators"). Computed after the period's end, they stay fresh. UTC+8 all year.
+ */
+const beijingDay = (instant: string) => `((${instant} at time zone 'UTC') + interval '8 hours')::date`;
+const dayPassed = (scores: string) =>
+  `exists (select 1 from periods sp where sp.code = ${scores}.period and sp.status <> 'finalized'
+           and ${beijingDay(`${scores}.computed_at`)} <= sp.ends_on and ${beijingDay(`${scores}.computed_at`)} < ${beijingDay('now()')})`;
+
+/** SQL: whether the scores in `ps` are older than their period's generation (join `score_generations g`) or than today. */
+export const STALE_SQL = `(coalesce(g.generation, 0) <> ps.generation or ${dayPassed('ps')})`;
 /** The same for the typed builder (period_scores left join score_generations). */
-export const staleness = sql<boolean>`coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation}`;
+export const staleness = sql<boolean>`(coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation} or ${sql.raw(dayPassed('"period_scores"'))})`;
 
 export interface CacheHeader {
   period: string;

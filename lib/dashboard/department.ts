@@ -28,6 +28,8 @@ export interface IndicatorLine extends IndicatorMeta {
   points: number;
   /** 缺报: an indicator the department reports itself and did not. */
   notReported: boolean;
+  /** 不适用: a ledger indicator with nothing due for the department in the period. */
+  notApplicable: boolean;
 }
 
 export interface DepartmentScoreCard {
@@ -124,7 +126,7 @@ export async function sharedDepartment(key: DepartmentKey): Promise<DepartmentSc
     score: result && cached ? scoreCard(result, cached, ranked) : null,
     dimensions: result ? scheme.dimensions.map((d) => ({ code: d.code, name: d.name, score: result.dimensions[d.code] ?? 0, median: medians[d.code] ?? null })) : [],
     indicators: result
-      ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }), notReported: result.missing.includes(i.code) }))
+      ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }), notReported: result.missing.includes(i.code), notApplicable: result.indicators[i.code]?.notApplicable === true }))
       : [],
     levers: shownLevers(result?.levers ?? []).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
     trend: trend.map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked })),

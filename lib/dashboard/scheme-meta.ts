@@ -16,6 +16,8 @@ export interface IndicatorMeta {
   dimension: string;
   unit: string | null;
   kind: 'count' | 'rate' | 'score' | null;
+  /** Where the value comes from: reported (metric), the sharing events, or the ledgers. */
+  source: 'metric' | 'events' | 'ledger';
 }
 
 export interface TierMeta {
@@ -47,6 +49,7 @@ export function schemeMeta(body: unknown): SchemeMeta {
         dimension: String(d.code),
         unit: text(i.unit),
         kind: i.kind === 'count' || i.kind === 'rate' || i.kind === 'score' ? i.kind : null,
+        source: i.source === 'events' || i.source === 'ledger' ? i.source : 'metric',
       })),
     ),
     tiers: list(scheme.tiers).map((t) => ({ code: String(t.code), name: text(t.name) ?? String(t.code) })),

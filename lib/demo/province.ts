@@ -9,7 +9,7 @@ import { demoDepartments, type DemoDepartment } from './departments';
 
 export interface DemoIndicator {
   code: string;
-  source: 'metric' | 'events';
+  source: 'metric' | 'events' | 'ledger';
   kind?: 'count' | 'rate' | 'score';
 }
 

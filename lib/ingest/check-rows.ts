@@ -52,7 +52,8 @@ export function checkMetricRows(rows: MetricRow[], ctx: IngestContext): RowProbl
     if (r.period > currentMonth) add('period', 'futurePeriod', { value: r.period });
     const indicator = ctx.indicators.get(r.indicator);
     if (!indicator) add('indicator', 'unknownIndicator', { value: r.indicator });
-    else if (indicator.source === 'events') add('indicator', 'derivedIndicator', { value: r.indicator });
+    // Only `metric` indicators are reported: events and ledger ones are computed (docs/ingest.md).
+    else if (indicator.source !== 'metric') add('indicator', indicator.source === 'ledger' ? 'ledgerIndicator' : 'derivedIndicator', { value: r.indicator });
     else if (valueRangeProblem(indicator, r.value)) {
       add('value', RANGE_KEYS[indicator.kind ?? ''] ?? 'outOfRange', { indicator: `${indicator.name}（${indicator.code}）`, value: r.value });
     }

@@ -1,10 +1,11 @@
-// Fixtures for the ingest, matrix and scores tests: a few departments, the default
-// scheme stored as version 1, bearer tokens, and requests shaped like a client's.
+// Fixtures for the ingest, matrix and scores tests: a few departments, the self-reported
+// scheme (the defaults' version 1, where every non-events indicator is a metric) stored as
+// version 1, bearer tokens, and requests shaped like a client's.
 import { departments as departmentsTable, schemes } from '../../db/schema';
 import type { Database } from '../../db/types';
 import { createToken } from '../auth/tokens';
 import type { Scope } from '../auth/principal';
-import { defaultScheme, schemeHash } from '../scoring';
+import { schemeHash, selfReportedScheme } from '../scoring';
 
 export const DEPARTMENTS: Array<[string, string]> = [
   ['GAT', '公安厅'],
@@ -15,7 +16,7 @@ export const DEPARTMENTS: Array<[string, string]> = [
 
 export async function seedBasics(database: Database, departments = DEPARTMENTS): Promise<void> {
   await database.db.insert(departmentsTable).values(departments.map(([code, name]) => ({ code, name })));
-  await database.db.insert(schemes).values({ version: 1, name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme), createdBy: 'test' });
+  await database.db.insert(schemes).values({ version: 1, name: selfReportedScheme.name, body: selfReportedScheme, hash: schemeHash(selfReportedScheme), createdBy: 'test' });
 }
 
 export async function bearer(database: Database, scopes: Scope[], departmentCode: string | null = null): Promise<string> {

@@ -26,6 +26,8 @@ import { describeChange, diffSchemes, type SchemeChange } from './diff';
 export interface StoredScheme {
   id: number;
   version: number;
+  /** Open periods starting on or after this day use this version; null: from the start. */
+  effectiveFrom: string | null;
   name: string;
   hash: string;
   reason: string | null;
@@ -39,7 +41,7 @@ const t = zhCN.schemeEditor;
 function toStored(row: SchemeRow): StoredScheme {
   const parsed = parseScheme(row.body);
   if (!parsed.ok) throw new Error(`scheme version ${row.version} in the database is invalid: ${parsed.errors[0]}`);
-  return { id: row.id, version: row.version, name: row.name, hash: row.hash, reason: row.reason, createdBy: row.createdBy, createdAt: row.createdAt, scheme: parsed.scheme };
+  return { id: row.id, version: row.version, effectiveFrom: row.effectiveFrom ?? null, name: row.name, hash: row.hash, reason: row.reason, createdBy: row.createdBy, createdAt: row.createdAt, scheme: parsed.scheme };
 }
 
 /** The active scheme; on a fresh database the default is stored as version 1 first. */
@@ -61,6 +63,8 @@ export async function schemeForPeriod(session: Session, period: string): Promise
   return scored?.id ? schemeOfRow(session, scored.id) : activeScheme(session);
 }
 
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+
 export interface SchemeVersion extends Omit<StoredScheme, 'scheme'> {
   /** What changed against the previous version (empty for version 1). */
   changes: SchemeChange[];
@@ -78,6 +82,7 @@ export async function listSchemeVersions(session: Session): Promise<SchemeVersio
     return {
       id: row.id,
       version: row.version,
+      effectiveFrom: row.effectiveFrom ?? null,
       name: row.name,
       hash: row.hash,
       reason: row.reason,
@@ -94,6 +99,8 @@ export interface SaveSchemeInput {
   reason: string;
   /** The version the editor started from; a newer one saved meanwhile → 409. */
   basedOnVersion?: number;
+  /** YYYY-MM-DD: open periods starting on or after this day use the new version; null/absent: every period not finalized. */
+  effectiveFrom?: string | null;
 }
 
 export interface SaveSchemeResult {
@@ -109,6 +116,8 @@ export async function saveScheme(database: Database, ctx: ActionContext, input: 
   const reason = input.reason.trim();
   if (!reason) throw badRequest('schemeEditor.errors.reasonRequired');
   if (reason.length > 1000) throw badRequest('schemeEditor.errors.reasonTooLong');
+  const effectiveFrom = input.effectiveFrom?.trim() || null;
+  if (effectiveFrom !== null && !isIsoDate(effectiveFrom)) throw badRequest('schemeEditor.errors.badEffectiveFrom');
   const parsed = parseScheme(input.body);
   if (!parsed.ok) {
     throw new ApiError(422, 'invalid_scheme', { key: 'schemeEditor.errors.invalid', values: { count: parsed.errors.length, first: parsed.errors[0] } },
@@ -122,14 +131,17 @@ export async function saveScheme(database: Database, ctx: ActionContext, input: 
       throw conflict('schemeEditor.errors.stale', { based: input.basedOnVersion, current: current.version });
     }
     if (hash === current.hash) throw conflict('schemeEditor.errors.unchanged');
-    const row = await insertSchemeVersion(tx, { name: scheme.name, body: scheme, hash, reason, createdBy: actorLabel(ctx.principal) });
+    const row = await insertSchemeVersion(tx, { name: scheme.name, body: scheme, hash, reason, effectiveFrom, createdBy: actorLabel(ctx.principal) });
     const changes = diffSchemes(current.scheme, scheme);
 
-    // A published period was shown under the old scheme: withdraw it so it is published again.
-    const withdrawn = await publishedPeriodCodes(tx, { forUpdate: true });
-    for (const code of withdrawn) {
+    // A published period was shown under the old scheme: withdraw it so it is published again
+    // (only those the new version applies to: starting on or after its effective date).
+    const withdrawn: string[] = [];
+    for (const code of await publishedPeriodCodes(tx, { forUpdate: true })) {
       const period = (await getPeriodRow(tx, code))!;
+      if (effectiveFrom !== null && period.startsOn < effectiveFrom) continue;
       await withdrawInTransaction(tx, ctx, period, fill(t.withdrawReason, { version: row.version }));
+      withdrawn.push(code);
     }
     const stale = (await listPeriodRows(tx)).filter((p) => p.status !== 'finalized').map((p) => p.code);
     await markChanged(tx, stale);
@@ -144,6 +156,7 @@ export async function saveScheme(database: Database, ctx: ActionContext, input: 
         previousVersion: current.version,
         hash,
         reason,
+        effectiveFrom,
         changes: changes.slice(0, 50).map(describeChange),
         changeCount: changes.length,
         withdrawnPeriods: withdrawn,

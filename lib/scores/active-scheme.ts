@@ -1,6 +1,8 @@
 // The scheme in force: the highest version stored in `schemes` (the seed inserts
-// version 1), or the built-in default when none is stored. Parsed once per hash.
-import { latestSchemeRow, schemeRowById } from '../../db/queries/schemes';
+// version 1), or the built-in default when none is stored. Parsed once per hash. A
+// version may take effect from a date (`effective_from`): an open period uses the highest
+// version in force on its first day (docs/scoring.md, "Scheme versions and effective_from").
+import { latestSchemeRow, schemeRowById, schemeRowInForce } from '../../db/queries/schemes';
 import type { PeriodRow } from '../../db/queries/periods';
 import type { Session } from '../../db/types';
 import { defaultScheme, parseSchemeOrThrow, schemeHash, type Scheme } from '../scoring';
@@ -37,8 +39,14 @@ export async function getSchemeById(session: Session, id: number): Promise<Activ
   return row ? fromRow(row) : null;
 }
 
-/** The scheme a period is scored with: a finalized period keeps the one it was finalized with; others use the scheme in force. */
-export async function schemeForPeriod(session: Session, period: Pick<PeriodRow, 'status' | 'schemeId'>): Promise<ActiveScheme> {
-  const kept = period.status === 'finalized' && period.schemeId !== null ? await getSchemeById(session, period.schemeId) : null;
-  return kept ?? getActiveScheme(session);
+/**
+ * The scheme a period is scored with: a published or finalized period keeps the one it was
+ * published or finalized with; an open one uses the highest version whose effective_from
+ * is null or on or before the period's first day (none in force: the latest, then the built-in default).
+ */
+export async function schemeForPeriod(session: Session, period: Pick<PeriodRow, 'status' | 'schemeId' | 'startsOn'>): Promise<ActiveScheme> {
+  const kept = period.status !== 'open' && period.schemeId !== null ? await getSchemeById(session, period.schemeId) : null;
+  if (kept) return kept;
+  const row = (await schemeRowInForce(session, period.startsOn)) ?? (await latestSchemeRow(session));
+  return row ? fromRow(row) : builtInScheme();
 }

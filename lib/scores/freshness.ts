@@ -11,6 +11,10 @@
 // - pages (pageStamps) show the previous scores at once, marked as being updated, and start
 //   the recompute themselves, so one stopped mid-way (a serverless function ended) is
 //   restarted by the next reader; a period never computed is shown as being computed.
+// Fresh = computed from the period's current generation and, for a period that had not
+// ended when it was computed, on today's Beijing date: at Beijing midnight an open ledger
+// item may fall due (and count late), so such scores go stale then without any write
+// (db/queries/scores.ts STALE_SQL; docs/scoring.md "Freshness of ledger indicators").
 import { after } from 'next/server';
 import { getDatabase } from '../../db/client';
 import { everyOpenPeriod, raiseGenerations, readCacheHeader } from '../../db/queries/scores';
@@ -119,7 +123,7 @@ export interface PageScores {
  * For pages, from the one read of the period list: each of `codes`' scores as they stand.
  * No page waits for a recompute: stale periods are shown as they are, periods never computed
  * are shown as being computed, and both are recomputed after the response. (A scheme change
- * marks every period changed, so the stored generation is the whole test.)
+ * marks every period changed; the cache's `stale` also covers a Beijing midnight passed.)
  */
 export function pageStamps(database: Database, states: PeriodState[], codes: string[]): Record<string, PageScores> {
   const wanted = new Set(codes);

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultScheme } from './default-scheme';
+import { defaultScheme, selfReportedScheme } from './default-scheme';
 import { allIndicators } from './layout';
 
 // CONTRACT.md §8: the codes are part of the contract.
 const contract = {
-  volume: ['resources_published', 'records_delivered', 'positive_list_rate', 'demand_response_rate', 'delivery_timeliness_rate'],
-  quality: ['completeness_rate', 'accuracy_rate', 'update_timeliness_rate', 'catalog_timeliness_rate', 'objection_resolution_rate', 'service_success_rate'],
+  volume: ['resources_published', 'records_delivered', 'positive_list_rate', 'shareable_rate', 'demand_response_rate', 'delivery_timeliness_rate'],
+  quality: ['completeness_rate', 'accuracy_rate', 'update_timeliness_rate', 'catalog_timeliness_rate', 'objection_resolution_rate', 'resource_utilization_rate', 'service_success_rate'],
   effect: ['calls_served', 'consumer_departments', 'scenarios_supported', 'satisfaction_score'],
 };
 const eventsIndicators = ['records_delivered', 'service_success_rate', 'calls_served', 'consumer_departments'];
+const ledgerIndicators = ['resources_published', 'shareable_rate', 'demand_response_rate', 'delivery_timeliness_rate', 'objection_resolution_rate', 'resource_utilization_rate', 'satisfaction_score'];
 
 describe('the default scheme', () => {
   it('has the §8 indicators in three dimensions', () => {
@@ -23,13 +24,26 @@ describe('the default scheme', () => {
     expect(indicators.filter((i) => i.kind === 'count').map((i) => i.code)).toEqual(['resources_published', 'records_delivered', 'calls_served', 'consumer_departments', 'scenarios_supported']);
     expect(indicators.find((i) => i.code === 'satisfaction_score')).toMatchObject({ kind: 'score', unit: '分', target: 100 });
     expect(indicators.every((i) => typeof i.unit === 'string' && i.unit.length > 0)).toBe(true);
-    expect(indicators.filter((i) => i.source === 'metric').map((i) => [i.code, i.aggregate])).toContainEqual(['resources_published', 'last']);
+    expect(indicators.filter((i) => i.source === 'ledger').map((i) => i.code)).toEqual(ledgerIndicators);
+    expect(indicators.filter((i) => i.source === 'metric').map((i) => i.code)).toEqual([
+      'positive_list_rate', 'completeness_rate', 'accuracy_rate', 'update_timeliness_rate', 'catalog_timeliness_rate', 'scenarios_supported',
+    ]);
   });
 
-  it('has expert weights summing to 1 at each level', () => {
+  it('has expert weights summing to 1 at each level, in both shipped versions', () => {
     const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-    expect(sum(defaultScheme.dimensions.map((d) => d.weight))).toBeCloseTo(1, 12);
-    for (const d of defaultScheme.dimensions) expect(sum(d.indicators.map((i) => i.weight))).toBeCloseTo(1, 12);
+    for (const scheme of [defaultScheme, selfReportedScheme]) {
+      expect(sum(scheme.dimensions.map((d) => d.weight))).toBeCloseTo(1, 12);
+      for (const d of scheme.dimensions) expect(sum(d.indicators.map((i) => i.weight))).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('keeps version 1 (self-reported statutory indicators) with the tiers and incentives of version 2', () => {
+    const v1 = allIndicators(selfReportedScheme);
+    expect(v1.some((i) => i.source === 'ledger')).toBe(false);
+    expect(v1.find((i) => i.code === 'demand_response_rate')).toMatchObject({ source: 'metric' });
+    expect(selfReportedScheme.tiers).toEqual(defaultScheme.tiers);
+    expect(selfReportedScheme.incentives).toEqual(defaultScheme.incentives);
   });
 
   it('has the four tiers with incentive texts for each, and the stated settings', () => {

@@ -3,7 +3,7 @@
 export { schemeSchema, indicatorSchema, dimensionSchema, tierSchema } from './scheme-schema';
 export type { Scheme, SchemeInput, Dimension, Indicator, Tier, PairwiseMatrix } from './scheme-schema';
 export { parseScheme, parseSchemeOrThrow, type ParseSchemeResult } from './parse-scheme';
-export { defaultScheme } from './default-scheme';
+export { defaultScheme, selfReportedScheme } from './default-scheme';
 export { schemeHash } from './scheme-hash';
 export { canonicalJson } from './canonical-json';
 export { sha256Hex } from './sha256';
@@ -23,3 +23,4 @@ export { sobolIndices, type SobolIndices } from './sobol';
 export { assessmentRows, ASSESSMENT_FIXED_COLUMNS, type AdviceCells } from './assessment-rows';
 export { toCsv, neutralizeFormula } from './csv';
 export type { ScoringInput, ScoringResult, DepartmentResult, IndicatorResult, Methodology, AhpMatrixReport, MethodSensitivity } from './types';
+export { LEDGER_INDICATORS, MIN_RATINGS, NO_LEDGER_ROWS, isLedgerIndicator, ledgerFractions, ledgerValue, type LedgerCounts, type LedgerIndicator, type LedgerValue } from './ledger';

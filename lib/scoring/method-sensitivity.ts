@@ -15,6 +15,7 @@ import { round6 } from './round';
 import type { Scheme } from './scheme-schema';
 import { sobolIndices } from './sobol';
 import type { MethodSensitivity } from './types';
+import { leaveOutNotApplicable } from './validate';
 
 export const METHOD_CHOICES = {
   normalisation: ['minmax', 'zscore', 'rank'],
@@ -33,16 +34,21 @@ export interface MethodInputs {
   indW: Float64Array;
   dimW: Float64Array;
   units: number[][];
+  /** 不适用 cells (validate.ts), left out under every missing policy. */
+  notApplicable?: Uint8Array[] | null;
 }
 
 /** Ranks (within each unit) for one combination of choices, by level index. */
 function ranksFor(inputs: MethodInputs, levels: number[]): Int32Array {
   const [normalisation, missing, aggregation] = CHOICES.map((c, i) => METHOD_CHOICES[c][levels[i]]);
-  const scores = inputs.layout.indicators.map((indicator, i) =>
-    applyMissingPolicy(
-      normalizeColumn(inputs.transformed[i], indicator.normalize === 'target' ? indicator : { ...indicator, normalize: normalisation as 'minmax' }),
-      missing as Scheme['missing'],
+  const scores = leaveOutNotApplicable(
+    inputs.layout.indicators.map((indicator, i) =>
+      applyMissingPolicy(
+        normalizeColumn(inputs.transformed[i], indicator.normalize === 'target' ? indicator : { ...indicator, normalize: normalisation as 'minmax' }),
+        missing as Scheme['missing'],
+      ),
     ),
+    inputs.notApplicable ?? null,
   );
   const model = buildModel(scores, inputs.layout, aggregation as Scheme['aggregation'], inputs.penalty);
   const totals = totalsInto(model, inputs.indW, inputs.dimW, new Float64Array(model.n));

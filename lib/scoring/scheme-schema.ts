@@ -21,7 +21,8 @@ export const indicatorSchema = z.strictObject({
   normalize: z.enum(['minmax', 'target', 'zscore', 'rank']).default('minmax'),
   target: z.number().optional(),
   aggregate: z.enum(['sum', 'mean', 'last', 'max']).default('mean'),
-  source: z.enum(['metric', 'events']).default('metric'),
+  /** metric: reported per month; events: derived from the sharing events; ledger: computed from the catalog, request and objection ledgers (docs/scoring.md, "Ledger indicators"). */
+  source: z.enum(['metric', 'events', 'ledger']).default('metric'),
   /** What the raw value is: an integer count ≥ 0, a rate in [0, 1] or a score in [0, 100]. */
   kind: z.enum(['count', 'rate', 'score']).optional(),
   /** Display unit in Chinese, e.g. 个, 条, %, 分. */

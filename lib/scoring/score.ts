@@ -24,7 +24,7 @@ import { tierIndex } from './tier';
 import { transformColumn } from './transform';
 import type { DepartmentResult, IndicatorResult, ScoringInput, ScoringResult } from './types';
 import { rankIntervals } from './uncertainty';
-import { prepareInput, type PreparedInput } from './validate';
+import { isNotApplicable, leaveOutNotApplicable, prepareInput, type PreparedInput } from './validate';
 import { effectiveWeights, type EffectiveWeights } from './weights';
 
 export interface ScoreOptions {
@@ -57,7 +57,11 @@ export function scoreDepartments(input: ScoringInput, scheme: Scheme, options: S
   const n = prepared.codes.length;
 
   const transformed = layout.indicators.map((indicator, i) => transformColumn(prepared.raw[i], indicator));
-  const scores = layout.indicators.map((indicator, i) => applyMissingPolicy(normalizeColumn(transformed[i], indicator), scheme.missing));
+  // 不适用 cells are left out after the missing policy (which fills only what is missing).
+  const scores = leaveOutNotApplicable(
+    layout.indicators.map((indicator, i) => applyMissingPolicy(normalizeColumn(transformed[i], indicator), scheme.missing)),
+    prepared.notApplicable,
+  );
   const weights = effectiveWeights(scheme, layout, transformed);
   const model = buildModel(scores, layout, scheme.aggregation, cappedPenalties(prepared.incidentPoints, scheme.penaltyCap));
   const totals = totalsInto(model, weights.indicators, weights.dimensions, new Float64Array(n));
@@ -134,7 +138,7 @@ function baseResult({ scheme, layout, prepared, model, scores, totals }: Common,
     tierName: tier.name,
     rankInterval: [standing.lo[d], standing.hi[d]] as [number, number],
     straddlesTier: standing.straddles[d] === 1,
-    indicators: indicatorResults(layout, prepared.raw, scores, parts, d),
+    indicators: indicatorResults(layout, prepared, scores, parts, d),
     gapToAbove: roundOrNull(standing.gaps.get(d) ?? null),
   };
 }
@@ -146,8 +150,8 @@ function departmentsV1(common: Common, order: number[], standing: Standing, opti
   const best = bestCells(model);
   const list = order.map((d): DepartmentResult => {
     const parts = breakdown(model, d, weights.indicators, weights.dimensions);
-    const leverList = levers(model, d, weights.indicators, weights.dimensions, best, parts.preTotal);
-    const missing = layout.indicators.filter((_, i) => Number.isNaN(prepared.raw[i][d]));
+    const leverList = levers(model, d, weights.indicators, weights.dimensions, (prepared.notApplicable ? best.map((b, i) => (isNotApplicable(prepared, i, d) ? Number.NaN : b)) : best), parts.preTotal);
+    const missing = layout.indicators.filter((_, i) => Number.isNaN(prepared.raw[i][d]) && !isNotApplicable(prepared, i, d));
     const base = baseResult(common, standing, d, parts);
     const weakest = weakestIndex(parts.dimensionScores);
     return {
@@ -183,7 +187,7 @@ function departmentsV2(common: Common, order: number[], standing: Standing, over
   units.forEach((unit, u) => unit.forEach((d) => (unitOf[d] = u)));
   const peersOf = (d: number) => everyone.filter((e) => prepared.groups[e] === prepared.groups[d]);
   const methods = methodSensitivity(
-    { layout, transformed, penalty: model.penalty, indW: weights.indicators, dimW: weights.dimensions, units },
+    { layout, transformed, penalty: model.penalty, indW: weights.indicators, dimW: weights.dimensions, units, notApplicable: prepared.notApplicable },
     standing.ranks,
   );
   const dimensionMedians = groupDimensionMedians(common, prepared.groups);
@@ -196,8 +200,10 @@ function departmentsV2(common: Common, order: number[], standing: Standing, over
       tier > 0
         ? targetsFor(`tier:${unitOf[d]}:${tier - 1}`, () => unit.filter((e) => standing.tiers[e] === tier - 1), NEXT_TIER_QUANTILE)
         : targetsFor(`peers:${prepared.groups[d]}`, () => peersOf(d), PEER_QUANTILE);
-    const leverList = reachableLevers(model, d, weights.indicators, weights.dimensions, leverTargets, parts.preTotal);
-    const reportable = layout.indicators.flatMap((indicator, i) => (indicator.source === 'metric' && Number.isNaN(prepared.raw[i][d]) ? [i] : []));
+    const leverList = reachableLevers(model, d, weights.indicators, weights.dimensions, (prepared.notApplicable ? leverTargets.map((t, i) => (isNotApplicable(prepared, i, d) ? NO_TARGET : t)) : leverTargets), parts.preTotal);
+    const reportable = layout.indicators.flatMap((indicator, i) =>
+      indicator.source === 'metric' && Number.isNaN(prepared.raw[i][d]) && !isNotApplicable(prepared, i, d) ? [i] : [],
+    );
     const weak = weakestIndex(parts.dimensionScores);
     const groupMedians = dimensionMedians.get(prepared.groups[d])!;
     return {
@@ -234,20 +240,24 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function indicatorResults(layout: Layout, raw: Float64Array[], scores: Float64Array[], parts: Breakdown, d: number): Record<string, IndicatorResult> {
+function indicatorResults(layout: Layout, prepared: PreparedInput, scores: Float64Array[], parts: Breakdown, d: number): Record<string, IndicatorResult> {
   const results: Record<string, IndicatorResult> = {};
   layout.indicators.forEach((indicator, i) => {
-    const value = raw[i][d];
+    const value = prepared.raw[i][d];
     const score = scores[i][d];
     results[indicator.code] = {
       value: Number.isNaN(value) ? null : value,
       score: Number.isNaN(score) ? null : round6(score),
       weight: round6(parts.indicatorWeights[i]),
       points: round6(parts.points[i]),
+      ...(isNotApplicable(prepared, i, d) ? { notApplicable: true as const } : {}),
     };
   });
   return results;
 }
+
+/** No lever on what is not due: a 不适用 indicator's target. */
+const NO_TARGET: Target = { cell: Number.NaN, raw: Number.NaN };
 
 function nanToZero(x: number): number {
   return Number.isNaN(x) ? 0 : x;

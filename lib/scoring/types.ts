@@ -7,6 +7,14 @@ export interface ScoringInput {
   values: Record<string, Record<string, number | null | undefined>>;
   /** Security or quality incidents; exempt ones (容错免责) deduct nothing. */
   incidents?: Array<{ department: string; points: number; exempt: boolean }>;
+  /**
+   * Department code → indicators that do not apply to it (不适用: nothing was due, e.g. no
+   * request fell due in the period). Such an indicator is left out for that department and
+   * its weight re-spread over the rest of its dimension, whatever the missing policy; its
+   * value must be absent. Absent or empty: every indicator applies (inputs made before
+   * 不适用 existed score exactly as they did).
+   */
+  notApplicable?: Record<string, string[]>;
 }
 
 export interface IndicatorResult {
@@ -18,6 +26,8 @@ export interface IndicatorResult {
   weight: number;
   /** Contribution to the total before the penalty; a department's points add up to that total. */
   points: number;
+  /** 不适用: nothing was due, so the indicator is left out for this department (present only when true). */
+  notApplicable?: true;
 }
 
 export interface DepartmentResult {

@@ -19,6 +19,8 @@ export interface PreparedInput {
   raw: Float64Array[];
   /** Sum of non-exempt incident points per department, before the cap. */
   incidentPoints: Float64Array;
+  /** Per indicator (scheme order), 1 where it does not apply to the department (不适用); null when nothing is n/a. */
+  notApplicable: Uint8Array[] | null;
 }
 
 export function prepareInput(input: ScoringInput, layout: Layout): PreparedInput {
@@ -55,7 +57,38 @@ export function prepareInput(input: ScoringInput, layout: Layout): PreparedInput
     groups: departments.map((d) => (typeof d.group === 'string' ? d.group : '')),
     raw,
     incidentPoints: sumIncidents(input.incidents ?? [], index, n),
+    notApplicable: notApplicableMask(input.notApplicable, layout, index, raw),
   };
+}
+
+/** The 不适用 cells as one mask per indicator; codes outside the scheme are ignored, as values are. */
+function notApplicableMask(given: ScoringInput['notApplicable'], layout: Layout, index: Map<string, number>, raw: Float64Array[]): Uint8Array[] | null {
+  if (!given) return null;
+  const column = new Map(layout.indicators.map((indicator, j) => [indicator.code, j]));
+  let masks: Uint8Array[] | null = null;
+  for (const [code, indicators] of Object.entries(given)) {
+    const d = index.get(code);
+    if (d === undefined) throw new ScoringInputError(`not-applicable indicators are given for department "${code}", which is not in the department list`);
+    for (const indicator of indicators) {
+      const j = column.get(indicator);
+      if (j === undefined) continue;
+      if (!Number.isNaN(raw[j][d])) throw new ScoringInputError(`department "${code}", indicator "${indicator}": a value is given although it is not applicable`);
+      masks ??= layout.indicators.map(() => new Uint8Array(index.size));
+      masks[j][d] = 1;
+    }
+  }
+  return masks;
+}
+
+/** Whether the cell of indicator i, department d, is 不适用. */
+export function isNotApplicable(prepared: Pick<PreparedInput, 'notApplicable'>, i: number, d: number): boolean {
+  return prepared.notApplicable !== null && prepared.notApplicable[i][d] === 1;
+}
+
+/** Leaves the 不适用 cells out (NaN) after the missing policy filled them like missing ones. */
+export function leaveOutNotApplicable(scores: Float64Array[], masks: Uint8Array[] | null): Float64Array[] {
+  if (!masks) return scores;
+  return scores.map((column, i) => column.map((s, d) => (masks[i][d] === 1 ? Number.NaN : s)));
 }
 
 /** Sums in a fixed order (sorted points) so the float sum cannot depend on input order. */

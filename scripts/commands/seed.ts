@@ -5,7 +5,7 @@ import { getDatabase } from '../../db/client';
 import { resolveDbConfig, type DbConfig } from '../../db/config';
 import { migrateDatabase } from '../../db/migrate';
 import { isEmpty, seedDemoProvince, type DemoAccount } from '../../lib/demo/seed';
-import { allIndicators, defaultScheme, schemeHash } from '../../lib/scoring';
+import { allIndicators, defaultScheme, schemeHash, selfReportedScheme } from '../../lib/scoring';
 import { roleNeedsSecondFactor } from '../../lib/auth/mfa-policy';
 import { generatePassword, hashPassword, passwordProblems } from '../../lib/auth/passwords';
 import { renderMessage } from '../../lib/http/errors';
@@ -73,6 +73,9 @@ export function writeAccountsFile(accounts: DemoAccount[], password: string, fil
   return file;
 }
 
+/** The first day of the quarter a month (YYYY-MM) falls in. */
+const quarterStart = (month: string) => `${month.slice(0, 4)}-${String(Math.floor((Number(month.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+
 const command: Command = {
   summary: 'generate a realistic, reproducible demo province',
   usage,
@@ -98,14 +101,19 @@ const command: Command = {
       if (values['if-empty']) return 0;
       throw new UsageError('the database already has departments; seed an empty database');
     }
+    const months = recentMonths(new Date().toISOString().slice(0, 10), monthCount);
     const started = Date.now();
     const bar = progressBar('seeding events (days)');
     const summary = await seedDemoProvince(database, {
       departments,
-      months: recentMonths(new Date().toISOString().slice(0, 10), monthCount),
+      months,
       seed,
-      indicators: allIndicators(defaultScheme),
-      scheme: { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme) },
+      // v1 (self-reported, from the start) and v2 (the ledger scheme, from the latest quarter's
+      // first day): the trend shows where the scheme changed (docs/scoring.md "Ledger indicators").
+      indicators: allIndicators(selfReportedScheme),
+      scheme: { name: selfReportedScheme.name, body: selfReportedScheme, hash: schemeHash(selfReportedScheme) },
+      ledgerScheme: { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme), effectiveFrom: quarterStart(months[months.length - 1]) },
+      now: new Date(),
       passwordHash: await hashPassword(password),
       onProgress: bar.update,
     });
@@ -120,7 +128,7 @@ const command: Command = {
     process.stdout.write(`scored ${periods.length} periods in ${((Date.now() - scoring) / 1000).toFixed(1)} s\n`);
     process.stdout.write(
       `seeded ${summary.departments} departments, ${summary.events} event rows, ${summary.metricValues} metric values, ` +
-        `${summary.incidents} incidents in ${seconds} s\n` +
+        `${summary.incidents} incidents, ${summary.catalogVersions} catalog versions, ${summary.requests} requests, ${summary.objections} objections in ${seconds} s\n` +
         `demo accounts (password ${password}): admin, leader, assessor, auditor, security, department, and one per department ` +
         `(username = lower-case department code); saved to ${path.relative(process.cwd(), file)}\n` +
         (factors.length ? `second factor (TOTP) enrolled for ${factors.map((f) => f.username).join(', ')}: the otpauth:// URIs are in that file\n` : ''),

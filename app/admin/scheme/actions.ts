@@ -9,7 +9,7 @@ import { saveScheme } from '@/lib/schemes/service';
 import { draftPreviewInput } from '@/lib/schemes/views';
 
 const REFRESH = ['/admin/scheme', '/admin/periods', '/assessment', '/rankings', '/me'];
-const saved = z.object({ body: field.text, reason: field.text, basedOnVersion: field.id.transform((v) => (v > 0 ? v : undefined)) });
+const saved = z.object({ body: field.text, reason: field.text, effectiveFrom: field.optional, basedOnVersion: field.id.transform((v) => (v > 0 ? v : undefined)) });
 
 export async function saveSchemeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction({ action: 'scheme:manage', refresh: REFRESH, schema: saved, form }, async ({ input, database, ctx, t }) => {
@@ -19,7 +19,7 @@ export async function saveSchemeAction(_prev: ActionState, form: FormData): Prom
     } catch (err) {
       return { error: fill(t.schemeEditor.jsonInvalid, { message: err instanceof Error ? err.message : String(err) }) };
     }
-    const result = await saveScheme(database, ctx, { body, reason: input.reason, basedOnVersion: input.basedOnVersion });
+    const result = await saveScheme(database, ctx, { body, reason: input.reason, effectiveFrom: input.effectiveFrom, basedOnVersion: input.basedOnVersion });
     const version = result.scheme.version;
     return {
       ok: result.withdrawn.length ? fill(t.schemeEditor.savedWithdrawn, { version, periods: result.withdrawn.join('、') }) : fill(t.schemeEditor.saved, { version }),

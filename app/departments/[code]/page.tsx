@@ -6,6 +6,7 @@ import { loadDepartment } from '@/lib/dashboard/department';
 import { departmentCodeParam, firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
+import { LedgerIndicators } from '@/components/departments/ledger-indicators';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
@@ -33,5 +34,10 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
       </section>
     );
   }
-  return <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />;
+  return (
+    <>
+      <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />
+      {loaded.kind === 'ok' && <LedgerIndicators code={code} period={loaded.view.period} indicators={loaded.view.scheme.indicators} locale={locale} t={t} />}
+    </>
+  );
 }

@@ -1,0 +1,48 @@
+// A department's ledger indicators as numerator / denominator (按期答复 41 / 45), 不适用 when
+// nothing fell due: the numbers come from lib/ledgers (the scores' own SQL), no arithmetic here.
+import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
+import { departmentLedgerLines, MIN_RATINGS, type LedgerLine } from '@/lib/ledgers/department-lines';
+
+function lineText(line: LedgerLine, locale: Locale, t: Messages): string {
+  const texts = t.ledgerIndicators;
+  if (line.notApplicable) return texts.notApplicable;
+  const values = { n: formatNumber(locale, line.numerator, 0), d: formatNumber(locale, line.denominator ?? 0, 0) };
+  if (line.code === 'satisfaction_score') {
+    return line.meanRating == null ? `${fill(texts.satisfaction_score, { ...values, mean: '—' })}；${fill(texts.tooFewRatings, { min: MIN_RATINGS })}` : fill(texts.satisfaction_score, { ...values, mean: formatNumber(locale, line.meanRating, 2) });
+  }
+  return fill(texts[line.code], values);
+}
+
+/** Server component: the department's ledger counts for the period, one row per ledger indicator of the period's scheme. */
+export async function LedgerIndicators({
+  code,
+  period,
+  indicators,
+  locale,
+  t,
+}: {
+  code: string;
+  period: { startsOn: string; endsOn: string };
+  indicators: ReadonlyArray<{ code: string; name: string; source: string }>;
+  locale: Locale;
+  t: Messages;
+}) {
+  const lines = await departmentLedgerLines(code, period, indicators);
+  if (!lines.length) return null;
+  return (
+    <section className="card" aria-labelledby="ledger-indicators-title" data-testid="ledger-indicators">
+      <h2 id="ledger-indicators-title">{t.ledgerIndicators.title}</h2>
+      <p className="muted">{t.ledgerIndicators.caption}</p>
+      <table className="data">
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.code}>
+              <th scope="row">{locale === 'zh-CN' ? line.name : ((t.dashboard.indicatorNames as Record<string, string>)[line.code] ?? line.name)}</th>
+              <td className={line.notApplicable ? 'not-applicable' : undefined}>{lineText(line, locale, t)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

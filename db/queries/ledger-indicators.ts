@@ -1,0 +1,104 @@
+// The indicators computed from the sharing ledgers (docs/scoring.md, "Ledger indicators"),
+// per provider department, for a period [start, end] scored on `today` (a Beijing date):
+//
+// - demand_response_rate     = replied on time / requests whose reply was due in the period
+// - delivery_timeliness_rate = delivered on time / approved requests whose delivery was due
+// - objection_resolution_rate = resolved on time / objections due
+//   An item counts in the period its due day falls in, once it is done or overdue (still
+//   open after its due day: late; open and not yet due: not counted). On time = done by
+//   24:00 Beijing time of the due day (lib/ledgers/clocks.ts doneOnTime). A row the
+//   provider disputed in an appeal that was upheld (accepted) counts as on time.
+// - satisfaction_score = 25·(mean rating − 1) over the ratings of requests delivered in the
+//   period (Beijing date of delivered_at); null below 3 ratings (missing).
+// - the catalog on day D = min(end, today): per resource its latest version with
+//   updated_on ≤ D. resources_published = active resources not `none`; shareable_rate =
+//   those / active resources; resource_utilization_rate = share of them with an event in
+//   [start, D] for that resource and its provider, consumer ≠ provider, calls > failures.
+//
+// Counts only: lib/scoring/ledger.ts turns them into values (a rate with nothing due: 不适用).
+import type { LedgerCounts } from '../../lib/scoring';
+import type { Session } from '../types';
+
+export type { LedgerCounts };
+
+/** Beijing is UTC+8 all year: the instant 24:00 Beijing time of day `d` (a date expression); done before it = on time. */
+const endOfBeijingDay = (d: string) => `(((${d}) + 1)::timestamp - interval '8 hours') at time zone 'UTC'`;
+
+// $1 start, $2 end, $3 today (Beijing), all dates. Each ledger is read through its
+// (provider, due day) index; the catalog through the provider index.
+const LEDGER_SQL = `
+  with upheld as (
+    select distinct ledger_kind, ledger_id, department_code from appeals
+    where status = 'accepted' and ledger_kind is not null and ledger_id is not null
+  ), replies as (
+    select r.provider,
+           count(*) filter (where r.replied_at < ${endOfBeijingDay('r.reply_due_on')} or u.ledger_id is not null) as on_time,
+           count(*) as due
+    from sharing_requests r
+    left join upheld u on u.ledger_kind = 'request' and u.ledger_id = r.request and u.department_code = r.provider
+    where r.reply_due_on between $1::date and $2::date and (r.replied_at is not null or r.reply_due_on < $3::date)
+    group by r.provider
+  ), deliveries as (
+    select r.provider,
+           count(*) filter (where r.delivered_at < ${endOfBeijingDay('r.delivery_due_on')} or u.ledger_id is not null) as on_time,
+           count(*) as due
+    from sharing_requests r
+    left join upheld u on u.ledger_kind = 'request' and u.ledger_id = r.request and u.department_code = r.provider
+    where r.delivery_due_on between $1::date and $2::date and r.decision in ('approved', 'conditional')
+      and (r.delivered_at is not null or r.delivery_due_on < $3::date)
+    group by r.provider
+  ), objections as (
+    select o.provider,
+           count(*) filter (where o.resolved_at < ${endOfBeijingDay('o.due_on')} or u.ledger_id is not null) as on_time,
+           count(*) as due
+    from data_objections o
+    left join upheld u on u.ledger_kind = 'objection' and u.ledger_id = o.objection and u.department_code = o.provider
+    where o.due_on between $1::date and $2::date and (o.resolved_at is not null or o.due_on < $3::date)
+    group by o.provider
+  ), ratings as (
+    select provider, count(*) as n, sum(rating) as total
+    from sharing_requests
+    where rating is not null and delivered_at >= ${endOfBeijingDay('$1::date - 1')} and delivered_at < ${endOfBeijingDay('least($2::date, $3::date)')}
+    group by provider
+  ), catalog as (
+    select distinct on (resource) resource, provider, share_type, status
+    from catalog_versions
+    where updated_on <= least($2::date, $3::date)
+    order by resource, updated_on desc, id desc
+  ), called as (
+    select distinct provider, resource from sharing_events
+    where day between $1::date and least($2::date, $3::date) and consumer <> provider and calls > failures
+  ), resources as (
+    select c.provider,
+           count(*) as active,
+           count(*) filter (where c.share_type <> 'none') as shareable,
+           count(*) filter (where c.share_type <> 'none' and k.resource is not null) as called
+    from catalog c left join called k on k.provider = c.provider and k.resource = c.resource
+    where c.status = 'active'
+    group by c.provider
+  ), providers as (
+    select provider from replies union select provider from deliveries union select provider from objections
+    union select provider from ratings union select provider from resources
+  )
+  select p.provider as department,
+         coalesce(rp.on_time, 0)::int as "repliedOnTime", coalesce(rp.due, 0)::int as "repliesDue",
+         coalesce(dl.on_time, 0)::int as "deliveredOnTime", coalesce(dl.due, 0)::int as "deliveriesDue",
+         coalesce(ob.on_time, 0)::int as "resolvedOnTime", coalesce(ob.due, 0)::int as "objectionsDue",
+         coalesce(ra.n, 0)::int as ratings, coalesce(ra.total, 0)::int as "ratingSum",
+         coalesce(rs.active, 0)::int as "activeResources", coalesce(rs.shareable, 0)::int as "shareableResources",
+         coalesce(rs.called, 0)::int as "calledResources"
+  from providers p
+  left join replies rp on rp.provider = p.provider
+  left join deliveries dl on dl.provider = p.provider
+  left join objections ob on ob.provider = p.provider
+  left join ratings ra on ra.provider = p.provider
+  left join resources rs on rs.provider = p.provider
+  where $4::text is null or p.provider = $4::text`;
+
+/**
+ * The ledger counts of every provider with anything in the ledgers for the period (or of
+ * one department). `today` is the Beijing date the period is scored on.
+ */
+export async function loadLedgerCounts(session: Session, period: { startsOn: string; endsOn: string }, today: string, department: string | null = null): Promise<LedgerCounts[]> {
+  return session.query<LedgerCounts>(LEDGER_SQL, [period.startsOn, period.endsOn, today, department]);
+}
