@@ -23,3 +23,8 @@ export function monthsBefore(day: string, months: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** May the consumer rate this request now (data delivered, and no platform rating)? The service checks the same. */
+export function rateable(row: { decision: string; deliveredAt: Date | null; ratingSource: 'platform' | 'consumer' | null }): boolean {
+  return (row.decision === 'approved' || row.decision === 'conditional') && row.deliveredAt !== null && row.ratingSource !== 'platform';
+}

@@ -219,8 +219,3 @@ export async function loadDepartmentLedger(database: Database, principal: Princi
   ]);
   return { department, providerRequests, providerObjections, consumerRequests, consumerObjections, canSubmit, resources };
 }
-
-/** May the consumer rate this request now (delivered, and no platform rating)? */
-export function rateable(row: Pick<q.RequestRow, 'decision' | 'deliveredAt' | 'ratingSource'>): boolean {
-  return (row.decision === 'approved' || row.decision === 'conditional') && row.deliveredAt !== null && row.ratingSource !== 'platform';
-}
