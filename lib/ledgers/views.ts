@@ -178,10 +178,10 @@ export async function loadRequests(database: Database, principal: Principal, par
   const calendar = await loadWorkCalendar(database);
   const base = { provider: params.provider, consumer: params.consumer, party: party ?? undefined, overdue: params.overdue, today: chinaDay(now), limit: PAGE_SIZE, offset: (params.page - 1) * PAGE_SIZE };
   if (params.tab === 'objections') {
-    const state = q.OBJECTION_STATES.find((s) => s === params.state);
+    const state = params.state === 'open' ? 'open' : q.OBJECTION_STATES.find((s) => s === params.state);
     return { params, party, requests: null, objections: await objectionPage(database, { ...base, state }, now, calendar) };
   }
-  const state = q.REQUEST_STATES.find((s) => s === params.state);
+  const state = params.state === 'open' ? 'open' : q.REQUEST_STATES.find((s) => s === params.state);
   return { params, party, requests: await requestPage(database, { ...base, state }, now, calendar), objections: null };
 }
 
