@@ -79,7 +79,7 @@ export const en: Messages = {
       finalizePeriod: { summary: 'Finalize a period', description: 'published → finalized once the appeal window is over and no appeal is open (admins): stores the score snapshot and answers its hash; the period is then locked.' },
       verifyPeriod: { summary: 'Verify a finalized period', description: 'Recomputes a finalized period from its stored inputs and scheme and compares the snapshot hash. Audited.' },
       listAppeals: { summary: 'Appeals', description: 'Appeals; a department user sees its own.' },
-      fileAppeal: { summary: 'File an appeal', description: 'A department appeals its scores during the appeal window of a published period.' },
+      fileAppeal: { summary: 'File an appeal', description: 'A department appeals its scores during the appeal window of a published period; ledgerKind (request|objection) and ledgerId name a disputed ledger row it provides on (art. 28).' },
       decideAppeal: { summary: 'Decide an appeal', description: 'An admin accepts or rejects an open appeal; accepting may correct one month’s value.' },
       listIncidents: { summary: 'Incidents', description: 'Security and quality incidents with penalty points; a department user sees its own.' },
       recordIncident: { summary: 'Record an incident', description: 'An admin records a security or quality incident and its penalty points.' },
@@ -99,6 +99,7 @@ export const en: Messages = {
       reject: 'Reject',
       grant: 'Grant',
       xlsx: 'Excel workbook',
+      ledgerRow: 'Appeal naming a ledger row (art. 28)',
     },
   },
   home: {

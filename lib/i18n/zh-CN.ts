@@ -79,7 +79,7 @@ export const zhCN = {
       finalizePeriod: { summary: '定稿周期', description: '申诉期结束且无待处理申诉时，公示中 → 已定稿（管理员）：保存得分快照并返回其哈希，此后该周期数据锁定。' },
       verifyPeriod: { summary: '核验定稿', description: '用保存的输入和方案重新计算已定稿周期，比对快照哈希。记入审计日志。' },
       listAppeals: { summary: '申诉列表', description: '申诉记录；部门用户只看到本部门的。' },
-      fileAppeal: { summary: '提出申诉', description: '部门在已公示周期的申诉期内对得分提出申诉。' },
+      fileAppeal: { summary: '提出申诉', description: '部门在已公示周期的申诉期内对得分提出申诉；可用 ledgerKind（request|objection）和 ledgerId 指明有异议的、本部门作为提供方的台账记录（条例第二十八条）。' },
       decideAppeal: { summary: '处理申诉', description: '管理员受理或驳回待处理的申诉；受理时可同时更正一个月的指标值。' },
       listIncidents: { summary: '扣分事件列表', description: '安全与质量扣分事件；部门用户只看到本部门的。' },
       recordIncident: { summary: '登记扣分事件', description: '管理员登记一起安全或质量事件及其扣分。' },
@@ -99,6 +99,7 @@ export const zhCN = {
       reject: '驳回',
       grant: '批准',
       xlsx: 'Excel 工作簿',
+      ledgerRow: '对台账记录申诉（条例第二十八条）',
     },
   },
   home: {
