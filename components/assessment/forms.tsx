@@ -9,7 +9,7 @@ import styles from './cycle.module.css';
 
 const initial: ActionState = {};
 
-function Outcome({ state }: { state: ActionState }) {
+export function Outcome({ state }: { state: ActionState }) {
   if (state.error) {
     return (
       <p className="error-box" role="alert">

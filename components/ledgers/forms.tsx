@@ -6,13 +6,9 @@ import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 
-const initial: ActionState = {};
+import { Outcome } from '@/components/assessment/forms';
 
-function Outcome({ state }: { state: ActionState }) {
-  if (state.error) return <p className="error-box" role="alert">{state.error}</p>;
-  if (state.ok) return <p className="ok-box" role="status">{state.ok}</p>;
-  return null;
-}
+const initial: ActionState = {};
 
 export function RateForm({ locale, request, rating, submit }: { locale: Locale; request: string; rating: number | null; submit: FormAction }) {
   const t = messages(locale).ledgers;
