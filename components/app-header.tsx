@@ -19,6 +19,8 @@ export async function AppHeader() {
     { href: '/rankings', label: t.nav.rankings, visible: allowed('scores:read') },
     { href: '/me', label: t.nav.me, visible: (p) => p.kind === 'user' && p.role === 'department' && can(p, 'scores:detail', { department: p.departmentCode }) },
     { href: '/flows', label: t.nav.flows, visible: allowed('flows:read') },
+    { href: '/catalog', label: t.nav.catalog, visible: allowed('ledgers:view') },
+    { href: '/requests', label: t.nav.requests, visible: allowed('ledgers:view') },
     { href: '/assessment', label: t.nav.assessment, visible: allowed('periods:read') },
     // Department officers upload their own data; admins reach uploads from /admin.
     { href: '/admin/ingest', label: t.adminIndex.ingest, visible: (p) => !can(p, 'admin:view') && (can(p, 'metrics:write', { department: boundDepartment(p) }) || can(p, 'events:write', { department: boundDepartment(p) })) },

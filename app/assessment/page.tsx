@@ -12,7 +12,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { assessmentView } from '@/lib/assessment/views';
 import { fileAppealAction, requestExemptionAction, verifyAction } from './actions';
 
-type Props = { searchParams: Promise<{ period?: string }> };
+type Props = { searchParams: Promise<{ period?: string; ledgerKind?: string; ledgerId?: string }> };
 
 // The export's columns: 排名 0, 部门编码 1, 部门名称 2, 总分 3, one per dimension, then
 // 扣分, 等级, 排名区间, 考核得分, 激励建议 (lib/scoring assessmentRows).
@@ -21,7 +21,9 @@ const numericColumn = (i: number, n: number) => i === 0 || (i >= 3 && i <= n - 5
 const publicColumn = (i: number, n: number) => i <= 3 || i === n - 4;
 
 export default async function AssessmentPage({ searchParams }: Props) {
-  const { period: requested } = await searchParams;
+  const { period: requested, ledgerKind, ledgerId } = await searchParams;
+  // A department page's "appeal this row" link names the ledger row (条例 art. 28).
+  const ledger = (ledgerKind === 'request' || ledgerKind === 'objection') && typeof ledgerId === 'string' ? { kind: ledgerKind as 'request' | 'objection', id: ledgerId.slice(0, 128) } : null;
   const gate = await guardPage(requested ? `/assessment?period=${encodeURIComponent(requested)}` : '/assessment', 'periods:read');
   const { t, locale } = await getI18n();
   const k = t.assessment;
@@ -137,7 +139,10 @@ export default async function AssessmentPage({ searchParams }: Props) {
                   {view.appeals.map((a) => (
                     <tr key={a.id} data-appeal={a.id}>
                       <th scope="row">{a.id}</th>
-                      <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}</td>
+                      <td>
+                        {a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}
+                        {a.ledgerKind && <div className="muted">{`${t.appeals.ledgerKinds[a.ledgerKind]} ${a.ledgerId ?? ''}`}</div>}
+                      </td>
                       <td className={styles.pre}>{a.reason}</td>
                       <td>{formatDateTime(locale, a.createdAt)}</td>
                       <td>
@@ -149,7 +154,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                 </DataTable>
               )}
               {view.canAppeal && (
-                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
+                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} ledger={ledger} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
               )}
             </div>
           )}

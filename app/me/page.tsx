@@ -6,6 +6,10 @@ import { loadDepartment } from '@/lib/dashboard/department';
 import { firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
+import { DepartmentLedger } from '@/components/ledgers/department-ledger';
+import { getDatabase } from '@/db/client';
+import { loadDepartmentLedger } from '@/lib/ledgers/views';
+import { fileObjectionAction, rateRequestAction } from '../departments/[code]/ledger-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -38,5 +42,11 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
       </section>
     );
   }
-  return <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} />;
+  const ledger = code ? await loadDepartmentLedger(await getDatabase(), gate.principal, code) : null;
+  return (
+    <>
+      <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} />
+      {ledger && <DepartmentLedger view={ledger} locale={locale} t={t} rateAction={rateRequestAction} objectionAction={fileObjectionAction} />}
+    </>
+  );
 }

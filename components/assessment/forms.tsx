@@ -9,7 +9,7 @@ import styles from './cycle.module.css';
 
 const initial: ActionState = {};
 
-function Outcome({ state }: { state: ActionState }) {
+export function Outcome({ state }: { state: ActionState }) {
   if (state.error) {
     return (
       <p className="error-box" role="alert">
@@ -27,7 +27,7 @@ function Outcome({ state }: { state: ActionState }) {
   return null;
 }
 
-export function AppealForm({ locale, period, indicators, submit }: { locale: Locale; period: string; indicators: Option[]; submit: FormAction }) {
+export function AppealForm({ locale, period, indicators, ledger, submit }: { locale: Locale; period: string; indicators: Option[]; ledger?: { kind: 'request' | 'objection'; id: string } | null; submit: FormAction }) {
   const t = messages(locale).appeals;
   const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
@@ -55,6 +55,22 @@ export function AppealForm({ locale, period, indicators, submit }: { locale: Loc
           {t.evidenceHint}
         </span>
       </label>
+      <fieldset>
+        <legend>{t.ledgerKind}</legend>
+        <label>
+          {t.ledgerKind}
+          <select name="ledgerKind" defaultValue={ledger?.kind ?? ''} aria-describedby={`${id}-ledger-hint`}>
+            <SelectOptions options={(['request', 'objection'] as const).map((k) => ({ value: k, label: t.ledgerKinds[k] }))} none={t.ledgerNone} />
+          </select>
+        </label>
+        <label>
+          {t.ledgerId}
+          <input name="ledgerId" defaultValue={ledger?.id ?? ''} maxLength={128} aria-describedby={`${id}-ledger-hint`} />
+        </label>
+        <span id={`${id}-ledger-hint`} className="muted">
+          {t.ledgerHint}
+        </span>
+      </fieldset>
       <Outcome state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.submit}

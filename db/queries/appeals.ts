@@ -49,17 +49,25 @@ export async function countOpenAppeals(session: Session, period: string): Promis
   return session.db.$count(appeals, and(eq(appeals.period, period), eq(appeals.status, 'open')));
 }
 
-/** An open appeal of the department on the same target (total: indicator null), if any. */
-export async function findOpenAppeal(session: Session, period: string, department: string, indicator: string | null): Promise<number | null> {
+/** An open appeal of the department on the same target (total: indicator null; a ledger row: that row), if any. */
+export async function findOpenAppeal(session: Session, period: string, department: string, indicator: string | null, ledger: { kind: string; id: string } | null = null): Promise<number | null> {
+  const target = ledger
+    ? and(eq(appeals.ledgerKind, ledger.kind as 'request' | 'objection'), eq(appeals.ledgerId, ledger.id))
+    : and(indicator === null ? isNull(appeals.indicator) : eq(appeals.indicator, indicator), isNull(appeals.ledgerKind));
   const [row] = await session.db
     .select({ id: appeals.id })
     .from(appeals)
-    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), indicator === null ? isNull(appeals.indicator) : eq(appeals.indicator, indicator), eq(appeals.status, 'open')))
+    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), target, eq(appeals.status, 'open')))
     .limit(1);
   return row?.id ?? null;
 }
 
-export type NewAppeal = Pick<NewAppealRow, 'period' | 'departmentCode' | 'reason' | 'createdBy'> & { indicator: string | null; evidence: string | null };
+export type NewAppeal = Pick<NewAppealRow, 'period' | 'departmentCode' | 'reason' | 'createdBy'> & {
+  indicator: string | null;
+  evidence: string | null;
+  ledgerKind?: 'request' | 'objection' | null;
+  ledgerId?: string | null;
+};
 
 export async function insertAppeal(tx: Session, appeal: NewAppeal): Promise<AppealRow> {
   const [row] = await tx.db.insert(appeals).values(appeal).returning();

@@ -10,6 +10,9 @@ export const appealBody = z
     indicator: z.string().trim().max(64).nullable().optional(),
     reason: z.string().max(2000),
     evidence: z.string().max(5000).nullable().optional(),
+    /** A disputed ledger row the department provides on (条例 art. 28); both or neither. */
+    ledgerKind: z.enum(['request', 'objection']).nullable().optional(),
+    ledgerId: z.string().trim().min(1).max(128).nullable().optional(),
   })
   .strict();
 

@@ -10,6 +10,9 @@ export const appealShape = z
     department: z.string(),
     departmentName: z.string().nullable(),
     indicator: z.string().nullable(),
+    /** The disputed ledger row, if the appeal names one. */
+    ledgerKind: z.enum(['request', 'objection']).nullable(),
+    ledgerId: z.string().nullable(),
     reason: z.string(),
     evidence: z.string().nullable(),
     status: z.enum(['open', 'accepted', 'rejected']),
@@ -27,6 +30,8 @@ export const appealJson = (a: AppealRow): z.infer<typeof appealShape> => ({
   department: a.departmentCode,
   departmentName: a.departmentName,
   indicator: a.indicator,
+  ledgerKind: a.ledgerKind ?? null,
+  ledgerId: a.ledgerId ?? null,
   reason: a.reason,
   evidence: a.evidence,
   status: a.status,

@@ -16,6 +16,7 @@ import {
 } from '../../db/queries/appeals';
 import { currentMetricValue, insertBatch, writeMetricRows } from '../../db/queries/ingest';
 import { departmentExists } from '../../db/queries/departments';
+import { ledgerRowForAppeal } from '../../db/queries/ledger-views';
 import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
 import { actorId, boundDepartment, type Principal } from '../auth/principal';
@@ -43,6 +44,9 @@ export interface FileAppealInput {
   indicator?: string | null;
   reason: string;
   evidence?: string | null;
+  /** A disputed ledger row (条例 art. 28): one the appealing department provides on. */
+  ledgerKind?: 'request' | 'objection' | null;
+  ledgerId?: string | null;
 }
 
 function text(value: string | null | undefined, max: number, requiredMessage: MessageKey | null): string | null {
@@ -62,6 +66,11 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
   const reason = text(input.reason, MAX_REASON, 'appeals.errors.reasonRequired')!;
   const evidence = text(input.evidence, MAX_EVIDENCE, null);
   const indicator = input.indicator?.trim() || null;
+  const ledgerKind = input.ledgerKind || null;
+  const ledgerId = input.ledgerId?.trim() || null;
+  if (Boolean(ledgerKind) !== Boolean(ledgerId)) throw badRequest('appeals.errors.ledgerIncomplete');
+  if (ledgerKind && ledgerKind !== 'request' && ledgerKind !== 'objection') throw badRequest('appeals.errors.ledgerIncomplete');
+  const ledger = ledgerKind && ledgerId ? { kind: ledgerKind, id: ledgerId } : null;
   const now = nowOf(ctx);
 
   const appeal = await database.transaction(async (tx) => {
@@ -79,20 +88,33 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
         throw badRequest('appeals.errors.unknownIndicator', { indicator });
       }
     }
-    const existing = await findOpenAppeal(tx, period.code, department, indicator);
+    if (ledger) await checkLedgerRow(tx, ledger, department, period);
+    const existing = await findOpenAppeal(tx, period.code, department, indicator, ledger);
     if (existing !== null) throw conflict('appeals.errors.duplicate', { id: existing });
-    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, reason, evidence, createdBy: actorLabel(ctx.principal) });
+    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, reason, evidence, createdBy: actorLabel(ctx.principal) });
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,
       action: 'appeal.create',
       target: `appeal:${row.id}`,
       outcome: 'success',
-      payload: { id: row.id, period: period.code, department, indicator, reason, evidence },
+      payload: { id: row.id, period: period.code, department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, reason, evidence },
     });
     return row;
   });
   return appeal;
+}
+
+/**
+ * A disputed ledger row must exist, be one the department provides on, and fall due in the
+ * appealed period (a row counts in the period its deadline falls in). One message for
+ * "no such row" and "not yours", so an appeal cannot probe other departments' rows.
+ */
+async function checkLedgerRow(tx: Session, ledger: { kind: 'request' | 'objection'; id: string }, department: string, period: { code: string; startsOn: string; endsOn: string }) {
+  const kind = zhCN.appeals.ledgerKinds[ledger.kind];
+  const row = await ledgerRowForAppeal(tx, ledger.kind, ledger.id);
+  if (!row || row.provider !== department) throw invalid('appeals.errors.ledgerRow', { kind, id: ledger.id });
+  if (!row.dueDays.some((day) => day >= period.startsOn && day <= period.endsOn)) throw invalid('appeals.errors.ledgerPeriod', { kind, id: ledger.id, period: period.code });
 }
 
 export interface Correction {
@@ -132,6 +154,8 @@ export async function decideAppeal(database: Database, ctx: ActionContext, id: n
     const corrected = correction ? await applyCorrection(tx, ctx, appeal, period.code, correction) : null;
     const status = input.decision === 'accept' ? 'accepted' : 'rejected';
     await decideAppealRow(tx, id, { status, reason, decidedBy: actorLabel(ctx.principal), decidedAt: now });
+    // An upheld ledger appeal counts its row as on time (docs/scoring.md): the period's scores move.
+    if (appeal.ledgerKind && status === 'accepted') await markChanged(tx, [appeal.period]);
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,

@@ -13,7 +13,7 @@ describe('can()', () => {
   it('separates duties (三员分立): admin runs the business, security the accounts, auditor reads', () => {
     const securityOnly = ['users:manage', 'tokens:manage'] as const;
     for (const a of ACTIONS) {
-      const business = !securityOnly.includes(a as never) && a !== 'audit:read' && a !== 'events:write' && a !== 'ledger:write';
+      const business = !securityOnly.includes(a as never) && a !== 'audit:read' && a !== 'events:write' && a !== 'ledger:write' && a !== 'ledgers:submit';
       expect(can(user('admin'), a, { department: 'X' }), a).toBe(business);
       expect(can(user('security'), a, { department: 'X' }), a).toBe(securityOnly.includes(a as never));
     }
@@ -54,6 +54,21 @@ describe('can()', () => {
     expect(can(t(['ledger:write'], 'GAT'), 'ledger:write', { department: 'GAT' })).toBe(false);
     expect(can(t(['events:write']), 'ledger:write', { department: 'GAT' })).toBe(false);
     expect(can({ kind: 'cli' }, 'ledger:write', { department: 'GAT' })).toBe(true);
+  });
+  it('shows every signed-in reader the catalog, a department only its own ledger rows, and lets only a department submit as consumer', () => {
+    for (const role of ['admin', 'leader', 'assessor', 'auditor'] as const) {
+      expect(can(user(role), 'ledgers:view'), role).toBe(true);
+      expect(can(user(role), 'ledgers:read', { department: 'GAT' }), role).toBe(true);
+      expect(can(user(role), 'ledgers:submit', { department: 'GAT' }), role).toBe(false);
+    }
+    expect(can(user('security'), 'ledgers:view')).toBe(false);
+    const d = user('department', 'GAT');
+    expect(can(d, 'ledgers:view')).toBe(true);
+    expect(can(d, 'ledgers:read', { department: 'GAT' })).toBe(true);
+    expect(can(d, 'ledgers:read', { department: 'MZT' })).toBe(false);
+    expect(can(d, 'ledgers:read')).toBe(false);
+    expect(can(d, 'ledgers:submit', { department: 'GAT' })).toBe(true);
+    expect(can(d, 'ledgers:submit', { department: 'MZT' })).toBe(false);
   });
   it('lets the assessment office export and leaders not', () => {
     expect(can(user('assessor'), 'export')).toBe(true);

@@ -27,6 +27,9 @@ export const ACTIONS = [
   'exemptions:decide',
   'audit:read',
   'admin:view', // the /admin index: the bureau's management sections
+  'ledgers:view', // /catalog and /requests: the whole catalog (shared information)
+  'ledgers:read', // request and objection rows: a department only those it is a party to
+  'ledgers:submit', // a consumer's own rating or objection (docs/dashboard.md "Ledgers")
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,8 +44,9 @@ type Rule = 'all' | 'own' | 'none';
 // platform's unbound token (docs/security.md, "API tokens"), so no signed-in role writes them.
 const PLATFORM_ACTIONS: Action[] = ['events:write', 'ledger:write'];
 const SECURITY_ACTIONS: Action[] = ['users:manage', 'tokens:manage'];
-const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && !PLATFORM_ACTIONS.includes(a));
-const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history'];
+// A consumer submission is the department's own word as a party to a request: no bureau role files one.
+const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && !PLATFORM_ACTIONS.includes(a) && a !== 'ledgers:submit');
+const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history', 'ledgers:view', 'ledgers:read'];
 
 function roleRules(role: Role): Partial<Record<Action, Rule>> {
   const rules: Partial<Record<Action, Rule>> = {};
@@ -55,18 +59,18 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
       grant(SECURITY_ACTIONS, 'all');
       break;
     case 'leader':
-      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read'], 'all');
+      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ledgers:view', 'ledgers:read'], 'all');
       break;
     case 'assessor':
-      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'export'], 'all');
+      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'export', 'ledgers:view', 'ledgers:read'], 'all');
       break;
     case 'auditor':
       // Supervision reads everything and changes nothing.
       grant([...ALL_READS, 'export', 'audit:read'], 'all');
       break;
     case 'department':
-      grant(['scores:read', 'flows:read', 'periods:read', 'scheme:read'], 'all');
-      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request'], 'own');
+      grant(['scores:read', 'flows:read', 'periods:read', 'scheme:read', 'ledgers:view'], 'all');
+      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request', 'ledgers:read', 'ledgers:submit'], 'own');
       break;
   }
   return rules;

@@ -20,7 +20,7 @@ export interface SuiteContext {
   totp: Record<string, string>;
 }
 
-async function shot(page: Page, name: string) {
+export async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}-top.png`) });

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { needsBuild } from '../../scripts/build-stamp.ts';
 import { assessmentCycleSteps } from './assessment-cycle.mts';
 import { dashboardSteps } from './dashboard-steps.ts';
+import { ledgerSteps } from './ledger-steps.ts';
 import { securitySteps } from './security-steps.ts';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from './support/chromium.ts';
 import { recordCspViolations } from './support/csp-watch.ts';
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
     // The dashboard first, on the untouched demo; then the assessment cycle, which publishes
     // and finalizes a quarter (issue #7, tests/browser/assessment-cycle.mts).
     // The security steps last: their final step reads what every earlier page logged.
-    const outcomes = await runSteps([...dashboardSteps(suite), ...assessmentCycleSteps({ ...suite, dataDir: server.dataDir }), ...securitySteps(suite, cspViolations)]);
+    const outcomes = await runSteps([...dashboardSteps(suite), ...ledgerSteps(suite), ...assessmentCycleSteps({ ...suite, dataDir: server.dataDir }), ...securitySteps(suite, cspViolations)]);
     const line = summaryLine(outcomes);
     process.stdout.write(`${line}\n`);
     return outcomes.every((o) => o.ok) ? 0 : 1;

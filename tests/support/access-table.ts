@@ -100,6 +100,9 @@ export const ACCESS_TABLE: AccessEntry[] = [
   page('/rankings', { action: 'scores:read' },                    `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/methodology', { action: 'scores:read' },                 `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/flows', { action: 'flows:read' },                        `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
+  // The whole catalog is shared information; /requests shows a department the rows it is a party to (lib/ledgers/views.ts).
+  page('/catalog', { action: 'ledgers:view' },                    `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
+  page('/requests', { action: 'ledgers:view' },                   `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/me', { action: null },                                   `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   // Everyone's own sessions; whose session may be ended is the service's check (tests/auth-sessions-admin.test.ts).
   page('/account/sessions', { action: null },                     `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),

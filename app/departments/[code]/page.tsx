@@ -7,6 +7,10 @@ import { departmentCodeParam, firstParam, pagePath } from '@/lib/dashboard/page-
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
 import { LedgerIndicators } from '@/components/departments/ledger-indicators';
+import { DepartmentLedger } from '@/components/ledgers/department-ledger';
+import { getDatabase } from '@/db/client';
+import { loadDepartmentLedger } from '@/lib/ledgers/views';
+import { fileObjectionAction, rateRequestAction } from './ledger-actions';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
@@ -20,7 +24,7 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
   if (!code) notFound();
   const sp = await searchParams;
   // A department user may open only its own page: anyone else's is the 403 page.
-  await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
+  const gate = await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
   const { locale, t } = await getI18n();
   const loaded = await loadDepartment(code, firstParam(sp.period));
   if (loaded.kind === 'not-found') notFound();
@@ -34,10 +38,13 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
       </section>
     );
   }
+  // Its requests and objections, with their clocks (docs/dashboard.md "Ledgers").
+  const ledger = await loadDepartmentLedger(await getDatabase(), gate.principal, code);
   return (
     <>
       <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />
       {loaded.kind === 'ok' && <LedgerIndicators code={code} period={loaded.view.period} indicators={loaded.view.scheme.indicators} locale={locale} t={t} />}
+      {ledger && <DepartmentLedger view={ledger} locale={locale} t={t} rateAction={rateRequestAction} objectionAction={fileObjectionAction} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/appeals?period=&status=&department=: appeals (a department sees its own).
-// POST /api/v1/appeals {"period", "indicator"?, "reason", "evidence"?}: a department
-// files an appeal during the window of a published period.
+// POST /api/v1/appeals {"period", "indicator"?, "reason", "evidence"?, "ledgerKind"?, "ledgerId"?}:
+// a department files an appeal during the window of a published period, optionally naming
+// a ledger row it provides on (条例 art. 28; docs/api.md).
 import { getDatabase } from '@/db/client';
 import { appealsFor, fileAppeal } from '@/lib/appeals/service';
 import { can } from '@/lib/auth/permissions';
