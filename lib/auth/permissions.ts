@@ -25,6 +25,8 @@ export const ACTIONS = [
   'exemptions:request',
   'exemptions:decide',
   'audit:read',
+  'integrity:read', // integrity flags (docs/scoring.md "Integrity"): all, or a department its own
+  'integrity:manage', // set a flagged pair's calls aside for a period, and revoke it
   'admin:view', // the /admin index: the bureau's management sections
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -40,7 +42,7 @@ type Rule = 'all' | 'own' | 'none';
 // unbound token (docs/security.md, "API tokens"), so no signed-in role writes them.
 const SECURITY_ACTIONS: Action[] = ['users:manage', 'tokens:manage'];
 const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && a !== 'events:write');
-const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history'];
+const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history', 'integrity:read'];
 
 function roleRules(role: Role): Partial<Record<Action, Rule>> {
   const rules: Partial<Record<Action, Rule>> = {};
@@ -53,7 +55,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
       grant(SECURITY_ACTIONS, 'all');
       break;
     case 'leader':
-      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read'], 'all');
+      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'integrity:read'], 'all');
       break;
     case 'assessor':
       grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'export'], 'all');
@@ -64,7 +66,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
       break;
     case 'department':
       grant(['scores:read', 'flows:read', 'periods:read', 'scheme:read'], 'all');
-      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request'], 'own');
+      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request', 'integrity:read'], 'own');
       break;
   }
   return rules;
@@ -73,7 +75,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
 const SCOPE_ACTIONS: Record<Scope, Action[]> = {
   'metrics:write': ['metrics:write'],
   'events:write': ['events:write'],
-  'scores:read': ['scores:read', 'scores:detail', 'periods:read'],
+  'scores:read': ['scores:read', 'scores:detail', 'periods:read', 'integrity:read'],
   'scores:export': ['export', 'periods:read'],
 };
 
@@ -93,6 +95,8 @@ export function can(principal: Principal | null | undefined, action: Action, res
   // A department-bound token acts only on its department's data; reading rankings is open.
   // It never writes events, even if its row says so (tokens made before this rule).
   if (principal.departmentCode && action === 'events:write') return false;
+  // Integrity flags name other departments' partners: only unbound tokens read them.
+  if (principal.departmentCode && action === 'integrity:read') return false;
   if (!principal.departmentCode || action === 'scores:read' || action === 'periods:read') return true;
   return resource?.department != null && resource.department === principal.departmentCode;
 }

@@ -153,6 +153,9 @@ export const ACCESS_TABLE: AccessEntry[] = [
   api('POST', '/admin/ingest/check', () => ({ url: '/admin/ingest/check?kind=metrics', init: json({ rows: [{ department: OWN, period: PERIOD, indicator: 'completeness_rate', value: 0.9 }] }) }),
     // Not under /api/v1, so tokens are no credentials here.
                                                                    '401 | ok 403 403 ok 403 403 | 401 401 401 401 | 401 401 401 401'),
+  // Flags name partners: unbound tokens only; a department user gets its own flags (tests/integrity.test.ts).
+  api('GET', '/api/v1/integrity', () => ({ url: `/api/v1/integrity?period=${PERIOD}` }),
+                                                                   '401 | ok ok 403 ok ok 403 | 403 403 ok 403 | 403 403 403 403'),
   api('GET', '/api/v1/appeals', ({ department }) => ({ url: `/api/v1/appeals?department=${department}` }),
                                                                    '401 | ok ok 403 ok/403 ok 403 | 403 403 403 403 | 403 403 403 403', { department: true }),
   api('POST', '/api/v1/appeals', ({ department }) => ({ url: '/api/v1/appeals', init: json({ period: PERIOD, department, reason: '数据口径有误' }) }),
