@@ -222,7 +222,7 @@ export const OPERATIONS: ApiOperation[] = [
     query: periodQuery,
     answer: { kind: 'json', status: 200, schema: integrityShape },
     errors: [400, 404, ...GUARDED],
-    examples: { ok: { query: { period: '2026-11' } } },
+    examples: { ok: { query: { period: '2026-09' } } },
   },
   {
     id: 'listAppeals',
