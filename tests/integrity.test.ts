@@ -9,6 +9,10 @@ import { GET } from '@/app/api/v1/integrity/route';
 import { flagMessage } from '@/lib/integrity/present';
 import { integrityFor, revokeSetAside, setAsidePair, type IntegrityFlag } from '@/lib/integrity/service';
 import { ADMIN, AUDITOR, LEADER, departmentUser } from '@/lib/periods/test-support';
+import { publishPeriod } from '@/lib/assessment/service';
+import { fileAppeal } from '@/lib/appeals/service';
+import { appealBody } from '@/lib/appeals/http';
+import { appealJson } from '@/lib/appeals/present';
 import { parsePeriod, periodsOfMonths } from '@/lib/periods/codes';
 import { recomputePeriod } from '@/lib/scores';
 import { defaultScheme, integrityOf, parseSchemeOrThrow } from '@/lib/scoring';
@@ -224,6 +228,22 @@ describe('set-asides', () => {
       await database.query(`update periods set status = 'open' where code = '2026-Q4'`);
     }
     await revokeSetAside(database, { principal: ADMIN }, row.id, { reason: '撤销' });
+  });
+});
+
+describe('appeals on a flag', () => {
+  it('lets a department contest its own flag (stored, audited), not one it does not have', async () => {
+    await publishPeriod(database, { principal: ADMIN, now: NOW }, PERIOD);
+    const ctx = { principal: departmentUser('CONW'), now: NOW };
+    expect(appealBody.parse({ period: PERIOD, reason: '正常业务', flag: 'consumer_concentration' }).flag).toBe('consumer_concentration');
+    expect(() => appealBody.parse({ period: PERIOD, reason: 'x', flag: 'made_up' })).toThrow();
+    const appeal = await fileAppeal(database, ctx, { period: PERIOD, department: 'CONW', reason: 'C1 是本部门主要业务协同单位', flag: 'consumer_concentration' });
+    expect([appeal.flag, appeal.indicator, appealJson(appeal).flag]).toEqual(['consumer_concentration', null, 'consumer_concentration']);
+    await expect(fileAppeal(database, ctx, { period: PERIOD, department: 'CONW', reason: '再次', flag: 'consumer_concentration' })).rejects.toMatchObject({ status: 409 });
+    await expect(fileAppeal(database, ctx, { period: PERIOD, department: 'CONW', reason: 'x', flag: 'call_spike' })).rejects.toMatchObject({ status: 400 });
+    // An appeal on the total is still possible beside it.
+    expect((await fileAppeal(database, ctx, { period: PERIOD, department: 'CONW', reason: '总分有误' })).flag).toBeNull();
+    expect((await auditEntries(database, 'appeal.create')).at(-2)!.payload).toContain('consumer_concentration');
   });
 });
 

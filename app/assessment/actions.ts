@@ -10,7 +10,7 @@ import { fill } from '@/lib/i18n';
 import { requestExemption } from '@/lib/incidents/service';
 
 const REFRESH = ['/assessment', '/admin/appeals', '/admin/exemptions', '/me'];
-const appeal = z.object({ period: field.text, department: field.text, indicator: field.optional, reason: field.text, evidence: field.optional });
+const appeal = z.object({ period: field.text, department: field.text, indicator: field.optional, reason: field.text, evidence: field.optional, flag: field.optional });
 const exemption = z.object({ id: field.id, justification: field.text });
 const period = z.object({ period: field.text });
 

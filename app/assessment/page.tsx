@@ -10,6 +10,7 @@ import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { assessmentView } from '@/lib/assessment/views';
+import { ownFlagKinds } from '@/lib/integrity/views';
 import { fileAppealAction, requestExemptionAction, verifyAction } from './actions';
 
 type Props = { searchParams: Promise<{ period?: string }> };
@@ -137,7 +138,10 @@ export default async function AssessmentPage({ searchParams }: Props) {
                   {view.appeals.map((a) => (
                     <tr key={a.id} data-appeal={a.id}>
                       <th scope="row">{a.id}</th>
-                      <td>{a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}</td>
+                      <td>
+                        {a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}
+                        {a.flag && <div className="muted">{t.integrity.kinds[a.flag as keyof typeof t.integrity.kinds] ?? a.flag}</div>}
+                      </td>
                       <td className={styles.pre}>{a.reason}</td>
                       <td>{formatDateTime(locale, a.createdAt)}</td>
                       <td>
@@ -149,7 +153,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                 </DataTable>
               )}
               {view.canAppeal && (
-                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
+                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} flags={view.department ? await ownFlagKinds(gate.principal, view.department, period.code) : []} />
               )}
             </div>
           )}

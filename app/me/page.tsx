@@ -6,6 +6,7 @@ import { loadDepartment } from '@/lib/dashboard/department';
 import { firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
+import { flagBadgeLinks } from '@/lib/integrity/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -38,5 +39,7 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
       </section>
     );
   }
-  return <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} />;
+  const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
+  const flags = await flagBadgeLinks(gate.principal, period, t);
+  return <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} flag={flags[code ?? '']} />;
 }

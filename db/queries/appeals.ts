@@ -49,17 +49,27 @@ export async function countOpenAppeals(session: Session, period: string): Promis
   return session.db.$count(appeals, and(eq(appeals.period, period), eq(appeals.status, 'open')));
 }
 
-/** An open appeal of the department on the same target (total: indicator null), if any. */
+/** An open appeal of the department on the same target (total: indicator null; not one contesting a flag), if any. */
 export async function findOpenAppeal(session: Session, period: string, department: string, indicator: string | null): Promise<number | null> {
   const [row] = await session.db
     .select({ id: appeals.id })
     .from(appeals)
-    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), indicator === null ? isNull(appeals.indicator) : eq(appeals.indicator, indicator), eq(appeals.status, 'open')))
+    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), indicator === null ? isNull(appeals.indicator) : eq(appeals.indicator, indicator), isNull(appeals.flag), eq(appeals.status, 'open')))
     .limit(1);
   return row?.id ?? null;
 }
 
-export type NewAppeal = Pick<NewAppealRow, 'period' | 'departmentCode' | 'reason' | 'createdBy'> & { indicator: string | null; evidence: string | null };
+export type NewAppeal = Pick<NewAppealRow, 'period' | 'departmentCode' | 'reason' | 'createdBy'> & { indicator: string | null; evidence: string | null; flag?: string | null };
+
+/** An open appeal of the department contesting the same integrity flag kind, if any. */
+export async function findOpenFlagAppeal(session: Session, period: string, department: string, flag: string): Promise<number | null> {
+  const [row] = await session.db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), eq(appeals.flag, flag), eq(appeals.status, 'open')))
+    .limit(1);
+  return row?.id ?? null;
+}
 
 export async function insertAppeal(tx: Session, appeal: NewAppeal): Promise<AppealRow> {
   const [row] = await tx.db.insert(appeals).values(appeal).returning();

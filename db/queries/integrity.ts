@@ -290,3 +290,9 @@ export const NOT_SET_ASIDE = `not exists (
       select 1 from integrity_set_asides s join periods sp on sp.code = s.period
       where s.revoked_at is null and s.provider = e.provider and s.consumer = e.consumer
         and e.day between sp.starts_on and sp.ends_on)`;
+
+/** The highest data generation anywhere (one sequence feeds them all): moves with any write that can change a flag. */
+export async function dataGeneration(session: Session): Promise<number> {
+  const [row] = await session.query<{ g: string | number | null }>(`select max(generation) as g from score_generations`);
+  return Number(row?.g ?? 0);
+}

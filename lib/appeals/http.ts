@@ -1,6 +1,7 @@
 // Request shapes of the appeal routes (zod).
 import { z } from 'zod';
 import { periodCode } from '../periods/http';
+import { FLAG_KINDS } from '../scoring/index';
 
 export const appealBody = z
   .object({
@@ -10,6 +11,8 @@ export const appealBody = z
     indicator: z.string().trim().max(64).nullable().optional(),
     reason: z.string().max(2000),
     evidence: z.string().max(5000).nullable().optional(),
+    /** An integrity flag of the department in the period that the appeal contests (docs/scoring.md, "Integrity"). */
+    flag: z.enum(FLAG_KINDS).nullable().optional(),
   })
   .strict();
 

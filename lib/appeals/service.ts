@@ -8,6 +8,7 @@ import type { Database, Session } from '../../db/types';
 import {
   decideAppealRow,
   findOpenAppeal,
+  findOpenFlagAppeal,
   getAppeal,
   insertAppeal,
   listAppeals,
@@ -30,6 +31,7 @@ import { requirePeriod } from '../periods/rows';
 import { formatChinaTime } from '../periods/calendar';
 import { allIndicators, valueRangeProblem } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
+import { computeFlags } from '../integrity/service';
 
 export const MAX_REASON = 2000;
 export const MAX_EVIDENCE = 5000;
@@ -43,6 +45,8 @@ export interface FileAppealInput {
   indicator?: string | null;
   reason: string;
   evidence?: string | null;
+  /** An integrity flag kind the department has in the period, contested by this appeal. */
+  flag?: string | null;
 }
 
 function text(value: string | null | undefined, max: number, requiredMessage: MessageKey | null): string | null {
@@ -62,6 +66,7 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
   const reason = text(input.reason, MAX_REASON, 'appeals.errors.reasonRequired')!;
   const evidence = text(input.evidence, MAX_EVIDENCE, null);
   const indicator = input.indicator?.trim() || null;
+  const flag = input.flag?.trim() || null;
   const now = nowOf(ctx);
 
   const appeal = await database.transaction(async (tx) => {
@@ -79,16 +84,19 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
         throw badRequest('appeals.errors.unknownIndicator', { indicator });
       }
     }
-    const existing = await findOpenAppeal(tx, period.code, department, indicator);
+    if (flag && !(await computeFlags(tx, period.code, now)).some((f) => f.department === department && f.kind === flag)) {
+      throw badRequest('integrity.errors.unknownFlag', { department, period: period.code, flag });
+    }
+    const existing = flag ? await findOpenFlagAppeal(tx, period.code, department, flag) : await findOpenAppeal(tx, period.code, department, indicator);
     if (existing !== null) throw conflict('appeals.errors.duplicate', { id: existing });
-    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, reason, evidence, createdBy: actorLabel(ctx.principal) });
+    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, flag, reason, evidence, createdBy: actorLabel(ctx.principal) });
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,
       action: 'appeal.create',
       target: `appeal:${row.id}`,
       outcome: 'success',
-      payload: { id: row.id, period: period.code, department, indicator, reason, evidence },
+      payload: { id: row.id, period: period.code, department, indicator, flag, reason, evidence },
     });
     return row;
   });

@@ -1155,6 +1155,8 @@ export const en: Messages = {
     setAsideReason: 'Reason',
     setAsideDone: '{consumer}’s calls to {provider} set aside (no. {id}); the scores will be recomputed',
     setAsidesTitle: 'Calls set aside',
+    pair: 'Consumer → provider',
+    status: 'Status',
     setAsideActive: 'set aside',
     setAsideRevoked: 'revoked',
     setAsideBy: '{by} at {at}',
@@ -1170,7 +1172,7 @@ export const en: Messages = {
       duplicate: 'This pair already has an active set-aside in {period} (no. {id})',
       unknownSetAside: 'Set-aside {id} does not exist',
       alreadyRevoked: 'Set-aside {id} is already revoked',
-      unknownFlag: 'There is no integrity flag “{flag}”',
+      unknownFlag: '{department} has no “{flag}” flag in {period} to contest',
     },
   },
 };

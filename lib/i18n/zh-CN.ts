@@ -1157,6 +1157,8 @@ export const zhCN = {
     setAsideReason: '剔除理由',
     setAsideDone: '已剔除 {consumer} 对 {provider} 的调用（编号 {id}），评分将重算',
     setAsidesTitle: '已剔除的调用',
+    pair: '调用方 → 提供方',
+    status: '状态',
     setAsideActive: '剔除中',
     setAsideRevoked: '已撤销',
     setAsideBy: '{by} 于 {at}',
@@ -1172,7 +1174,7 @@ export const zhCN = {
       duplicate: '这一对部门在 {period} 已有生效的剔除（编号 {id}）',
       unknownSetAside: '剔除记录 {id} 不存在',
       alreadyRevoked: '剔除记录 {id} 已撤销',
-      unknownFlag: '没有“{flag}”这种真实性提示',
+      unknownFlag: '{department} 在 {period} 没有“{flag}”提示，不能就此申诉',
     },
   },
 };

@@ -106,6 +106,8 @@ export const ACCESS_TABLE: AccessEntry[] = [
   page('/account/security', { action: null },                     `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   page('/departments/[code]', { action: 'scores:detail', department: true },
                                                                   `login | 200 200 200 200/403 200 403 | ${NO_TOKENS}`),
+  // Every department's flags for admins, leaders and auditors; a department its own, its code in the URL.
+  page('/integrity', { action: 'integrity:read', department: true }, `login | 200 200 403 200/403 200 403 | ${NO_TOKENS}`),
   page('/assessment', { action: 'periods:read' },                 `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/audit', { action: 'audit:read' },                        `login | 403 403 403 403     200 403 | ${NO_TOKENS}`),
   page('/admin', { action: 'admin:view' },                        `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),

@@ -6,6 +6,7 @@ import { loadDepartment } from '@/lib/dashboard/department';
 import { departmentCodeParam, firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
+import { flagBadgeLinks } from '@/lib/integrity/views';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
@@ -19,7 +20,7 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
   if (!code) notFound();
   const sp = await searchParams;
   // A department user may open only its own page: anyone else's is the 403 page.
-  await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
+  const gate = await guardPage(pagePath(`/departments/${encodeURIComponent(code)}`, sp), 'scores:detail', { department: code });
   const { locale, t } = await getI18n();
   const loaded = await loadDepartment(code, firstParam(sp.period));
   if (loaded.kind === 'not-found') notFound();
@@ -33,5 +34,7 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
       </section>
     );
   }
-  return <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />;
+  const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
+  const flags = await flagBadgeLinks(gate.principal, period, t);
+  return <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} flag={flags[code]} />;
 }
