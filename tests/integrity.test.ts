@@ -8,6 +8,8 @@ import { setDatabase } from '@/db/client';
 import { GET } from '@/app/api/v1/integrity/route';
 import { flagMessage } from '@/lib/integrity/present';
 import { integrityFor, revokeSetAside, setAsidePair, type IntegrityFlag } from '@/lib/integrity/service';
+import { flagBadgeLinks, integrityPageView } from '@/lib/integrity/views';
+import { messages } from '@/lib/i18n';
 import { ADMIN, AUDITOR, LEADER, departmentUser } from '@/lib/periods/test-support';
 import { publishPeriod } from '@/lib/assessment/service';
 import { fileAppeal } from '@/lib/appeals/service';
@@ -271,6 +273,26 @@ describe('GET /api/v1/integrity', () => {
     expect((await get({ bearer: bound.secret })).status).toBe(403);
     await expect(integrityFor(database, { kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD, NOW)).rejects.toMatchObject({ status: 403 });
     expect((await GET(requestAs('/api/v1/integrity?period=2026-13', { bearer: unbound.secret }))).status).toBe(400);
+  });
+});
+
+describe('what the pages show', () => {
+  it('badges each department for readers, only its own for a department, none for others', async () => {
+    const t = messages('zh-CN');
+    const all = await flagBadgeLinks(ADMIN, PERIOD, t);
+    expect(all.CONH).toEqual({ count: 1, severity: 'high', href: `/integrity?period=${PERIOD}&department=CONH`, label: '1 条真实性提示', title: '数据真实性提示（最高：严重）' });
+    expect(Object.keys(await flagBadgeLinks(departmentUser('R1'), PERIOD, t))).toEqual(['R1']);
+    expect(await flagBadgeLinks({ kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD, t)).toEqual({});
+  });
+
+  it('filters the page by kind, severity and department, and names the departments', async () => {
+    const view = (await integrityPageView(ADMIN, { period: PERIOD, kind: 'reciprocal_pair', severity: 'warn' }))!;
+    expect(view.flags.map((f) => f.department)).toEqual(['R1', 'R2']);
+    expect(view.total).toBeGreaterThan(view.flags.length);
+    expect(view.names.R1).toBe('部门R1');
+    expect([view.canManage, view.locked]).toEqual([true, false]);
+    const own = (await integrityPageView(departmentUser('R1'), { period: PERIOD, department: 'R1', kind: 'nonsense' }))!;
+    expect([own.filters.kind, own.canManage, new Set(own.flags.map((f) => f.department))]).toEqual([null, false, new Set(['R1'])]);
   });
 });
 
