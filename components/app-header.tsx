@@ -8,6 +8,7 @@ import { LanguageSwitch } from './language-switch';
 
 type NavLink = { href: string; label: string; visible: (p: Principal) => boolean };
 const allowed = (action: Action) => (p: Principal) => can(p, action);
+const integrityHref = (p: Principal | undefined) => (p && !can(p, 'integrity:read') && boundDepartment(p) ? `/integrity?department=${encodeURIComponent(boundDepartment(p)!)}` : '/integrity');
 
 // Navigation filtered by can(): a link shows only when its page would let the user in.
 // Pages check again themselves (lib/auth/guard.tsx); hiding a link is only a courtesy.
@@ -22,6 +23,8 @@ export async function AppHeader() {
     { href: '/catalog', label: t.nav.catalog, visible: allowed('ledgers:view') },
     { href: '/requests', label: t.nav.requests, visible: allowed('ledgers:view') },
     { href: '/assessment', label: t.nav.assessment, visible: allowed('periods:read') },
+    // A department reads its own flags: its code in the URL (app/integrity/page.tsx).
+    { href: integrityHref(user?.principal), label: t.nav.integrity, visible: (p) => can(p, 'integrity:read') || can(p, 'integrity:read', { department: boundDepartment(p) }) },
     // Department officers upload their own data; admins reach uploads from /admin.
     { href: '/admin/ingest', label: t.adminIndex.ingest, visible: (p) => !can(p, 'admin:view') && (can(p, 'metrics:write', { department: boundDepartment(p) }) || can(p, 'events:write', { department: boundDepartment(p) })) },
     { href: '/admin', label: t.nav.admin, visible: allowed('admin:view') },

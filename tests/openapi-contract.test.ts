@@ -26,7 +26,7 @@ const REFUSALS: Record<string, number> = { invalidRows: 422, badPeriod: 400, unk
 const AS_DEPARTMENT = new Set(['fileAppeal', 'requestExemption']);
 /** The order the examples run in: each leaves the state the next one needs. */
 const ORDER = [
-  'uploadMetrics', 'uploadEvents', 'uploadCatalog', 'uploadRequests', 'uploadObjections', 'listScores', 'getDepartmentScore', 'listPeriods', 'getPeriod',
+  'uploadMetrics', 'uploadEvents', 'uploadCatalog', 'uploadRequests', 'uploadObjections', 'listScores', 'getDepartmentScore', 'listIntegrityFlags', 'listPeriods', 'getPeriod',
   'publishPeriod', 'withdrawPeriod', 'recordIncident', 'listIncidents', 'requestExemption', 'decideExemption',
   'fileAppeal', 'listAppeals', 'decideAppeal', 'finalizePeriod', 'verifyPeriod', 'exportAssessment', 'getOpenApiDocument',
 ];

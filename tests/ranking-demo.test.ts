@@ -11,6 +11,7 @@ import { allIndicators, selfReportedScheme as defaultScheme, NO_DAMPENING, parse
 import sensitivityCommand from '@/scripts/commands/sensitivity';
 import { setDatabase } from '@/db/client';
 import { FIXED_CUTOFF_TIERS } from '@/lib/scoring/test-support';
+import { computeFlags } from '@/lib/integrity/service';
 import { useTestDatabase, type TestDatabase } from './support/db';
 
 const PERIOD = '2026-11';
@@ -27,18 +28,46 @@ const tierCounts = (result: Awaited<ReturnType<typeof score>>) => {
 
 /** Runs an attack inside a transaction that is rolled back, and returns the target's total and rank after it. */
 async function underAttack(scheme: Scheme, target: string, attack: (tx: Session) => Promise<void>) {
-  let seen: { total: number; rank: number } | null = null;
+  return rolledBack(async (tx) => {
+    await attack(tx);
+    const d = (await score(tx, scheme)).departments.find((x) => x.department === target)!;
+    return { total: d.total, rank: d.rank };
+  });
+}
+
+/** Attack A of the issue: every other department calls the target once. */
+const thinConsumersAttack = (target: string, codes: string[]) => async (tx: Session) => {
+  for (const consumer of codes.filter((c) => c !== target)) {
+    await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 1)`, [target, consumer]);
+  }
+};
+
+/** The target's busiest consumer in the period. */
+const busiestConsumer = async (tx: Session, target: string) =>
+  (
+    await tx.query<{ consumer: string }>(
+      `select consumer from sharing_events where provider = $1 and day between '2026-11-01' and '2026-11-30' and consumer <> provider group by consumer order by sum(calls) desc limit 1`,
+      [target],
+    )
+  )[0].consumer;
+
+/** Attack B of the issue: the target's busiest consumer adds 100,000 calls. */
+const friendlyConsumerAttack = (target: string) => async (tx: Session) => {
+  await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 100000)`, [target, await busiestConsumer(tx, target)]);
+};
+
+/** Runs `fn` inside a transaction that is rolled back, and returns what it returned. */
+async function rolledBack<T>(fn: (tx: Session) => Promise<T>): Promise<T> {
+  let seen: T | undefined;
   await database
     .transaction(async (tx) => {
-      await attack(tx);
-      const d = (await score(tx, scheme)).departments.find((x) => x.department === target)!;
-      seen = { total: d.total, rank: d.rank };
+      seen = await fn(tx);
       throw new Error('roll back');
     })
     .catch((err: Error) => {
       if (err.message !== 'roll back') throw err;
     });
-  return seen!;
+  return seen as T;
 }
 
 beforeAll(async () => {
@@ -81,20 +110,8 @@ describe('the demo province, 2026-11', () => {
     const base = await score(database, undamped);
     const target = base.departments[30].department; // rank 31
     const codes = base.departments.map((d) => d.department);
-    // A: the other 59 departments call it once each.
-    const attackA = async (tx: Session) => {
-      for (const consumer of codes.filter((c) => c !== target)) {
-        await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 1)`, [target, consumer]);
-      }
-    };
-    // B: its busiest consumer adds 100,000 calls.
-    const attackB = async (tx: Session) => {
-      const [friend] = await tx.query<{ consumer: string }>(
-        `select consumer from sharing_events where provider = $1 and day between '2026-11-01' and '2026-11-30' and consumer <> provider group by consumer order by sum(calls) desc limit 1`,
-        [target],
-      );
-      await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 100000)`, [target, friend.consumer]);
-    };
+    const attackA = thinConsumersAttack(target, codes);
+    const attackB = friendlyConsumerAttack(target);
     for (const [scheme, bound] of [
       [undamped, 'bites'],
       [defaultScheme, 'dampened'],
@@ -106,6 +123,33 @@ describe('the demo province, 2026-11', () => {
         else expect(after.total - before.total).toBeLessThanOrEqual(0.5); // …and adds at most half a point with it
       }
     }
+  });
+
+  it('flags both attacks (thin consumers; concentration and a call spike), and neither before', async () => {
+    const base = await score(database, { ...defaultScheme, dampening: NO_DAMPENING });
+    const target = base.departments[30].department; // rank 31, as above
+    const codes = base.departments.map((d) => d.department);
+    const now = new Date('2026-12-02T04:00:00Z');
+    const targetFlags = (tx: Session) => computeFlags(tx, PERIOD, now).then((flags) => flags.filter((f) => f.department === target));
+    expect((await targetFlags(database)).map((f) => f.kind)).toEqual([]);
+    const a = await rolledBack(async (tx) => {
+      await thinConsumersAttack(target, codes)(tx);
+      return targetFlags(tx);
+    });
+    expect(a.map((f) => [f.kind, f.severity])).toEqual([['thin_consumers', 'high']]);
+    const friend = await busiestConsumer(database, target);
+    const b = await rolledBack(async (tx) => {
+      await friendlyConsumerAttack(target)(tx);
+      return targetFlags(tx);
+    });
+    expect(b.map((f) => [f.kind, f.severity, f.evidence.partner ?? null])).toEqual([
+      ['consumer_concentration', 'high', friend],
+      ['call_spike', 'high', null],
+    ]);
+    // The whole province before any attack: few flags, none high (the thresholds sit above the demo's natural spread).
+    const all = await computeFlags(database, PERIOD, now);
+    expect(all.filter((f) => f.severity === 'high')).toEqual([]);
+    expect(all.length).toBeLessThanOrEqual(3);
   });
 
   it('has two peer groups, stored with the input and carried in the result', async () => {

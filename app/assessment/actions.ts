@@ -11,7 +11,7 @@ import { requestExemption } from '@/lib/incidents/service';
 
 const REFRESH = ['/assessment', '/admin/appeals', '/admin/exemptions', '/me', '/requests'];
 const ledgerKind = z.string().trim().default('').transform((v) => (v === 'request' || v === 'objection' ? v : null));
-const appeal = z.object({ period: field.text, department: field.text, indicator: field.optional, reason: field.text, evidence: field.optional, ledgerKind, ledgerId: field.optional });
+const appeal = z.object({ period: field.text, department: field.text, indicator: field.optional, reason: field.text, evidence: field.optional, ledgerKind, ledgerId: field.optional, flag: field.optional });
 const exemption = z.object({ id: field.id, justification: field.text });
 const period = z.object({ period: field.text });
 

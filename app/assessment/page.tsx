@@ -10,6 +10,7 @@ import { guardPage } from '@/lib/auth/guard';
 import { fill, formatDateTime, formatNumber } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
 import { assessmentView } from '@/lib/assessment/views';
+import { ownFlagKinds } from '@/lib/integrity/views';
 import { fileAppealAction, requestExemptionAction, verifyAction } from './actions';
 
 type Props = { searchParams: Promise<{ period?: string; ledgerKind?: string; ledgerId?: string }> };
@@ -142,6 +143,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                       <td>
                         {a.indicator ? (indicatorNames.get(a.indicator) ?? a.indicator) : t.appeals.targetTotal}
                         {a.ledgerKind && <div className="muted">{`${t.appeals.ledgerKinds[a.ledgerKind]} ${a.ledgerId ?? ''}`}</div>}
+                        {a.flag && <div className="muted">{t.integrity.kinds[a.flag as keyof typeof t.integrity.kinds] ?? a.flag}</div>}
                       </td>
                       <td className={styles.pre}>{a.reason}</td>
                       <td>{formatDateTime(locale, a.createdAt)}</td>
@@ -154,7 +156,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
                 </DataTable>
               )}
               {view.canAppeal && (
-                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} ledger={ledger} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
+                <AppealForm submit={fileAppealAction} locale={locale} period={period.code} ledger={ledger} indicators={view.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} flags={view.department ? await ownFlagKinds(gate.principal, view.department, period.code) : []} />
               )}
             </div>
           )}

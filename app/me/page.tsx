@@ -10,6 +10,7 @@ import { DepartmentLedger } from '@/components/ledgers/department-ledger';
 import { getDatabase } from '@/db/client';
 import { loadDepartmentLedger } from '@/lib/ledgers/views';
 import { fileObjectionAction, rateRequestAction } from '../departments/[code]/ledger-actions';
+import { flagBadgeLinks } from '@/lib/integrity/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -43,9 +44,11 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
     );
   }
   const ledger = code ? await loadDepartmentLedger(await getDatabase(), gate.principal, code) : null;
+  const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
+  const flags = await flagBadgeLinks(gate.principal, period, t);
   return (
     <>
-      <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} />
+      <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} flag={flags[code ?? '']} />
       {ledger && <DepartmentLedger view={ledger} locale={locale} t={t} rateAction={rateRequestAction} objectionAction={fileObjectionAction} />}
     </>
   );

@@ -14,6 +14,7 @@ import { ScoresComputing } from '@/components/dashboard/scores-computing';
 import { SummaryCards } from '@/components/dashboard/summary-cards';
 import { tierLabel } from '@/lib/dashboard/format';
 import { AppLink } from '@/components/app-link';
+import { flagBadgeLinks } from '@/lib/integrity/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -58,7 +59,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
       <SummaryCards view={localized} locale={locale} t={t} />
       <RankingsOverviewCharts view={localized} locale={locale} t={t} />
       <RankingFilters params={params} period={view.period.code} tiers={tiers} groups={view.summary.groups} locale={locale} t={t} />
-      <RankingTable view={localized} params={params} locale={locale} t={t} />
+      <RankingTable view={localized} params={params} locale={locale} t={t} flags={await flagBadgeLinks(gate.principal, view.period.code, t)} />
       <RankingsTrendChart view={localized} locale={locale} t={t} />
     </section>
   );

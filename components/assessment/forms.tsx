@@ -6,6 +6,7 @@ import { useActionState, useId } from 'react';
 import { messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import styles from './cycle.module.css';
+import { AppealFlagField } from '../integrity/appeal-flag-field';
 
 const initial: ActionState = {};
 
@@ -27,7 +28,7 @@ export function Outcome({ state }: { state: ActionState }) {
   return null;
 }
 
-export function AppealForm({ locale, period, indicators, ledger, submit }: { locale: Locale; period: string; indicators: Option[]; ledger?: { kind: 'request' | 'objection'; id: string } | null; submit: FormAction }) {
+export function AppealForm({ locale, period, indicators, ledger, flags, submit }: { locale: Locale; period: string; indicators: Option[]; ledger?: { kind: 'request' | 'objection'; id: string } | null; flags?: string[]; submit: FormAction }) {
   const t = messages(locale).appeals;
   const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
@@ -41,6 +42,7 @@ export function AppealForm({ locale, period, indicators, ledger, submit }: { loc
           <SelectOptions options={indicators} none={t.targetTotal} />
         </select>
       </label>
+      <AppealFlagField locale={locale} flags={flags} />
       <label>
         {t.reason}
         <textarea name="reason" required maxLength={2000} rows={4} aria-describedby={`${id}-reason-hint`} />

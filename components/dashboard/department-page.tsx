@@ -13,9 +13,10 @@ import { PageHeading } from './page-heading';
 import { PeriodPicker } from './period-picker';
 import { ScoreCard } from './score-card';
 import { ScoresComputing } from './scores-computing';
+import { FlagBadge, type FlagBadgeData } from '../integrity/flag-badge';
 
 /** A department's standing in a period (or that its scores are being computed); /departments/{code} and /me both render this. */
-export function DepartmentPage({ loaded, action, locale, t }: { loaded: Extract<DepartmentLoad, { kind: 'ok' | 'computing' }>; action: string; locale: Locale; t: Messages }) {
+export function DepartmentPage({ loaded, action, locale, t, flag }: { loaded: Extract<DepartmentLoad, { kind: 'ok' | 'computing' }>; action: string; locale: Locale; t: Messages; flag?: FlagBadgeData | null }) {
   if (loaded.kind === 'computing') {
     const { department, period, periods } = loaded;
     const picker = <PeriodPicker action={action} periods={periods} current={period.code} locale={locale} t={t} />;
@@ -47,6 +48,7 @@ export function DepartmentPage({ loaded, action, locale, t }: { loaded: Extract<
       >
         <p className="muted">
           <AppLink href={`/rankings?period=${encodeURIComponent(view.period.code)}`}>← {t.nav.rankings}</AppLink>
+          <FlagBadge badge={flag} />
         </p>
       </PageHeading>
       {view.score ? (

@@ -7,6 +7,7 @@ import type { ChangeWords } from '@/lib/dashboard/format';
 import { RankChange } from './rank-change';
 import { RankInterval, type IntervalWords } from './rank-interval';
 import { TierBadge } from './tier-badge';
+import { FlagBadge, type FlagBadgeData } from '../integrity/flag-badge';
 
 export interface RankingRowData {
   code: string;
@@ -25,6 +26,8 @@ export interface RankingRowData {
   /** 缺报 and its cost, in words; null when everything was reported or the detail is hidden. */
   missing: string | null;
   own: boolean;
+  /** Its integrity flags, where the reader may see them. */
+  flag?: FlagBadgeData | null;
 }
 
 export type RowWords = ChangeWords &
@@ -57,6 +60,7 @@ export function RankingRows({ rows, dimensionCount, ranked, compare, form, local
             <a href={r.href}>{r.name}</a>
             <span className="dept-code">{r.code}</span>
             {r.own ? <span className="own-tag">{t.rankings.own}</span> : null}
+            <FlagBadge badge={r.flag} />
             {r.missing ? (
               <span className="not-reported" title={r.missing}>
                 {t.standing.notReported}

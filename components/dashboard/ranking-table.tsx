@@ -6,11 +6,12 @@ import type { RankingsView } from '@/lib/dashboard/rankings';
 import { Pagination } from './pagination';
 import { RankingRows, type RankingRowData, type RowWords } from './ranking-rows';
 import { SortHeader } from './sort-header';
+import type { FlagBadgeData } from '../integrity/flag-badge';
 
 const COMPARE_FORM = 'compare-form';
 
 /** The ranking table: one server-rendered page, sortable by its headers, with comparison boxes. */
-export function RankingTable({ view, params, locale, t }: { view: RankingsView; params: RankingParams; locale: Locale; t: Messages }) {
+export function RankingTable({ view, params, locale, t, flags }: { view: RankingsView; params: RankingParams; locale: Locale; t: Messages; flags?: Record<string, FlagBadgeData> }) {
   const p = { ...params, period: view.period.code };
   const header = (label: string, sort: RankingParams['sort'], numeric = false, dimension: string | null = null) => (
     <SortHeader label={label} href={sortHref(p, sort, dimension)} active={p.sort === sort && p.dimension === dimension} descending={p.descending} numeric={numeric} t={t} />
@@ -33,6 +34,7 @@ export function RankingTable({ view, params, locale, t }: { view: RankingsView; 
     straddlesTier: r.straddlesTier,
     missing: r.missing && r.missing.count ? fill(t.standing.missingCostNote, { count: r.missing.count, points: formatNumber(locale, r.missing.points ?? 0, 2) }) : null,
     own: r.own,
+    flag: flags?.[r.code] ?? null,
   }));
   const words: RowWords = {
     rankings: t.rankings,

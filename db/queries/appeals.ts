@@ -49,7 +49,7 @@ export async function countOpenAppeals(session: Session, period: string): Promis
   return session.db.$count(appeals, and(eq(appeals.period, period), eq(appeals.status, 'open')));
 }
 
-/** An open appeal of the department on the same target (total: indicator null; a ledger row: that row), if any. */
+/** An open appeal of the department on the same target (total: indicator null; a ledger row: that row; not one contesting a flag), if any. */
 export async function findOpenAppeal(session: Session, period: string, department: string, indicator: string | null, ledger: { kind: string; id: string } | null = null): Promise<number | null> {
   const target = ledger
     ? and(eq(appeals.ledgerKind, ledger.kind as 'request' | 'objection'), eq(appeals.ledgerId, ledger.id))
@@ -57,7 +57,7 @@ export async function findOpenAppeal(session: Session, period: string, departmen
   const [row] = await session.db
     .select({ id: appeals.id })
     .from(appeals)
-    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), target, eq(appeals.status, 'open')))
+    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), target, isNull(appeals.flag), eq(appeals.status, 'open')))
     .limit(1);
   return row?.id ?? null;
 }
@@ -67,7 +67,18 @@ export type NewAppeal = Pick<NewAppealRow, 'period' | 'departmentCode' | 'reason
   evidence: string | null;
   ledgerKind?: 'request' | 'objection' | null;
   ledgerId?: string | null;
+  flag?: string | null;
 };
+
+/** An open appeal of the department contesting the same integrity flag kind, if any. */
+export async function findOpenFlagAppeal(session: Session, period: string, department: string, flag: string): Promise<number | null> {
+  const [row] = await session.db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(and(eq(appeals.period, period), eq(appeals.departmentCode, department), eq(appeals.flag, flag), eq(appeals.status, 'open')))
+    .limit(1);
+  return row?.id ?? null;
+}
 
 export async function insertAppeal(tx: Session, appeal: NewAppeal): Promise<AppealRow> {
   const [row] = await tx.db.insert(appeals).values(appeal).returning();

@@ -8,7 +8,9 @@
 //   consumer's calls count toward calls_served up to consumerCap × the median calls of
 //   the provider's real consumers (the scheme's dampening, docs/scoring.md). A department
 //   with no events has 0 calls, records and consumers, and no success rate (undefined
-//   without calls); records and the success rate count every call.
+//   without calls); records and the success rate count every call. A pair whose calls the
+//   admin set aside for a period (integrity_set_asides, docs/scoring.md "Integrity") is
+//   left out on that period's days.
 // - each department's peer group: its own, else its level's (省直部门, 市, 县).
 // - metric indicators roll the current (non-superseded) monthly values up by the
 //   indicator's `aggregate` rule: sum, mean, max, or last (the latest month reported).
@@ -18,6 +20,7 @@
 import { allIndicators, dampeningOf, isLedgerIndicator, ledgerValue, NO_LEDGER_ROWS, type Dampening, type Scheme, type ScoringInput } from '../../lib/scoring';
 import type { Session } from '../types';
 import { loadLedgerCounts } from './ledger-indicators';
+import { NOT_SET_ASIDE } from './integrity';
 
 /** A period's first and last day (ISO dates) and its months in order (lib/periods/codes.ts PeriodInfo). */
 export interface PeriodSpan {
@@ -36,8 +39,8 @@ type EventIndicator = (typeof EVENT_INDICATORS)[number];
 const EVENTS_SQL = `
   with days as (
     select provider, consumer, day, sum(calls) as calls, sum(records) as records, sum(failures) as failures
-    from sharing_events
-    where day >= $1::date and day <= $2::date and consumer <> provider
+    from sharing_events e
+    where day >= $1::date and day <= $2::date and consumer <> provider and ${NOT_SET_ASIDE}
     group by provider, consumer, day
   ), pairs as (
     select provider, consumer, sum(calls) as calls, sum(records) as records, sum(failures) as failures,

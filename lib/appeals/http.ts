@@ -1,6 +1,7 @@
 // Request shapes of the appeal routes (zod).
 import { z } from 'zod';
 import { periodCode } from '../periods/http';
+import { FLAG_KINDS } from '../scoring/index';
 
 export const appealBody = z
   .object({
@@ -13,6 +14,8 @@ export const appealBody = z
     /** A disputed ledger row the department provides on (条例 art. 28); both or neither. */
     ledgerKind: z.enum(['request', 'objection']).nullable().optional(),
     ledgerId: z.string().trim().min(1).max(128).nullable().optional(),
+    /** An integrity flag of the department in the period that the appeal contests (docs/scoring.md, "Integrity"). */
+    flag: z.enum(FLAG_KINDS).nullable().optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import type { Database, Session } from '../../db/types';
 import {
   decideAppealRow,
   findOpenAppeal,
+  findOpenFlagAppeal,
   getAppeal,
   insertAppeal,
   listAppeals,
@@ -31,6 +32,7 @@ import { requirePeriod } from '../periods/rows';
 import { formatChinaTime } from '../periods/calendar';
 import { allIndicators, valueRangeProblem } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
+import { computeFlags } from '../integrity/service';
 
 export const MAX_REASON = 2000;
 export const MAX_EVIDENCE = 5000;
@@ -47,6 +49,8 @@ export interface FileAppealInput {
   /** A disputed ledger row (条例 art. 28): one the appealing department provides on. */
   ledgerKind?: 'request' | 'objection' | null;
   ledgerId?: string | null;
+  /** An integrity flag kind the department has in the period, contested by this appeal. */
+  flag?: string | null;
 }
 
 function text(value: string | null | undefined, max: number, requiredMessage: MessageKey | null): string | null {
@@ -71,6 +75,7 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
   if (Boolean(ledgerKind) !== Boolean(ledgerId)) throw badRequest('appeals.errors.ledgerIncomplete');
   if (ledgerKind && ledgerKind !== 'request' && ledgerKind !== 'objection') throw badRequest('appeals.errors.ledgerIncomplete');
   const ledger = ledgerKind && ledgerId ? { kind: ledgerKind, id: ledgerId } : null;
+  const flag = input.flag?.trim() || null;
   const now = nowOf(ctx);
 
   const appeal = await database.transaction(async (tx) => {
@@ -89,16 +94,19 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
       }
     }
     if (ledger) await checkLedgerRow(tx, ledger, department, period);
-    const existing = await findOpenAppeal(tx, period.code, department, indicator, ledger);
+    if (flag && !(await computeFlags(tx, period.code, now)).some((f) => f.department === department && f.kind === flag)) {
+      throw badRequest('integrity.errors.unknownFlag', { department, period: period.code, flag });
+    }
+    const existing = flag ? await findOpenFlagAppeal(tx, period.code, department, flag) : await findOpenAppeal(tx, period.code, department, indicator, ledger);
     if (existing !== null) throw conflict('appeals.errors.duplicate', { id: existing });
-    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, reason, evidence, createdBy: actorLabel(ctx.principal) });
+    const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, flag, reason, evidence, createdBy: actorLabel(ctx.principal) });
     await appendAudit(tx, {
       actor: ctx.principal,
       ip: ctx.ip,
       action: 'appeal.create',
       target: `appeal:${row.id}`,
       outcome: 'success',
-      payload: { id: row.id, period: period.code, department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, reason, evidence },
+      payload: { id: row.id, period: period.code, department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, flag, reason, evidence },
     });
     return row;
   });

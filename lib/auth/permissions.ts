@@ -26,6 +26,8 @@ export const ACTIONS = [
   'exemptions:request',
   'exemptions:decide',
   'audit:read',
+  'integrity:read', // integrity flags (docs/scoring.md "Integrity"): all, or a department its own
+  'integrity:manage', // set a flagged pair's calls aside for a period, and revoke it
   'admin:view', // the /admin index: the bureau's management sections
   'ledgers:view', // /catalog and /requests: the whole catalog (shared information)
   'ledgers:read', // request and objection rows: a department only those it is a party to
@@ -46,7 +48,7 @@ const PLATFORM_ACTIONS: Action[] = ['events:write', 'ledger:write'];
 const SECURITY_ACTIONS: Action[] = ['users:manage', 'tokens:manage'];
 // A consumer submission is the department's own word as a party to a request: no bureau role files one.
 const BUSINESS_ACTIONS: Action[] = ACTIONS.filter((a) => !SECURITY_ACTIONS.includes(a) && a !== 'audit:read' && !PLATFORM_ACTIONS.includes(a) && a !== 'ledgers:submit');
-const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history', 'ledgers:view', 'ledgers:read'];
+const ALL_READS: Action[] = ['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ingest:history', 'ledgers:view', 'ledgers:read', 'integrity:read'];
 
 function roleRules(role: Role): Partial<Record<Action, Rule>> {
   const rules: Partial<Record<Action, Rule>> = {};
@@ -59,7 +61,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
       grant(SECURITY_ACTIONS, 'all');
       break;
     case 'leader':
-      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ledgers:view', 'ledgers:read'], 'all');
+      grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'appeals:read', 'incidents:read', 'ledgers:view', 'ledgers:read', 'integrity:read'], 'all');
       break;
     case 'assessor':
       grant(['scores:read', 'scores:detail', 'flows:read', 'periods:read', 'scheme:read', 'export', 'ledgers:view', 'ledgers:read'], 'all');
@@ -70,7 +72,7 @@ function roleRules(role: Role): Partial<Record<Action, Rule>> {
       break;
     case 'department':
       grant(['scores:read', 'flows:read', 'periods:read', 'scheme:read', 'ledgers:view'], 'all');
-      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request', 'ledgers:read', 'ledgers:submit'], 'own');
+      grant(['scores:detail', 'metrics:write', 'ingest:history', 'appeals:read', 'appeals:create', 'incidents:read', 'exemptions:request', 'ledgers:read', 'ledgers:submit', 'integrity:read'], 'own');
       break;
   }
   return rules;
@@ -80,7 +82,7 @@ const SCOPE_ACTIONS: Record<Scope, Action[]> = {
   'metrics:write': ['metrics:write'],
   'events:write': ['events:write'],
   'ledger:write': ['ledger:write'],
-  'scores:read': ['scores:read', 'scores:detail', 'periods:read'],
+  'scores:read': ['scores:read', 'scores:detail', 'periods:read', 'integrity:read'],
   'scores:export': ['export', 'periods:read'],
 };
 
@@ -100,6 +102,8 @@ export function can(principal: Principal | null | undefined, action: Action, res
   // A department-bound token acts only on its department's data; reading rankings is open.
   // It never writes events or ledgers, even if its row says so (tokens made before this rule).
   if (principal.departmentCode && PLATFORM_ACTIONS.includes(action)) return false;
+  // Integrity flags name other departments' partners: only unbound tokens read them.
+  if (principal.departmentCode && action === 'integrity:read') return false;
   if (!principal.departmentCode || action === 'scores:read' || action === 'periods:read') return true;
   return resource?.department != null && resource.department === principal.departmentCode;
 }

@@ -8,6 +8,7 @@ import type { Action } from '../auth/permissions';
 import type { IngestKind } from '../ingest/kinds';
 import { appealShape } from '../appeals/present';
 import { incidentShape } from '../incidents/present';
+import { integrityShape } from '../integrity/present';
 import { periodShape } from '../periods/present';
 import { appealBody, appealListQuery, decisionBody } from '../appeals/http';
 import { exemptionDecisionBody, exemptionRequestBody, incidentBody, incidentListQuery } from '../incidents/http';
@@ -218,6 +219,17 @@ export const OPERATIONS: ApiOperation[] = [
     answer: { kind: 'json', status: 200, schema: snapshotCheck },
     errors: [400, ...GUARDED, 404, 409],
     examples: { ok: { path: { period: '2026-07' } } },
+  },
+  {
+    id: 'listIntegrityFlags',
+    method: 'get',
+    path: '/api/v1/integrity',
+    tag: 'integrity',
+    action: 'integrity:read',
+    query: periodQuery,
+    answer: { kind: 'json', status: 200, schema: integrityShape },
+    errors: [400, 404, ...GUARDED],
+    examples: { ok: { query: { period: '2026-09' } } },
   },
   {
     id: 'listAppeals',

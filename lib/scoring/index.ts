@@ -17,6 +17,7 @@ export { scoringInputFromRows, DEPARTMENT_CODE, type ValueRow, type IncidentRow,
 export { recommendationFacts, weakestIndex, type AdviceSource, type NamedScheme, type RecommendationFacts } from './recommend';
 export { ENGINE_VERSION, KNOWN_ENGINE_VERSIONS, isKnownEngineVersion } from './engine-version';
 export { MIN_LEVER_POINTS } from './reachable';
+export { DEFAULT_INTEGRITY, FLAG_KINDS, FLAG_SEVERITIES, integrityOf, type FlagKind, type FlagSeverity, type IntegrityThresholds } from './integrity';
 export { DEFAULT_DAMPENING, NO_DAMPENING, dampeningOf, type Dampening } from './dampening';
 export { METHOD_CHOICES } from './method-sensitivity';
 export { sobolIndices, type SobolIndices } from './sobol';

@@ -55,6 +55,32 @@ export const dampeningSchema = z.strictObject({
   consumerCap: z.number().min(1).nullable(),
 });
 
+const share = z.number().min(0).max(1);
+/**
+ * Thresholds of the integrity flags (db/queries/integrity.ts; docs/scoring.md, "Integrity").
+ * Every group and field is optional: what is left out takes its default (lib/scoring/integrity.ts).
+ */
+export const integritySchema = z.strictObject({
+  /** One consumer's share of a provider's calls from others: > warn → warn, > high → high; only with ≥ minConsumers consumers. */
+  concentration: z.strictObject({ warn: share, high: share, minConsumers: z.number().int().min(1) }).partial().optional(),
+  /** Consumers below the dampening minimum: at least minCount of them, making up ≥ warn / ≥ high of the provider's consumers. */
+  thinConsumers: z.strictObject({ minCount: z.number().int().min(1), warn: share, high: share }).partial().optional(),
+  /** A→B and B→A each at least this share of the other's calls from others. */
+  reciprocal: z.strictObject({ warn: share, high: share }).partial().optional(),
+  /** Robust z of a month's calls against the department's own monthly history. */
+  spike: z
+    .strictObject({ warn: z.number().min(0), high: z.number().min(0), minMonths: z.number().int().min(2), historyMonths: z.number().int().min(2).max(60) })
+    .partial()
+    .optional(),
+  /** Active shareable resources nobody else called for `months` months: share ≥ warn / ≥ high (any: info). */
+  zombie: z.strictObject({ months: z.number().int().min(1).max(24), warn: share, high: share }).partial().optional(),
+  /** A self-reported quality rate ≥ reported while ≥ minObjections objections of its kind, or a mean rating ≤ maxRating over ≥ minRatings. */
+  selfReport: z
+    .strictObject({ reported: share, minObjections: z.number().int().min(1), maxRating: z.number().min(1).max(5), minRatings: z.number().int().min(1) })
+    .partial()
+    .optional(),
+});
+
 export const weightingSchema = z.strictObject({
   method: z.enum(['expert', 'equal', 'entropy', 'ahp', 'combined']).default('expert'),
   /** Share of the expert weight in `combined`. */
@@ -91,6 +117,7 @@ const schemeShape = z.strictObject({
   /** Rank, tier and rank interval within each department's peer group. */
   rankWithinGroups: z.boolean().optional(),
   dampening: dampeningSchema.optional(),
+  integrity: integritySchema.optional(),
 });
 
 export const schemeSchema = schemeShape.superRefine((scheme, ctx) => {

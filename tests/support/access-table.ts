@@ -109,6 +109,8 @@ export const ACCESS_TABLE: AccessEntry[] = [
   page('/account/security', { action: null },                     `login | 200 200 200 200     200 200 | ${NO_TOKENS}`),
   page('/departments/[code]', { action: 'scores:detail', department: true },
                                                                   `login | 200 200 200 200/403 200 403 | ${NO_TOKENS}`),
+  // Every department's flags for admins, leaders and auditors; a department its own, its code in the URL.
+  page('/integrity', { action: 'integrity:read', department: true }, `login | 200 200 403 200/403 200 403 | ${NO_TOKENS}`),
   page('/assessment', { action: 'periods:read' },                 `login | 200 200 200 200     200 403 | ${NO_TOKENS}`),
   page('/audit', { action: 'audit:read' },                        `login | 403 403 403 403     200 403 | ${NO_TOKENS}`),
   page('/admin', { action: 'admin:view' },                        `login | 200 403 403 403     403 403 | ${NO_TOKENS}`),
@@ -165,6 +167,9 @@ export const ACCESS_TABLE: AccessEntry[] = [
   api('POST', '/admin/ingest/check', () => ({ url: '/admin/ingest/check?kind=metrics', init: json({ rows: [{ department: OWN, period: PERIOD, indicator: 'completeness_rate', value: 0.9 }] }) }),
     // Not under /api/v1, so tokens are no credentials here.
                                                                    '401 | ok 403 403 ok 403 403 | 401 401 401 401 401 | 401 401 401 401 401'),
+  // Flags name partners: unbound tokens only; a department user gets its own flags (tests/integrity.test.ts).
+  api('GET', '/api/v1/integrity', () => ({ url: `/api/v1/integrity?period=${PERIOD}` }),
+                                                                   '401 | ok ok 403 ok ok 403 | 403 403 403 ok 403 | 403 403 403 403 403'),
   api('GET', '/api/v1/appeals', ({ department }) => ({ url: `/api/v1/appeals?department=${department}` }),
                                                                    '401 | ok ok 403 ok/403 ok 403 | 403 403 403 403 403 | 403 403 403 403 403', { department: true }),
   api('POST', '/api/v1/appeals', ({ department }) => ({ url: '/api/v1/appeals', init: json({ period: PERIOD, department, reason: '数据口径有误' }) }),

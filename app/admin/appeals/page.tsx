@@ -64,7 +64,10 @@ export default async function AdminAppealsPage({ searchParams }: Props) {
                 {a.departmentName ?? a.departmentCode}
                 <div className="muted">{a.departmentCode}</div>
               </td>
-              <td>{a.indicator ? `${info?.names[a.indicator] ?? a.indicator}（${a.indicator}）` : k.targetTotal}</td>
+              <td>
+                {a.indicator ? `${info?.names[a.indicator] ?? a.indicator}（${a.indicator}）` : k.targetTotal}
+                {a.flag && <div className="muted">{t.integrity.kinds[a.flag as keyof typeof t.integrity.kinds] ?? a.flag}</div>}
+              </td>
               <td className={styles.pre}>{a.reason}</td>
               <td className={styles.pre}>{a.evidence ?? '—'}</td>
               <td>

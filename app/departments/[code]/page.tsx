@@ -11,6 +11,7 @@ import { DepartmentLedger } from '@/components/ledgers/department-ledger';
 import { getDatabase } from '@/db/client';
 import { loadDepartmentLedger } from '@/lib/ledgers/views';
 import { fileObjectionAction, rateRequestAction } from './ledger-actions';
+import { flagBadgeLinks } from '@/lib/integrity/views';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
@@ -40,9 +41,11 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
   }
   // Its requests and objections, with their clocks (docs/dashboard.md "Ledgers").
   const ledger = await loadDepartmentLedger(await getDatabase(), gate.principal, code);
+  const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
+  const flags = await flagBadgeLinks(gate.principal, period, t);
   return (
     <>
-      <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} />
+      <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} flag={flags[code]} />
       {loaded.kind === 'ok' && <LedgerIndicators code={code} period={loaded.view.period} indicators={loaded.view.scheme.indicators} locale={locale} t={t} />}
       {ledger && <DepartmentLedger view={ledger} locale={locale} t={t} rateAction={rateRequestAction} objectionAction={fileObjectionAction} />}
     </>

@@ -1,0 +1,298 @@
+// Integrity flags (docs/scoring.md, "Integrity"), computed in the database per period, and the
+// set-asides of a flagged pair's calls. Each query returns rows of
+// {department, kind, severity, evidence}; the thresholds come from the period's scheme
+// (lib/scoring/integrity.ts). Calls are from other departments only (consumer ≠ provider),
+// as for the events indicators; the flags read the raw events (a set-aside pair still shows,
+// marked as set aside), the scores read them without the set-aside pairs (matrix.ts).
+import type { IntegrityThresholds } from '../../lib/scoring';
+import type { Session } from '../types';
+import type { PeriodSpan } from './matrix';
+
+export interface FlagRow {
+  department: string;
+  kind: string;
+  severity: 'info' | 'warn' | 'high';
+  evidence: Record<string, unknown>;
+}
+
+// One pass over the period's pairs: per (provider, consumer) the calls and the days of use,
+// per provider the total, the consumers and the thin ones, and its busiest consumer.
+// $1 start, $2 end, $3 minCalls, $4 minDays, $5/$6 concentration warn/high, $7 minConsumers,
+// $8 thin minCount, $9/$10 thin warn/high, $11/$12 reciprocal warn/high.
+const PAIR_FLAGS_SQL = `
+  with days as (
+    select provider, consumer, day, sum(calls) as calls
+    from sharing_events
+    where day >= $1::date and day <= $2::date and consumer <> provider
+    group by provider, consumer, day
+  ), pairs as (
+    select provider, consumer, sum(calls)::float8 as calls, count(*) filter (where calls > 0) as days_used
+    from days group by provider, consumer having sum(calls) > 0
+  ), totals as (
+    select provider, sum(calls) as calls, count(*)::int as consumers,
+           (count(*) filter (where calls < $3 or days_used < $4))::int as thin,
+           coalesce(sum(calls) filter (where calls < $3 or days_used < $4), 0) as thin_calls
+    from pairs group by provider
+  ), busiest as (
+    select distinct on (provider) provider, consumer, calls from pairs order by provider, calls desc, consumer
+  ), shares as (
+    select p.provider, p.consumer, p.calls, p.calls / t.calls as share from pairs p join totals t using (provider)
+  )
+  select t.provider as department, 'consumer_concentration' as kind,
+         case when b.calls / t.calls > $6 then 'high' else 'warn' end as severity,
+         jsonb_build_object('partner', b.consumer, 'numerator', b.calls, 'denominator', t.calls,
+                            'share', b.calls / t.calls, 'consumers', t.consumers) as evidence
+  from totals t join busiest b using (provider)
+  where t.consumers >= $7 and b.calls / t.calls > $5
+  union all
+  select provider, 'thin_consumers',
+         case when thin::float8 / consumers >= $10 then 'high' else 'warn' end,
+         jsonb_build_object('numerator', thin, 'denominator', consumers, 'share', thin::float8 / consumers,
+                            'thinCalls', thin_calls, 'calls', calls, 'minCalls', $3::int, 'minDays', $4::int)
+  from totals
+  where thin >= $8 and thin::float8 / consumers >= $9
+  union all
+  select a.provider, 'reciprocal_pair',
+         case when least(a.share, b.share) >= $12 then 'high' else 'warn' end,
+         jsonb_build_object('partner', a.consumer,
+                            'numerator', a.calls, 'denominator', a.calls / a.share, 'share', a.share,
+                            'partnerNumerator', b.calls, 'partnerDenominator', b.calls / b.share, 'partnerShare', b.share)
+  from shares a join shares b on b.provider = a.consumer and b.consumer = a.provider
+  where a.share >= $11 and b.share >= $11`;
+
+export async function loadPairFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
+  return session.query<FlagRow>(PAIR_FLAGS_SQL, [
+    period.startsOn,
+    period.endsOn,
+    t.dampening.minCalls,
+    t.dampening.minDays,
+    t.concentration.warn,
+    t.concentration.high,
+    t.concentration.minConsumers,
+    t.thinConsumers.minCount,
+    t.thinConsumers.warn,
+    t.thinConsumers.high,
+    t.reciprocal.warn,
+    t.reciprocal.high,
+  ]);
+}
+
+// Each month of the period against the department's own monthly calls in the historyMonths
+// before it: robust z = (x − median) / (1.4826·MAD), or 1.253314·mean absolute deviation when
+// the MAD is 0; no spread at all → no z. History months before the first month with any event
+// (the data's start) are not history; a department with no calls in a covered month has 0.
+// $1 period start, $2 period end, $3 historyMonths, $4 minMonths, $5/$6 warn/high.
+const SPIKE_SQL = `
+  with bounds as (
+    select greatest(($1::date - make_interval(months => $3::int))::date,
+                    date_trunc('month', (select min(day) from sharing_events))::date) as hist_from
+  ), monthly as (
+    select provider, date_trunc('month', day)::date as month, sum(calls)::float8 as calls
+    from sharing_events, bounds
+    where day >= bounds.hist_from and day <= $2::date and consumer <> provider
+    group by provider, 2
+  ), hist_months as (
+    select generate_series(hist_from, ($1::date - interval '1 month'), interval '1 month')::date as month from bounds
+  ), current_months as (
+    select distinct on (provider) provider, month, calls from monthly where month >= $1::date order by provider, calls desc, month
+  ), hist as (
+    select c.provider, h.month, coalesce(m.calls, 0) as calls
+    from current_months c cross join hist_months h
+    left join monthly m on m.provider = c.provider and m.month = h.month
+  ), centre as (
+    select provider, count(*)::int as n, percentile_cont(0.5) within group (order by calls) as median,
+           jsonb_agg(jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'calls', calls) order by month) as history
+    from hist group by provider
+  ), spread as (
+    select h.provider, percentile_cont(0.5) within group (order by abs(h.calls - c.median)) as mad,
+           avg(abs(h.calls - c.median)) as mean_ad
+    from hist h join centre c using (provider) group by h.provider
+  ), scored as (
+    select c.provider, c.month, c.calls, k.n, k.median, s.mad, k.history,
+           (c.calls - k.median) / nullif(case when s.mad > 0 then 1.4826 * s.mad else 1.253314 * s.mean_ad end, 0) as z
+    from current_months c join centre k using (provider) join spread s using (provider)
+    where k.n >= $4
+  )
+  select provider as department, 'call_spike' as kind,
+         case when z >= $6 then 'high' else 'warn' end as severity,
+         jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'calls', calls, 'median', median, 'mad', mad,
+                            'z', z, 'months', n, 'history', history) as evidence
+  from scored where z >= $5`;
+
+export async function loadSpikeFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
+  return session.query<FlagRow>(SPIKE_SQL, [period.startsOn, period.endsOn, t.spike.historyMonths, t.spike.minMonths, t.spike.warn, t.spike.high]);
+}
+
+// The catalog on the period's last day (per resource its latest version with updated_on ≤ it):
+// active, shareable resources published at least `months` months before, with no call by
+// another department (calls > failures) in the `months` months up to that day. Only when the
+// events reach back that far. $1 end day, $2 months, $3/$4 warn/high.
+const ZOMBIE_SQL = `
+  with bounds as (
+    select $1::date as end_day, ($1::date - make_interval(months => $2::int))::date + 1 as window_start
+  ), catalog as (
+    select distinct on (resource) resource, provider, share_type, status, published_on
+    from catalog_versions, bounds where updated_on <= bounds.end_day
+    order by resource, updated_on desc, id desc
+  ), shareable as (
+    select c.* from catalog c, bounds b
+    where c.status = 'active' and c.share_type <> 'none' and c.published_on < b.window_start
+  ), called as (
+    select distinct e.provider, e.resource from sharing_events e, bounds b
+    where e.day >= b.window_start and e.day <= b.end_day and e.consumer <> e.provider and e.calls > e.failures
+  ), judged as (
+    select s.provider, count(*)::int as resources,
+           (count(*) filter (where c.resource is null))::int as zombies,
+           (array_agg(s.resource order by s.resource) filter (where c.resource is null))[1:10] as examples
+    from shareable s left join called c on c.provider = s.provider and c.resource = s.resource
+    group by s.provider
+  )
+  select provider as department, 'zombie_resources' as kind,
+         case when zombies::float8 / resources >= $4 then 'high' when zombies::float8 / resources >= $3 then 'warn' else 'info' end as severity,
+         jsonb_build_object('numerator', zombies, 'denominator', resources, 'share', zombies::float8 / resources,
+                            'months', $2::int, 'resources', to_jsonb(examples)) as evidence
+  from judged, bounds
+  where zombies > 0 and (select min(day) from sharing_events) <= bounds.window_start`;
+
+export async function loadZombieFlags(session: Session, endDay: string, t: IntegrityThresholds): Promise<FlagRow[]> {
+  return session.query<FlagRow>(ZOMBIE_SQL, [endDay, t.zombie.months, t.zombie.warn, t.zombie.high]);
+}
+
+// Self-reported quality (the mean of the period's current monthly values) ≥ `reported`, while
+// consumers say otherwise: ≥ minObjections objections of the matching kind submitted in the
+// period and not rejected, or a mean rating ≤ maxRating over ≥ minRatings ratings of requests
+// delivered in the period (Beijing dates). Both → high.
+// $1/$2 first/last month, $3/$4 start/end day, $5 reported, $6 minObjections, $7 maxRating, $8 minRatings.
+const SELF_REPORT_SQL = `
+  with reported as (
+    select department_code as department, indicator, avg(value)::float8 as value
+    from indicator_values
+    where superseded_at is null and period >= $1 and period <= $2
+      and indicator in ('accuracy_rate', 'completeness_rate', 'update_timeliness_rate')
+    group by department_code, indicator
+    having avg(value) >= $5
+  ), objections as (
+    select provider as department, case kind when 'accuracy' then 'accuracy_rate' when 'completeness' then 'completeness_rate'
+           else 'update_timeliness_rate' end as indicator, count(*)::int as n
+    from data_objections
+    where kind in ('accuracy', 'completeness', 'timeliness') and outcome <> 'rejected'
+      and (submitted_at at time zone 'Asia/Shanghai')::date between $3::date and $4::date
+    group by 1, 2
+  ), ratings as (
+    select provider as department, avg(rating)::float8 as mean, count(*)::int as n
+    from sharing_requests
+    where rating is not null and (delivered_at at time zone 'Asia/Shanghai')::date between $3::date and $4::date
+    group by provider
+  ), conflicts as (
+    select r.department, r.indicator, r.value, coalesce(o.n, 0) as objections
+    from reported r left join objections o using (department, indicator)
+  ), judged as (
+    select c.department,
+           jsonb_agg(jsonb_build_object('indicator', c.indicator, 'reported', c.value, 'objections', c.objections) order by c.indicator)
+             filter (where c.objections >= $6) as by_objections,
+           min(c.value) as reported,
+           bool_or(c.objections >= $6) as objected,
+           bool_or(ra.n >= $8 and ra.mean <= $7) as badly_rated,
+           max(ra.mean) as rating, max(ra.n) as ratings
+    from conflicts c left join ratings ra using (department)
+    group by c.department
+  )
+  select department, 'self_report_conflict' as kind,
+         case when objected and badly_rated then 'high' else 'warn' end as severity,
+         jsonb_build_object('objections', coalesce(by_objections, '[]'::jsonb), 'reported', reported, 'threshold', $5::float8,
+                            'rating', case when badly_rated then rating end, 'ratings', case when badly_rated then ratings end) as evidence
+  from judged where objected or badly_rated`;
+
+export async function loadSelfReportFlags(session: Session, period: PeriodSpan, endDay: string, t: IntegrityThresholds): Promise<FlagRow[]> {
+  return session.query<FlagRow>(SELF_REPORT_SQL, [
+    period.months[0],
+    period.months[period.months.length - 1],
+    period.startsOn,
+    endDay,
+    t.selfReport.reported,
+    t.selfReport.minObjections,
+    t.selfReport.maxRating,
+    t.selfReport.minRatings,
+  ]);
+}
+
+// ── set-asides ────────────────────────────────────────────────────────────────
+
+export interface SetAsideRow {
+  id: number;
+  period: string;
+  provider: string;
+  consumer: string;
+  reason: string;
+  createdBy: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+}
+
+const SET_ASIDE_COLUMNS = `id, period, provider, consumer, reason, created_by as "createdBy", created_at as "createdAt",
+  revoked_at as "revokedAt", revoked_by as "revokedBy", revoke_reason as "revokeReason"`;
+
+/** A period's set-asides, active first; `department` limits them to the pairs it provides in or consumes from. */
+export async function listSetAsides(session: Session, period: string, department?: string): Promise<SetAsideRow[]> {
+  return session.query<SetAsideRow>(
+    `select ${SET_ASIDE_COLUMNS} from integrity_set_asides
+     where period = $1 and ($2::text is null or provider = $2 or consumer = $2)
+     order by revoked_at is not null, id`,
+    [period, department ?? null],
+  );
+}
+
+export async function getSetAside(session: Session, id: number, options: { forUpdate?: boolean } = {}): Promise<SetAsideRow | null> {
+  const rows = await session.query<SetAsideRow>(
+    `select ${SET_ASIDE_COLUMNS} from integrity_set_asides where id = $1${options.forUpdate ? ' for update' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function activeSetAside(session: Session, period: string, provider: string, consumer: string): Promise<number | null> {
+  const rows = await session.query<{ id: number }>(
+    `select id from integrity_set_asides where period = $1 and provider = $2 and consumer = $3 and revoked_at is null`,
+    [period, provider, consumer],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function insertSetAside(
+  session: Session,
+  row: { period: string; provider: string; consumer: string; reason: string; createdBy: string; createdAt: Date },
+): Promise<SetAsideRow> {
+  const [inserted] = await session.query<SetAsideRow>(
+    `insert into integrity_set_asides (period, provider, consumer, reason, created_by, created_at)
+     values ($1, $2, $3, $4, $5, $6) returning ${SET_ASIDE_COLUMNS}`,
+    [row.period, row.provider, row.consumer, row.reason, row.createdBy, row.createdAt],
+  );
+  return inserted;
+}
+
+export async function revokeSetAsideRow(session: Session, id: number, row: { revokedBy: string; revokedAt: Date; reason: string }): Promise<void> {
+  await session.query(`update integrity_set_asides set revoked_at = $2, revoked_by = $3, revoke_reason = $4 where id = $1`, [
+    id,
+    row.revokedAt,
+    row.revokedBy,
+    row.reason,
+  ]);
+}
+
+/**
+ * The condition that keeps an event row `e` out of the scores: its pair is set aside (and not
+ * revoked) for a period whose days include the event's day. A set-aside on a month therefore
+ * also holds for its quarter and year (the same days).
+ */
+export const NOT_SET_ASIDE = `not exists (
+      select 1 from integrity_set_asides s join periods sp on sp.code = s.period
+      where s.revoked_at is null and s.provider = e.provider and s.consumer = e.consumer
+        and e.day between sp.starts_on and sp.ends_on)`;
+
+/** The highest data generation anywhere (one sequence feeds them all): moves with any write that can change a flag. */
+export async function dataGeneration(session: Session): Promise<number> {
+  const [row] = await session.query<{ g: string | number | null }>(`select max(generation) as g from score_generations`);
+  return Number(row?.g ?? 0);
+}
