@@ -65,10 +65,14 @@ export interface CatalogRow {
 
 const otherCall = sql`${e.provider} = ${cv.provider} and ${e.resource} = ${cv.resource} and ${e.consumer} <> ${e.provider}`;
 
-/** Active, shareable, published six months ago and not called (successfully) by another department since. */
+/**
+ * Active, shareable, published six months ago and not called (successfully) by another
+ * department since. NOT IN over the events since that day: one scan of them, hashed, not a
+ * probe per resource (150k resources at 5,000 departments).
+ */
 function zombieSql(since: string): SQL {
   return sql`(${cv.status} = 'active' and ${cv.shareType} <> 'none' and ${cv.publishedOn} <= ${since}
-    and not exists (select 1 from ${e} where ${otherCall} and ${e.day} >= ${since} and ${e.calls} > ${e.failures}))`;
+    and (${cv.provider}, ${cv.resource}) not in (select ${e.provider}, ${e.resource} from ${e} where ${e.day} >= ${since} and ${e.consumer} <> ${e.provider} and ${e.calls} > ${e.failures}))`;
 }
 
 /** The current catalog (one row per resource, superseded_at null), one page of it with its use. */
@@ -81,7 +85,10 @@ export async function catalogRows(session: Session, filter: CatalogFilter, windo
     filter.zombie ? zombieSql(window.zombieSince) : undefined,
   );
   const [{ total }] = await session.db.select({ total: count() }).from(cv).where(where);
-  // The correlated counts run only for the page's rows (they are not in the ORDER BY).
+  // The page's keys first: an OFFSET would otherwise compute the counts below for every skipped row.
+  const keys = (await session.db.select({ resource: cv.resource }).from(cv).where(where).orderBy(asc(cv.provider), asc(cv.resource)).limit(filter.limit).offset(filter.offset)).map((k) => k.resource);
+  if (!keys.length) return { total, rows: [] };
+  // The correlated counts, for the page's rows only.
   const rows = await session.db
     .select({
       resource: cv.resource,
@@ -103,10 +110,8 @@ export async function catalogRows(session: Session, filter: CatalogFilter, windo
     })
     .from(cv)
     .leftJoin(departments, eq(departments.code, cv.provider))
-    .where(where)
-    .orderBy(asc(cv.provider), asc(cv.resource))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .where(and(isNull(cv.supersededAt), inArray(cv.resource, keys)))
+    .orderBy(asc(cv.provider), asc(cv.resource));
   return { total, rows };
 }
 
@@ -198,6 +203,10 @@ export async function requestRows(session: Session, filter: LedgerFilter<Request
   );
   const [{ total }] = await session.db.select({ total: count() }).from(r).where(where);
   const due = sql`case when ${r.decision} = 'pending' then ${r.replyDueOn} else ${r.deliveryDueOn} end`;
+  const order = [...(filter.order === 'due' ? [sql`${due} asc nulls last`, asc(r.submittedAt)] : [desc(r.submittedAt)]), asc(r.request)];
+  // The page's ids from the table alone, then their names joined: the joins run for 50 rows, not every matching one.
+  const ids = (await session.db.select({ id: r.request }).from(r).where(where).orderBy(...order).limit(filter.limit).offset(filter.offset)).map((x) => x.id);
+  if (!ids.length) return { total, rows: [] };
   const rows = await session.db
     .select({
       request: r.request,
@@ -222,10 +231,8 @@ export async function requestRows(session: Session, filter: LedgerFilter<Request
     .leftJoin(providerDept, eq(providerDept.code, r.provider))
     .leftJoin(consumerDept, eq(consumerDept.code, r.consumer))
     .leftJoin(currentResource, and(eq(currentResource.resource, r.resource), isNull(currentResource.supersededAt)))
-    .where(where)
-    .orderBy(...(filter.order === 'due' ? [sql`${due} asc nulls last`, asc(r.submittedAt)] : [desc(r.submittedAt)]), asc(r.request))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .where(inArray(r.request, ids))
+    .orderBy(...order);
   return { total, rows };
 }
 
@@ -259,6 +266,9 @@ export async function objectionRows(session: Session, filter: LedgerFilter<Objec
     filter.overdue ? and(isNull(o.resolvedAt), lt(o.dueOn, filter.today)) : undefined,
   );
   const [{ total }] = await session.db.select({ total: count() }).from(o).where(where);
+  const order = [...(filter.order === 'due' ? [asc(o.dueOn), asc(o.submittedAt)] : [desc(o.submittedAt)]), asc(o.objection)];
+  const ids = (await session.db.select({ id: o.objection }).from(o).where(where).orderBy(...order).limit(filter.limit).offset(filter.offset)).map((x) => x.id);
+  if (!ids.length) return { total, rows: [] };
   const rows = await session.db
     .select({
       objection: o.objection,
@@ -280,10 +290,8 @@ export async function objectionRows(session: Session, filter: LedgerFilter<Objec
     .leftJoin(providerDept, eq(providerDept.code, o.provider))
     .leftJoin(consumerDept, eq(consumerDept.code, o.consumer))
     .leftJoin(currentResource, and(eq(currentResource.resource, o.resource), isNull(currentResource.supersededAt)))
-    .where(where)
-    .orderBy(...(filter.order === 'due' ? [asc(o.dueOn), asc(o.submittedAt)] : [desc(o.submittedAt)]), asc(o.objection))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .where(inArray(o.objection, ids))
+    .orderBy(...order);
   return { total, rows };
 }
 
