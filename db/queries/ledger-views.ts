@@ -2,7 +2,7 @@
 // "Ledgers"): the current catalog with its use, the requests and objections ledgers with
 // filters in SQL and LIMIT/OFFSET pages (100k+ rows at 5,000 departments), the appeals
 // naming ledger rows, and the few writes a consumer makes on its own behalf.
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { appeals, catalogVersions, dataObjections, departments, ledgerHistory, sharingEvents, sharingRequests, type NewDataObjectionRow } from '../schema';
 import type { Session } from '../types';
@@ -20,9 +20,14 @@ const r = sharingRequests;
 const o = dataObjections;
 const e = sharingEvents;
 
-/** A department named by its exact code or by part of its name. */
-function departmentMatch(column: SQL | AnyPgColumn, text: string): SQL {
-  return sql`(${column} = ${text} or ${column} in (select ${departments.code} from ${departments} where ${departments.name} like ${`%${text}%`}))`;
+/**
+ * The departments a filter names: its exact code, or part of a name (matched literally).
+ * Resolved first, so the ledger query filters on codes and uses its provider/consumer index.
+ */
+async function namedDepartments(session: Session, text: string): Promise<string[]> {
+  const pattern = `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+  const rows = await session.db.select({ code: departments.code }).from(departments).where(or(eq(departments.code, text), like(departments.name, pattern))).limit(1000);
+  return [...new Set([text, ...rows.map((r) => r.code)])];
 }
 
 // ── catalog ─────────────────────────────────────────────────────────────
@@ -79,7 +84,7 @@ function zombieSql(since: string): SQL {
 export async function catalogRows(session: Session, filter: CatalogFilter, window: CatalogWindow): Promise<{ total: number; rows: CatalogRow[] }> {
   const where = and(
     isNull(cv.supersededAt),
-    filter.provider ? departmentMatch(cv.provider, filter.provider) : undefined,
+    filter.provider ? inArray(cv.provider, await namedDepartments(session, filter.provider)) : undefined,
     filter.shareType ? eq(cv.shareType, filter.shareType) : undefined,
     filter.status ? eq(cv.status, filter.status) : undefined,
     filter.zombie ? zombieSql(window.zombieSince) : undefined,
@@ -161,10 +166,10 @@ function requestState(state: RequestState | 'open'): SQL | undefined {
   }
 }
 
-function partyWhere(filter: LedgerFilter<string>, provider: AnyPgColumn, consumer: AnyPgColumn): Array<SQL | undefined> {
+async function partyWhere(session: Session, filter: LedgerFilter<string>, provider: AnyPgColumn, consumer: AnyPgColumn): Promise<Array<SQL | undefined>> {
   return [
-    filter.provider ? departmentMatch(provider, filter.provider) : undefined,
-    filter.consumer ? departmentMatch(consumer, filter.consumer) : undefined,
+    filter.provider ? inArray(provider, await namedDepartments(session, filter.provider)) : undefined,
+    filter.consumer ? inArray(consumer, await namedDepartments(session, filter.consumer)) : undefined,
     filter.providerIs ? eq(provider, filter.providerIs) : undefined,
     filter.consumerIs ? eq(consumer, filter.consumerIs) : undefined,
     filter.party ? or(eq(provider, filter.party), eq(consumer, filter.party)) : undefined,
@@ -197,7 +202,7 @@ export interface RequestRow {
 
 export async function requestRows(session: Session, filter: LedgerFilter<RequestState>): Promise<{ total: number; rows: RequestRow[] }> {
   const where = and(
-    ...partyWhere(filter, r.provider, r.consumer),
+    ...(await partyWhere(session, filter, r.provider, r.consumer)),
     filter.state ? requestState(filter.state) : undefined,
     filter.overdue ? sql`((${r.decision} = 'pending' and ${r.replyDueOn} < ${filter.today}) or (${awaitingDelivery} and ${r.deliveryDueOn} < ${filter.today}))` : undefined,
   );
@@ -261,7 +266,7 @@ function objectionState(state: ObjectionState | 'open'): SQL {
 
 export async function objectionRows(session: Session, filter: LedgerFilter<ObjectionState>): Promise<{ total: number; rows: ObjectionRow[] }> {
   const where = and(
-    ...partyWhere(filter, o.provider, o.consumer),
+    ...(await partyWhere(session, filter, o.provider, o.consumer)),
     filter.state ? objectionState(filter.state) : undefined,
     filter.overdue ? and(isNull(o.resolvedAt), lt(o.dueOn, filter.today)) : undefined,
   );
