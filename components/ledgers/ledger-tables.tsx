@@ -70,11 +70,11 @@ export function CatalogTable({ rows, locale, t }: { rows: Array<CatalogRow & { z
             {r.shareType === 'none' && r.legalBasis ? <div className="muted small">{fill(l.legalBasis, { basis: r.legalBasis })}</div> : null}
           </td>
           <td>{(l.cycles as Record<string, string>)[r.updateCycle] ?? r.updateCycle}</td>
-          <td>{dateLabel(r.updatedOn, locale)}</td>
+          <td className="nowrap">{dateLabel(r.updatedOn, locale)}</td>
           <td>{l.catalogStatus[r.status]}</td>
           <td className="num">{formatInteger(locale, r.consumers)}</td>
           <td className="num">{formatInteger(locale, r.calls)}</td>
-          <td>{r.lastCall ? dateLabel(r.lastCall, locale) : <span className="muted">{l.never}</span>}</td>
+          <td className="nowrap">{r.lastCall ? dateLabel(r.lastCall, locale) : <span className="muted">{l.never}</span>}</td>
           <td className="num">{r.openRequests ? <AppLink href={`/requests?provider=${encodeURIComponent(r.provider)}&state=open`}>{formatInteger(locale, r.openRequests)}</AppLink> : 0}</td>
           <td className="num">{r.openObjections ? <AppLink href={`/requests?tab=objections&provider=${encodeURIComponent(r.provider)}&state=open`}>{formatInteger(locale, r.openObjections)}</AppLink> : 0}</td>
         </tr>

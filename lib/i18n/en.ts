@@ -105,7 +105,6 @@ export const en: Messages = {
       reject: 'Reject',
       grant: 'Grant',
       xlsx: 'Excel workbook',
-      ledgerRow: 'Appeal naming a ledger row (art. 28)',
     },
   },
   home: {

@@ -105,7 +105,6 @@ export const zhCN = {
       reject: '驳回',
       grant: '批准',
       xlsx: 'Excel 工作簿',
-      ledgerRow: '对台账记录申诉（条例第二十八条）',
     },
   },
   home: {

@@ -253,8 +253,6 @@ export const OPERATIONS: ApiOperation[] = [
     errors: [...JSON_BODY, ...GUARDED, 404, 409, 422],
     examples: {
       ok: { body: { period: '2026-09', indicator: 'completeness_rate', reason: '9 月完整率按旧口径统计 / September completeness was counted the old way', evidence: '整改报告 2026-10-12' } },
-      // 条例 art. 28: a ledger row the department provides on, disputed (docs/api.md).
-      ledgerRow: { body: { period: '2026-09', indicator: 'demand_response_rate', reason: '9 月 3 日已答复，平台漏记 / Answered on 3 September; the platform missed it', ledgerKind: 'request', ledgerId: 'REQ-2026-000123' } },
     },
   },
   {
