@@ -231,6 +231,8 @@ export const sharingEvents = pgTable(
   (t) => [
     primaryKey({ name: 'sharing_events_pkey', columns: [t.provider, t.day, t.consumer, t.resource] }),
     index('sharing_events_day').on(t.day),
+    // A catalog resource's calls in a period (resource_utilization_rate, db/queries/ledger-indicators.ts): one probe per resource.
+    index('sharing_events_resource').on(t.provider, t.resource, t.day),
   ],
 );
 

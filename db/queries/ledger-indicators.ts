@@ -24,8 +24,9 @@ export type { LedgerCounts };
 /** Beijing is UTC+8 all year: the instant 24:00 Beijing time of day `d` (a date expression); done before it = on time. */
 const endOfBeijingDay = (d: string) => `(((${d}) + 1)::timestamp - interval '8 hours') at time zone 'UTC'`;
 
-// $1 start, $2 end, $3 today (Beijing), all dates. Each ledger is read through its
-// (provider, due day) index; the catalog through the provider index.
+// $1 start, $2 end, $3 today (Beijing), all dates; $4 one department or null. Each ledger is
+// read through its (provider, due day) index; a resource's calls with one probe of the
+// (provider, resource, day) index of sharing_events, so the quarter's events are not scanned.
 const LEDGER_SQL = `
   with upheld as (
     select distinct ledger_kind, ledger_id, department_code from appeals
@@ -65,15 +66,15 @@ const LEDGER_SQL = `
     from catalog_versions
     where updated_on <= least($2::date, $3::date)
     order by resource, updated_on desc, id desc
-  ), called as (
-    select distinct provider, resource from sharing_events
-    where day between $1::date and least($2::date, $3::date) and consumer <> provider and calls > failures
   ), resources as (
     select c.provider,
            count(*) as active,
            count(*) filter (where c.share_type <> 'none') as shareable,
-           count(*) filter (where c.share_type <> 'none' and k.resource is not null) as called
-    from catalog c left join called k on k.provider = c.provider and k.resource = c.resource
+           count(*) filter (where c.share_type <> 'none' and exists (
+             select 1 from sharing_events e
+             where e.provider = c.provider and e.resource = c.resource and e.day between $1::date and least($2::date, $3::date)
+               and e.consumer <> e.provider and e.calls > e.failures)) as called
+    from catalog c
     where c.status = 'active'
     group by c.provider
   ), providers as (

@@ -31,7 +31,7 @@ describe('cli score', () => {
     expect(Object.keys(result)).toEqual(['engine', 'scheme', 'weights', 'methodology', 'departments', 'sensitivity']);
     expect(result.departments).toHaveLength(8);
     expect(result.departments[0]).toMatchObject({ rank: 1, tier: 'excellent', tierName: '优秀' });
-    expect(Object.keys(result.departments[0].indicators)).toHaveLength(15);
+    expect(Object.keys(result.departments[0].indicators)).toHaveLength(17); // the default scheme v2: 15 indicators of v1 plus shareable_rate and resource_utilization_rate
     expect(result.departments.find((d: { department: string }) => d.department === 'JTT').penalty).toBe(3);
     expect(result.departments.find((d: { department: string }) => d.department === 'ZRT').penalty).toBe(0); // exempt
     // Deterministic: the same files give the same bytes.

@@ -1,0 +1,1 @@
+CREATE INDEX "sharing_events_resource" ON "sharing_events" USING btree ("provider","resource","day");
