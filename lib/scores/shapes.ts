@@ -48,6 +48,7 @@ const indicatorResult = z.object({
   score: z.number().nullable(),
   weight: z.number(),
   points: z.number(),
+  notApplicable: z.literal(true).optional().meta({ description: '不适用: nothing was due for this department (a ledger rate); left out and its weight re-spread in the dimension (docs/scoring.md)' }),
 });
 
 export const departmentScoreShape = periodHeader
