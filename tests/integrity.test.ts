@@ -27,7 +27,7 @@ const NOW = new Date('2026-12-05T02:00:00Z');
 const HISTORY = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 let database: TestDatabase;
 
-const DEPARTMENTS = ['CONW', 'CONH', 'TWO', 'C1', 'C2', 'C3', 'THIN', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'R1', 'R2', 'SPK', 'SPKH', 'NEW', 'ZMB', 'SRC', 'SRC2', 'SRC3'];
+const DEPARTMENTS = ['CONW', 'CONH', 'TWO', 'C1', 'C2', 'C3', 'THIN', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'R1', 'R2', 'SPK', 'SPKH', 'STEADY', 'NEW', 'ZMB', 'SRC', 'SRC2', 'SRC3'];
 
 /** `calls` calls of `consumer` to `provider` in `month`, spread over `days` days (the 1st onward). */
 function events(provider: string, consumer: string, month: string, calls: number, days = 3): string[] {
@@ -55,9 +55,11 @@ beforeAll(async () => {
     // A reciprocal pair: R2 makes 500 of R1's 600 calls, R1 400 of R2's 800.
     ...events('R1', 'R2', PERIOD, 500), ...events('R1', 'C1', PERIOD, 100),
     ...events('R2', 'R1', PERIOD, 400), ...events('R2', 'C2', PERIOD, 400),
-    // Spikes against six months of history: median 1,000, MAD 50 → z 4.05 (1,300) and 13.5 (2,000).
-    ...HISTORY.flatMap((m, i) => [...events('SPK', 'C1', m, [1000, 1100, 900, 1050, 950, 1000][i]), ...events('SPKH', 'C1', m, [1000, 1100, 900, 1050, 950, 1000][i])]),
-    ...events('SPK', 'C1', PERIOD, 1300), ...events('SPKH', 'C1', PERIOD, 2000),
+    // Spikes against six months of history: median 1,000, MAD 200 → z 4.05 (2,200) and 6.75 (3,000);
+    // a steady one (MAD 50) 30 % up is z 4.05 too, but below 1.5 × its median: no spike.
+    ...HISTORY.flatMap((m, i) => [...events('SPK', 'C1', m, [1000, 1400, 600, 1200, 800, 1000][i]), ...events('SPKH', 'C1', m, [1000, 1400, 600, 1200, 800, 1000][i])]),
+    ...HISTORY.flatMap((m, i) => events('STEADY', 'C1', m, [1000, 1100, 900, 1050, 950, 1000][i])),
+    ...events('SPK', 'C1', PERIOD, 2200), ...events('SPKH', 'C1', PERIOD, 3000), ...events('STEADY', 'C1', PERIOD, 1300),
     // Two months of history, then a jump in July: too little history for a z.
     ...events('NEW', 'C1', '2026-05', 100), ...events('NEW', 'C1', '2026-06', 120), ...events('NEW', 'C1', '2026-07', 5000),
     // The zombie provider's one called resource.
@@ -146,12 +148,14 @@ describe('integrity flags', () => {
     const [warn] = find(flags, 'SPK', 'call_spike');
     const [high] = find(flags, 'SPKH', 'call_spike');
     expect(warn.severity).toBe('warn');
-    expect(warn.evidence).toMatchObject({ month: PERIOD, calls: 1300, median: 1000, mad: 50, months: 6 });
-    expect(warn.evidence.z as number).toBeCloseTo(300 / (1.4826 * 50), 6);
+    expect(warn.evidence).toMatchObject({ month: PERIOD, calls: 2200, median: 1000, mad: 200, months: 6 });
+    expect(warn.evidence.z as number).toBeCloseTo(1200 / (1.4826 * 200), 6);
     expect((warn.evidence.history as unknown[]).length).toBe(6);
     expect(high.severity).toBe('high');
-    expect(high.evidence.z as number).toBeCloseTo(1000 / (1.4826 * 50), 6);
-    // No spike elsewhere: the concentration providers have no history (no spread, no z).
+    expect(high.evidence.z as number).toBeCloseTo(2000 / (1.4826 * 200), 6);
+    // No spike elsewhere: STEADY is only 1.3 × its median; the concentration providers have no history (no spread, no z).
+    const steady = await loadSpikeFlags(database, parsePeriod(PERIOD)!, integrityOf({ integrity: { spike: { minRatio: 1.2 } } }));
+    expect(steady.find((f) => f.department === 'STEADY')?.evidence.z as number).toBeCloseTo(300 / (1.4826 * 50), 6);
     expect(flags.filter((f) => f.kind === 'call_spike').map((f) => f.department)).toEqual(['SPKH', 'SPK']);
     // July: NEW jumps from ~110 to 5,000 on two months of history — not judged; with two it would be.
     expect(find(await flagsOf('2026-07'), 'NEW', 'call_spike')).toEqual([]);
@@ -300,7 +304,7 @@ describe('scheme options', () => {
   it('parse, fill in the defaults and move the lines', async () => {
     const scheme = parseSchemeOrThrow({ ...defaultScheme, integrity: { concentration: { warn: 0.95 } } });
     expect(integrityOf(scheme).concentration).toEqual({ warn: 0.95, high: 0.8, minConsumers: 3 });
-    expect(integrityOf(defaultScheme).spike).toEqual({ warn: 3.5, high: 6, minMonths: 3, historyMonths: 12 });
+    expect(integrityOf(defaultScheme).spike).toEqual({ warn: 3.5, high: 6, minRatio: 1.5, minMonths: 3, historyMonths: 12 });
     expect(() => parseSchemeOrThrow({ ...defaultScheme, integrity: { concentration: { warn: 2 } } })).toThrow();
   });
 });

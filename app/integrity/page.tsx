@@ -23,6 +23,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t.integrity.title} · ${t.app.shortName}` };
 }
 
+function FilterSelect({ name, label, all, value, options }: { name: string; label: string; all: string; value: string | null; options: Array<[string, string]> }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ''}>
+        <option value="">{all}</option>
+        {options.map(([code, text]) => (
+          <option key={code} value={code}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default async function IntegrityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const gate = await guardPage(pagePath('/integrity', sp), 'integrity:read', { department: firstParam(sp.department) });
@@ -48,28 +64,8 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
       <PeriodPicker action="/integrity" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />
       <form method="get" action="/integrity" className="toolbar">
         <input type="hidden" name="period" value={view.period.code} />
-        <label>
-          {k.kind}
-          <select name="kind" defaultValue={view.filters.kind ?? ''}>
-            <option value="">{k.all}</option>
-            {FLAG_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {k.kinds[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {k.severity}
-          <select name="severity" defaultValue={view.filters.severity ?? ''}>
-            <option value="">{k.all}</option>
-            {FLAG_SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {k.severities[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="kind" label={k.kind} all={k.all} value={view.filters.kind} options={FLAG_KINDS.map((kind) => [kind, k.kinds[kind]])} />
+        <FilterSelect name="severity" label={k.severity} all={k.all} value={view.filters.severity} options={FLAG_SEVERITIES.map((s) => [s, k.severities[s]])} />
         <label>
           {k.department}
           <select name="department" defaultValue={view.filters.department ?? department ?? ''}>

@@ -4,14 +4,9 @@
 import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
+import { ActionMessage } from '../auth/action-message';
 
 const initial: ActionState = {};
-
-function Outcome({ state }: { state: ActionState }) {
-  if (state.error) return <p className="error-box" role="alert">{state.error}</p>;
-  if (state.ok) return <p className="ok-box" role="status">{state.ok}</p>;
-  return null;
-}
 
 export function SetAsideForm({ locale, period, provider, consumer, submit }: { locale: Locale; period: string; provider: string; consumer: string; submit: FormAction }) {
   const t = messages(locale).integrity;
@@ -32,7 +27,7 @@ export function SetAsideForm({ locale, period, provider, consumer, submit }: { l
           {t.setAsideReason}
           <textarea name="reason" required maxLength={2000} rows={2} aria-describedby={`${id}-hint`} />
         </label>
-        <Outcome state={state} />
+        <ActionMessage state={state} />
         <button type="submit" className="primary" disabled={pending}>
           {fill(t.setAsideTitle, names)}
         </button>
@@ -53,7 +48,7 @@ export function RevokeSetAsideForm({ locale, id: setAside, submit }: { locale: L
           {t.revokeReason}
           <textarea name="reason" required maxLength={2000} rows={2} />
         </label>
-        <Outcome state={state} />
+        <ActionMessage state={state} />
         <button type="submit" className="secondary" disabled={pending}>
           {t.revoke}
         </button>

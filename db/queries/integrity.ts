@@ -81,7 +81,8 @@ export async function loadPairFlags(session: Session, period: PeriodSpan, t: Int
 // before it: robust z = (x − median) / (1.4826·MAD), or 1.253314·mean absolute deviation when
 // the MAD is 0; no spread at all → no z. History months before the first month with any event
 // (the data's start) are not history; a department with no calls in a covered month has 0.
-// $1 period start, $2 period end, $3 historyMonths, $4 minMonths, $5/$6 warn/high.
+// The month must also be at least minRatio × the median (a steady department's MAD is tiny).
+// $1 period start, $2 period end, $3 historyMonths, $4 minMonths, $5/$6 warn/high, $7 minRatio.
 const SPIKE_SQL = `
   with bounds as (
     select greatest(($1::date - make_interval(months => $3::int))::date,
@@ -117,10 +118,18 @@ const SPIKE_SQL = `
          case when z >= $6 then 'high' else 'warn' end as severity,
          jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'calls', calls, 'median', median, 'mad', mad,
                             'z', z, 'months', n, 'history', history) as evidence
-  from scored where z >= $5`;
+  from scored where z >= $5 and calls >= $7 * median`;
 
 export async function loadSpikeFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
-  return session.query<FlagRow>(SPIKE_SQL, [period.startsOn, period.endsOn, t.spike.historyMonths, t.spike.minMonths, t.spike.warn, t.spike.high]);
+  return session.query<FlagRow>(SPIKE_SQL, [
+    period.startsOn,
+    period.endsOn,
+    t.spike.historyMonths,
+    t.spike.minMonths,
+    t.spike.warn,
+    t.spike.high,
+    t.spike.minRatio,
+  ]);
 }
 
 // The catalog on the period's last day (per resource its latest version with updated_on ≤ it):

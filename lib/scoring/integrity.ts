@@ -14,10 +14,12 @@ export type IntegrityThresholds = Full<Given> & {
 /**
  * Why these defaults (docs/scoring.md):
  * - concentration 0.5 / 0.8 with ≥ 3 consumers: the issue's lines; with one or two consumers
- *   one of them carries half by arithmetic. In the demo province 2 of 60 providers pass 0.5.
+ *   one of them carries half by arithmetic. In the demo province (2026-11) 3 of 60 pass 0.5, none 0.6.
  * - thin consumers: ≥ 5 of them, 30 % / 50 % of the provider's consumers (no demo provider has any).
  * - reciprocal: each ≥ 40 % / 60 % of the other's calls (the demo's closest natural pair is 34 %/41 %).
- * - spike: robust z ≥ 3.5 (Iglewicz–Hoaglin's outlier line) / ≥ 6, over ≥ 3 of the last 12 months.
+ * - spike: robust z ≥ 3.5 (Iglewicz–Hoaglin's outlier line) / ≥ 6, over ≥ 3 of the last 12 months, and
+ *   ≥ 1.5 × the median: a steady department's MAD is tiny, and +20 % in a long month is no spike
+ *   (the demo's largest month-on-median ratio is 1.33).
  * - zombie: 6 months without a call; any → info, 25 % / 50 % of the resources → warn / high.
  * - self-report: ≥ 0.95 reported against ≥ 3 objections of the kind, or a mean rating ≤ 2.5 of ≥ 3.
  */
@@ -25,7 +27,7 @@ export const DEFAULT_INTEGRITY: Full<Given> = {
   concentration: { warn: 0.5, high: 0.8, minConsumers: 3 },
   thinConsumers: { minCount: 5, warn: 0.3, high: 0.5 },
   reciprocal: { warn: 0.4, high: 0.6 },
-  spike: { warn: 3.5, high: 6, minMonths: 3, historyMonths: 12 },
+  spike: { warn: 3.5, high: 6, minRatio: 1.5, minMonths: 3, historyMonths: 12 },
   zombie: { months: 6, warn: 0.25, high: 0.5 },
   selfReport: { reported: 0.95, minObjections: 3, maxRating: 2.5, minRatings: 3 },
 };

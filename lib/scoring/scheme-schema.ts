@@ -67,9 +67,15 @@ export const integritySchema = z.strictObject({
   thinConsumers: z.strictObject({ minCount: z.number().int().min(1), warn: share, high: share }).partial().optional(),
   /** A→B and B→A each at least this share of the other's calls from others. */
   reciprocal: z.strictObject({ warn: share, high: share }).partial().optional(),
-  /** Robust z of a month's calls against the department's own monthly history. */
+  /** Robust z of a month's calls against the department's own monthly history, and at least minRatio × its median. */
   spike: z
-    .strictObject({ warn: z.number().min(0), high: z.number().min(0), minMonths: z.number().int().min(2), historyMonths: z.number().int().min(2).max(60) })
+    .strictObject({
+      warn: z.number().min(0),
+      high: z.number().min(0),
+      minRatio: z.number().min(1),
+      minMonths: z.number().int().min(2),
+      historyMonths: z.number().int().min(2).max(60),
+    })
     .partial()
     .optional(),
   /** Active shareable resources nobody else called for `months` months: share ≥ warn / ≥ high (any: info). */
