@@ -112,7 +112,7 @@ describe('XLSX of a finalized period', () => {
     const meta = metadataOf(await workbookOf(file.body));
     expect(meta.get('考核期')).toBe('2026-Q3（季度）');
     expect(meta.get('状态')).toBe('已定稿');
-    expect(meta.get('评价方案')).toBe('政务数据共享贡献度评价方案（默认）');
+    expect(meta.get('评价方案')).toBe('政务数据共享贡献度评价方案（默认，台账口径）'); // the built-in default since the ledgers (docs/scoring.md)
     expect(meta.get('方案版本')).toBe('v1');
     expect(meta.get('快照哈希')).toBe(hash);
     expect(meta.get('导出时间')).toBe('2026-10-20 09:30:00（北京时间）');
