@@ -82,7 +82,10 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
       let longest = 0;
       const done = (async () => {
         while (!stop) {
-          const [ms] = await timed(async () => (await fetch(`${o.server}/api/health`)).text());
+          const [ms] = await timed(async () => (await fetch(`${o.server}/api/health`)).text()).catch((err: Error) => {
+            o.log(`after-batch: /api/health failed during the recompute: ${err.message} ← ${(err.cause as Error | undefined)?.message}`);
+            return [Infinity];
+          });
           longest = Math.max(longest, ms);
           await new Promise((r) => setTimeout(r, 100));
         }
