@@ -91,14 +91,14 @@ function start(database: Database, code: string): Promise<void> {
 const SPAN_ORDER = { month: 0, quarter: 1, year: 2 } as const;
 
 /**
- * The order stale periods are recomputed in: months first (the page opens on the latest
- * month, and a month reads a twelfth of a year's events), then quarters, then years; the
- * newest first within each. (In code order the year came first and held the month's new
+ * The order stale periods are recomputed in: months first (the page opens on a month, and a
+ * month reads a twelfth of a year's events), then quarters, then years; in code order within
+ * each. (In code order the year came first and held the month's new
  * scores back by its own recompute, the longest of the three: docs/performance.md.)
  */
 export function recomputeOrder(periods: string[]): string[] {
   const span = (code: string) => SPAN_ORDER[parsePeriod(code)?.kind ?? 'year'];
-  return [...new Set(periods)].sort((a, b) => span(a) - span(b) || (a < b ? 1 : a > b ? -1 : 0));
+  return [...new Set(periods)].sort((a, b) => span(a) - span(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Recomputes these periods when stale, one after another (recomputeOrder). */
