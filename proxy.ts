@@ -1,19 +1,16 @@
 // Runs before every page and API request. It refuses cross-site changes, sorts the
 // signed-out from the rest by the cookie alone (every page and handler reads the session's
 // row and checks permissions itself: lib/auth/session-token.ts), and answers a repeat view
-// of a page it can validate (lib/http/page-etag.ts) with 304 Not Modified, and gives a page
-// the user's role may not open the status 403 (lib/auth/page-access.ts). Its only database
-// reads are the session check and the one data stamp, and only for those pages.
+// of a page it can validate (lib/http/page-etag.ts) with 304 Not Modified. Its only
+// database reads are the session check and the one data stamp, and only for those pages.
 // It never re-issues the session cookie: the idle timeout slides in the session's row,
 // where a revoked session is refused, so a replayed cookie is not kept alive here.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from './db/client';
 import { dataStamp } from './db/queries/scores';
 import { ABSOLUTE_LIFETIME_MS, readClaims, type SessionClaims } from './lib/auth/session-policy';
-import { decodeSession, principalFromClaims, readCookie, readSessionCookie, sessionCookieName, sessionUserFromCookieHeader } from './lib/auth/session-token';
+import { decodeSession, readCookie, readSessionCookie, sessionCookieName, sessionUserFromCookieHeader } from './lib/auth/session-token';
 import { landingPath } from './lib/auth/landing';
-import { pageAction } from './lib/auth/page-access';
-import { can } from './lib/auth/permissions';
 import { errorBody, unauthorized } from './lib/http/errors';
 import { refuseCrossSite } from './lib/http/origin-check';
 import { etagMatches, hasPageEtag, pageEtag } from './lib/http/page-etag';
@@ -50,7 +47,6 @@ export async function proxy(request: NextRequest): Promise<Response> {
   }
   // Home: a real redirect by role (a page's own redirect would follow a 200 under Cache Components).
   if (pathname === '/') return NextResponse.redirect(new URL(landingPath({ kind: 'user', id: claims.uid, username: claims.username, role: claims.role, departmentCode: claims.dept }), request.url));
-  if (await refusedByRole(request, claims)) return NextResponse.next({ status: 403 }); // the page renders its 403 page and audits it
   const etag = await validator(request);
   const notModified = etag !== null && etagMatches(request.headers.get('if-none-match'), etag);
   const response = notModified ? new NextResponse(null, { status: 304 }) : NextResponse.next();
@@ -59,24 +55,6 @@ export async function proxy(request: NextRequest): Promise<Response> {
     response.headers.set('cache-control', 'private, no-cache');
   }
   return response;
-}
-
-/**
- * A page the user's role may not open (a document request; a client navigation gets the
- * page's own 403). The cookie's role is the one the session began with — a role change ends
- * the user's sessions — so only a refusal is confirmed against the session's row: an ended
- * session goes to sign-in and a second factor still to enrol to its page, as the page decides.
- */
-async function refusedByRole(request: NextRequest, claims: SessionClaims): Promise<boolean> {
-  const action = request.method === 'GET' && !request.headers.has('rsc') ? pageAction(request.nextUrl.pathname) : null;
-  if (!action || can(principalFromClaims(claims), action)) return false;
-  try {
-    const viewer = await sessionUserFromCookieHeader(request.headers.get('cookie'), await getDatabase());
-    return viewer !== null && !viewer.mustEnrol && !can(viewer.principal, action);
-  } catch (err) {
-    console.error('page refusal:', err);
-    return false; // the page decides, after a 200
-  }
 }
 
 /** The page's ETag when it has one (a GET of a page hasPageEtag names by a live session, scores not being updated); a failure only costs the 304. */
