@@ -14,5 +14,10 @@ export function ClientOnly({ height, children }: { height: number; children: Rea
     () => true,
     () => false,
   );
-  return mounted ? <>{children}</> : <div className="chart-placeholder" style={{ height }} aria-hidden="true" />;
+  return mounted ? <>{children}</> : <ChartBox height={height} />;
+}
+
+/** The empty box a chart takes until it is drawn. */
+export function ChartBox({ height }: { height: number }) {
+  return <div className="chart-placeholder" style={{ height }} aria-hidden="true" />;
 }

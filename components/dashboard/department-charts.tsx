@@ -2,8 +2,7 @@ import { DataTable } from '@/components/data-table';
 import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import { DEPARTMENT_TREND_PERIODS, type DepartmentView } from '@/lib/dashboard/department';
-import { DepartmentTrendChart } from '@/components/charts/department-trend-chart';
-import { DimensionRadar } from '@/components/charts/dimension-radar';
+import { DepartmentTrendChart, DimensionRadar } from '@/components/charts/deferred';
 import { ChartFigure } from './chart-figure';
 
 const score = (locale: Locale, v: number | null) => (v === null ? '—' : formatNumber(locale, v, 1));

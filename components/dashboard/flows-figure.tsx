@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/data-table';
 import { fill, formatInteger, type Locale, type Messages } from '@/lib/i18n';
 import type { FlowsView } from '@/lib/dashboard/flows';
-import { FlowsSankey } from '@/components/charts/flows-sankey';
+import { FlowsSankey } from '@/components/charts/deferred';
 import { ChartFigure } from './chart-figure';
 
 /** The Sankey of the largest flows, with the drawn pairs as its data table. */

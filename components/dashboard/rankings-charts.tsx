@@ -2,9 +2,7 @@ import { DataTable } from '@/components/data-table';
 import { fill, formatInteger, formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { periodLabel } from '@/lib/dashboard/period-labels';
 import { HISTOGRAM_WIDTH, TOP_N, TREND_PERIODS, type RankingsView } from '@/lib/dashboard/rankings';
-import { TopDimensionsChart } from '@/components/charts/top-dimensions-chart';
-import { TotalsHistogram } from '@/components/charts/totals-histogram';
-import { TrendLinesChart } from '@/components/charts/trend-lines-chart';
+import { TopDimensionsChart, TotalsHistogram, TrendLinesChart } from '@/components/charts/deferred';
 import { ChartFigure } from './chart-figure';
 
 // The rankings charts, each with a text alternative and its data table.

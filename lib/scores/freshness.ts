@@ -21,6 +21,7 @@ import { everyOpenPeriod, raiseGenerations, readCacheHeader } from '../../db/que
 import type { PeriodState } from '../../db/queries/dashboard';
 import type { Database, Session } from '../../db/types';
 import { ApiError } from '../http/errors';
+import { parsePeriod } from '../periods/codes';
 import { recomputePeriod } from './recompute';
 import { forgetSharedViews } from './shared-cache';
 
@@ -91,9 +92,22 @@ function start(database: Database, code: string): Promise<void> {
   return run;
 }
 
-/** Recomputes these periods when stale, one after another. */
+const SPAN_ORDER = { month: 0, quarter: 1, year: 2 } as const;
+
+/**
+ * The order stale periods are recomputed in: months first (the page opens on a month, and a
+ * month reads a twelfth of a year's events), then quarters, then years; in code order within
+ * each. (In code order the year came first and held the month's new
+ * scores back by its own recompute, the longest of the three: docs/performance.md.)
+ */
+export function recomputeOrder(periods: string[]): string[] {
+  const span = (code: string) => SPAN_ORDER[parsePeriod(code)?.kind ?? 'year'];
+  return [...new Set(periods)].sort((a, b) => span(a) - span(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Recomputes these periods when stale, one after another (recomputeOrder). */
 export async function refreshPeriods(database: Database, periods: string[]): Promise<void> {
-  for (const code of [...new Set(periods)].sort()) await refreshPeriod(database, code);
+  for (const code of recomputeOrder(periods)) await refreshPeriod(database, code);
 }
 
 /** Recomputes these periods after the response in a request (resolves at once); elsewhere (the CLI) now. */

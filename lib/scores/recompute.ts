@@ -12,7 +12,8 @@ import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { parsePeriod } from '../periods/codes';
 import { withRecommendations } from '../advice/sentences';
-import { ENGINE_VERSION, scoreDepartments, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
+import { ENGINE_VERSION, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
+import { scoreOffThread } from './engine-thread';
 import { schemeForPeriod, type ActiveScheme } from './active-scheme';
 
 export interface RecomputeSummary {
@@ -62,8 +63,7 @@ export async function recomputePeriod(database: Database, code: string, options:
     const started = performance.now();
     const input = await loadPeriodMatrix(tx, info, scheme.scheme);
     const matrixDone = performance.now();
-    const result = scoreDepartments(input, scheme.scheme);
-    const inputHash = hashOf(input);
+    const { result, inputHash } = await scoreOffThread(input, scheme.scheme); // off the serving thread
     const engineDone = performance.now();
     if ((await currentGeneration(tx, code)) !== generation) return 'superseded';
     const schemeRef = { id: scheme.id, version: scheme.version, hash: scheme.hash };

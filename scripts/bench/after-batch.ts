@@ -5,15 +5,15 @@
 //
 // Per run: (1) a batch with nothing else running — its response time, the first /rankings
 // right after it (the previous scores, marked as being updated), and the time until the new
-// scores show; (2) two batches back to back — the second one's response time, while the
-// first one's recompute runs on the same server.
+// scores show, and meanwhile the longest /api/health took (sent every 100 ms: how long the
+// recompute holds up every other request of that server); (2) two batches back to back — the
+// second one's response time, while the first one's recompute runs on the same server.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import type { Session } from '../../db/types.ts';
+import { openPg } from '../../db/drivers/pg.ts';
 import { createToken } from '../../lib/auth/tokens.ts';
 
 const ROWS = 25_000;
-const RUNS = 2;
+const RUNS = 3;
 const UPDATING = 'data-testid="scores-updating"';
 
 export interface AfterBatchRun {
@@ -21,6 +21,8 @@ export interface AfterBatchRun {
   firstView: number;
   visibleAfter: number;
   busyWrite: number;
+  /** The longest /api/health answer while the recompute ran. */
+  longestHealth: number;
 }
 
 export interface AfterBatchResult {
@@ -36,13 +38,11 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 export async function afterBatch(o: { server: string; database: string; cookie: string; log: (line: string) => void }): Promise<AfterBatchResult> {
-  const client = new pg.Client({ connectionString: o.database });
-  await client.connect();
+  const database = openPg(o.database, 'pg', 1);
   try {
-    const session = { query: async (text: string, params?: unknown[]) => (await client.query(text, params)).rows } as unknown as Session;
-    const { secret } = await createToken(session, { name: `bench-batch-${randomUUID().slice(0, 8)}`, scopes: ['events:write'] }, 'bench');
-    const codes = (await client.query<{ code: string }>('select code from departments order by code limit 200')).rows.map((r) => r.code);
-    const [{ day }] = (await client.query<{ day: string }>(`select max(day)::text as day from sharing_events`)).rows;
+    const { secret } = await createToken(database, { name: `bench-batch-${randomUUID().slice(0, 8)}`, scopes: ['events:write'] }, 'bench');
+    const codes = (await database.query<{ code: string }>('select code from departments order by code limit 200')).map((r) => r.code);
+    const [{ day }] = await database.query<{ day: string }>(`select max(day)::text as day from sharing_events`);
 
     const rankings = async () => {
       const res = await fetch(`${o.server}/rankings`, { headers: { cookie: o.cookie } });
@@ -76,21 +76,41 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
     for (let i = 0; i < 5; i++) normal.push((await timed(rankings))[0]);
     o.log(`after-batch: /rankings first views ${normal.map((x) => x.toFixed(0)).join(', ')} ms`);
 
+    // /api/health every 100 ms until stopped: the longest answer, and any that failed.
+    const probeHealth = () => {
+      let stop = false;
+      let longest = 0;
+      const done = (async () => {
+        while (!stop) {
+          const [ms] = await timed(async () => (await fetch(`${o.server}/api/health`)).text()).catch((err: Error) => {
+            o.log(`after-batch: /api/health failed during the recompute: ${err.message} ← ${(err.cause as Error | undefined)?.message}`);
+            return [Infinity];
+          });
+          longest = Math.max(longest, ms);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return longest;
+      })();
+      return () => ((stop = true), done);
+    };
+
     const runs: AfterBatchRun[] = [];
     for (let run = 0; run < RUNS; run++) {
       const [quietWrite] = await timed(batch);
       const written = performance.now();
       const [firstView, html] = await timed(rankings);
       if (!html.includes(UPDATING)) o.log('after-batch: the first view after the batch did not say the scores are being updated');
+      const stopProbe = probeHealth();
       const visibleAfter = await untilFresh(written);
+      const longestHealth = await stopProbe();
       await batch();
       const [busyWrite] = await timed(batch); // while the previous batch's recompute runs
       await untilFresh(performance.now());
-      runs.push({ quietWrite, firstView, visibleAfter, busyWrite });
-      o.log(`after-batch ${run + 1}: write ${quietWrite.toFixed(0)} ms, first /rankings ${firstView.toFixed(0)} ms, new scores after ${visibleAfter.toFixed(0)} ms, write during a recompute ${busyWrite.toFixed(0)} ms`);
+      runs.push({ quietWrite, firstView, visibleAfter, busyWrite, longestHealth });
+      o.log(`after-batch ${run + 1}: write ${quietWrite.toFixed(0)} ms, first /rankings ${firstView.toFixed(0)} ms, new scores after ${visibleAfter.toFixed(0)} ms (longest /api/health meanwhile ${longestHealth.toFixed(0)} ms), write during a recompute ${busyWrite.toFixed(0)} ms`);
     }
     return { normal, runs };
   } finally {
-    await client.end();
+    await database.close();
   }
 }

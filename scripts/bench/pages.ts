@@ -2,10 +2,10 @@
 // load, measured with autocannon from a second process on loopback, and LCP in headless
 // Chromium, for the demo province (embedded PGlite) and for 5,000 departments (PostgreSQL).
 //
-//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json] [--batch-only]
+//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json] [--batch-only] [--seed-db ss_seed5000]
 //
-// The 5,000-department scenario copies postgres://…/ss_seed5000 (CREATE DATABASE … TEMPLATE,
-// never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
+// The 5,000-department scenario copies postgres://…/<seed-db> (seeded with
+// `seed --demo --departments 5000`; CREATE DATABASE … TEMPLATE, never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
 // at the end (its scores are computed ahead: seed --demo does, since pages no longer do);
 // it then also times the first /rankings after 25,000-row batches (after-batch.ts; alone
 // with --batch-only). A plain path (`/rankings`) is a first view of a view someone else has
@@ -156,7 +156,7 @@ async function runScenario(name: string, departments: number, server: RunningSer
     for (let i = 0; i < 5; i++) await Promise.all([fetch(`${server.url}/api/health`).then((r) => r.text()), ...paths.map(async (p) => { const r = await requestOf(absolute(server.url, fillPath(p, codes.length - 2 - i, codes)), cookie); return (await fetch(r.url, { headers: r.headers })).text(); })]);
 
     if (opts.batchOnly && opts.batch) {
-      const batch = await opts.batch(cookie).catch((err) => (log(`after-batch failed: ${err}\n${server.log().slice(-3000)}`), undefined));
+      const batch = await opts.batch(cookie).catch((err) => (log(`after-batch failed: ${describeError(err)}\n${server.log().slice(-3000)}`), undefined));
       await context.close();
       const none = { url: '', requests: 0, non2xx: 0, errors: 0, p50: NaN, p95: NaN, p99: NaN, mean: NaN };
       return { scenario: name, departments, health: none, baseline: none, pages: [], lcp: {}, batch };
@@ -188,7 +188,7 @@ async function runScenario(name: string, departments: number, server: RunningSer
     }
     void page;
     // A failure here (the server's log says why) still leaves the figures above.
-    const batch = opts.batch ? await opts.batch(cookie).catch((err) => (log(`after-batch failed: ${err}\n${server.log().slice(-3000)}`), undefined)) : undefined;
+    const batch = opts.batch ? await opts.batch(cookie).catch((err) => (log(`after-batch failed: ${describeError(err)}\n${server.log().slice(-3000)}`), undefined)) : undefined;
     await context.close();
     return { scenario: name, departments, health, baseline, pages, lcp, batch };
   } finally {
@@ -204,6 +204,9 @@ async function departmentCodes(count: number): Promise<string[]> {
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
+/** An error with its causes (undici's "fetch failed" says why only in its cause). */
+const describeError = (err: unknown): string => (err instanceof Error ? `${err.message}${err.cause ? ` ← ${describeError(err.cause)}` : ''}${(err as { code?: string }).code ? ` [${(err as { code?: string }).code}]` : ''}` : String(err));
+
 async function demoScenario(opts: { connections: number; seconds: number; batchOnly?: boolean }): Promise<ScenarioResult> {
   const server = await startDemoServer({ departments: 60, months: 12, log });
   try {
@@ -213,16 +216,17 @@ async function demoScenario(opts: { connections: number; seconds: number; batchO
   }
 }
 
-async function province5000Scenario(opts: { connections: number; seconds: number; batchOnly?: boolean }): Promise<ScenarioResult> {
+async function province5000Scenario(opts: { connections: number; seconds: number; batchOnly?: boolean; seedDb: string }): Promise<ScenarioResult> {
   const admin = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const copy = `ss_bench_pages_${process.pid}`;
+  if (!/^\w+$/.test(opts.seedDb)) throw new Error(`--seed-db: not a database name: ${opts.seedDb}`);
+  const copy = `${opts.seedDb}_bench_${process.pid}`;
   const url = new URL(admin);
   url.pathname = `/${copy}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
-    log(`copying ss_seed5000 to ${copy}`);
-    await client.query(`CREATE DATABASE ${copy} TEMPLATE ss_seed5000`);
+    log(`copying ${opts.seedDb} to ${copy}`);
+    await client.query(`CREATE DATABASE ${copy} TEMPLATE ${opts.seedDb}`);
     const password = 'Bench-Pages-2026!';
     const { hashPassword } = await import('../../lib/auth/passwords.ts');
     const db = new pg.Client({ connectionString: url.toString() });
@@ -271,7 +275,11 @@ function markdown(results: ScenarioResult[], opts: { connections: number; second
 }
 
 function batchMarkdown(b: AfterBatchResult): string[] {
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((x, y) => x - y);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
   return [
     `After a 25,000-row batch (${b.runs.length} batches, medians; times in ms):`,
     '',
@@ -284,6 +292,7 @@ function batchMarkdown(b: AfterBatchResult): string[] {
     `| the next batch's response, sent while the first one's recompute runs | ${median(b.runs.map((r) => r.busyWrite)).toFixed(1)} | ${b.runs.map((r) => r.busyWrite.toFixed(0)).join(', ')} |`,
     `| write time growth (< 10 % targeted) | ${((median(b.runs.map((r) => r.busyWrite)) / median(b.runs.map((r) => r.quietWrite)) - 1) * 100).toFixed(1)} % | |`,
     `| from the batch's response to the new scores on /rankings | ${median(b.runs.map((r) => r.visibleAfter)).toFixed(0)} | ${b.runs.map((r) => r.visibleAfter.toFixed(0)).join(', ')} |`,
+    `| the longest /api/health meanwhile (one every 100 ms) | ${median(b.runs.map((r) => r.longestHealth)).toFixed(0)} | ${b.runs.map((r) => r.longestHealth.toFixed(0)).join(', ')} |`,
   ];
 }
 
@@ -294,9 +303,9 @@ async function main() {
     return;
   }
   const { values } = parseArgs({
-    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false }, 'batch-only': { type: 'boolean', default: false } },
+    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false }, 'batch-only': { type: 'boolean', default: false }, 'seed-db': { type: 'string', default: 'ss_seed5000' } },
   });
-  const opts = { connections: Number(values.connections), seconds: Number(values.seconds), batchOnly: values['batch-only'] };
+  const opts = { connections: Number(values.connections), seconds: Number(values.seconds), batchOnly: values['batch-only'], seedDb: values['seed-db'] };
   const results: ScenarioResult[] = [];
   if (values.scenario === 'demo' || values.scenario === 'all') results.push(await demoScenario(opts));
   if (values.scenario === '5000' || values.scenario === 'all') results.push(await province5000Scenario(opts));
