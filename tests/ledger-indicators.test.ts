@@ -12,6 +12,7 @@ import { calendarFrom } from '@/lib/periods/calendar';
 import { parsePeriod } from '@/lib/periods/codes';
 import { allIndicators, defaultScheme, ledgerValue, NO_LEDGER_ROWS, selfReportedScheme, type LedgerCounts } from '@/lib/scoring';
 import type { Database } from '@/db/types';
+import { indicatorValues } from '@/db/schema';
 
 let database: Database;
 const Q4 = { startsOn: '2026-10-01', endsOn: '2026-12-31' };
@@ -205,8 +206,25 @@ describe('ledger indicators', () => {
       satisfaction_score: [12, 3, false],
     });
     expect(lines.find((l) => l.code === 'satisfaction_score')!.meanRating).toBe(4);
+    expect(lines.find((l) => l.code === 'demand_response_rate')!.value).toBe(0.75);
+    expect(lines.every((l) => l.selfReported === null)).toBe(true); // GAT reported none of them
     const swj = await departmentLedgerLines('SWJ', Q4, allIndicators(defaultScheme), TODAY);
     expect(swj.find((l) => l.code === 'demand_response_rate')).toMatchObject({ numerator: 0, denominator: 0, notApplicable: true });
+    // what a department once reported itself stands beside what the ledgers say: a rate as its
+    // months' mean, a count as its latest month; a replaced value and months outside the period are left out
+    await database.db.insert(indicatorValues).values([
+      { departmentCode: 'SWJ', period: '2026-10', indicator: 'demand_response_rate', value: 1 },
+      { departmentCode: 'SWJ', period: '2026-11', indicator: 'demand_response_rate', value: 0.9 },
+      { departmentCode: 'SWJ', period: '2026-11', indicator: 'demand_response_rate', value: 0.1, supersededAt: new Date('2026-11-15T00:00:00Z') },
+      { departmentCode: 'SWJ', period: '2026-09', indicator: 'demand_response_rate', value: 0 },
+      { departmentCode: 'SWJ', period: '2026-10', indicator: 'resources_published', value: 500 },
+      { departmentCode: 'SWJ', period: '2026-11', indicator: 'resources_published', value: 450 },
+      { departmentCode: 'SWJ', period: '2026-11', indicator: 'completeness_rate', value: 1 },
+    ]);
+    const swjReported = await departmentLedgerLines('SWJ', Q4, allIndicators(defaultScheme), TODAY);
+    expect(swjReported.find((l) => l.code === 'demand_response_rate')!.selfReported).toBeCloseTo(0.95, 12);
+    expect(swjReported.find((l) => l.code === 'resources_published')!.selfReported).toBe(450);
+    expect(swjReported.find((l) => l.code === 'shareable_rate')!.selfReported).toBeNull(); // never self-reported: nothing to compare
     // under the self-reported scheme there is nothing to show
     expect(await departmentLedgerLines('GAT', Q4, allIndicators(selfReportedScheme), TODAY)).toEqual([]);
   });

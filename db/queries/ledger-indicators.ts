@@ -103,3 +103,23 @@ const LEDGER_SQL = `
 export async function loadLedgerCounts(session: Session, period: { startsOn: string; endsOn: string }, today: string, department: string | null = null): Promise<LedgerCounts[]> {
   return session.query<LedgerCounts>(LEDGER_SQL, [period.startsOn, period.endsOn, today, department]);
 }
+
+/** What a department itself reported for some indicators in a period's months: mean and latest month's value (superseded values left out). */
+export interface SelfReported {
+  indicator: string;
+  mean: number;
+  latest: number;
+  months: number;
+}
+
+export async function loadSelfReported(session: Session, department: string, period: { startsOn: string; endsOn: string }, indicators: readonly string[]): Promise<SelfReported[]> {
+  if (!indicators.length) return [];
+  return session.query<SelfReported>(
+    `select indicator, avg(value)::float8 as mean, (array_agg(value order by period desc))[1]::float8 as latest, count(*)::int as months
+       from indicator_values
+      where department_code = $1 and superseded_at is null and indicator = any($2::text[])
+        and period between to_char($3::date, 'YYYY-MM') and to_char($4::date, 'YYYY-MM')
+      group by indicator`,
+    [department, [...indicators], period.startsOn, period.endsOn],
+  );
+}

@@ -1243,6 +1243,7 @@ export const en: Messages = {
   },
   // Ranking people can act on (docs/scoring.md): missing data, peer groups, method sensitivity.
   ledgerIndicators: {
+    columns: { indicator: 'Indicator', ledger: 'Ledger records', value: 'Value from the ledgers', selfReported: 'Self-reported (for comparison, not scored)' },
     title: 'Ledger indicators in detail',
     caption: 'Computed from the catalog, request and objection ledgers; numerator / denominator, “not applicable” when nothing fell due this period',
     notApplicable: 'Not applicable',

@@ -1246,6 +1246,7 @@ export const zhCN = {
   // Ranking people can act on (docs/scoring.md): missing data, peer groups, method sensitivity.
   // Ledger indicators (docs/scoring.md "Ledger indicators"): numerator and denominator on a department's page.
   ledgerIndicators: {
+    columns: { indicator: '指标', ledger: '台账记录', value: '台账计算值', selfReported: '部门自报（对照，不计分）' },
     title: '台账指标明细',
     caption: '依据目录、共享申请和数据异议台账计算；分子 / 分母，本期无到期事项的为“不适用”',
     notApplicable: '不适用',

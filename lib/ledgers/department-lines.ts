@@ -4,7 +4,7 @@
 // Counted by the same SQL as the scores, as of today (Beijing).
 import { getDatabase } from '../../db/client';
 import { beijingToday } from '../../db/queries/matrix';
-import { loadLedgerCounts } from '../../db/queries/ledger-indicators';
+import { loadLedgerCounts, loadSelfReported } from '../../db/queries/ledger-indicators';
 import { isLedgerIndicator, ledgerFractions, ledgerValue, MIN_RATINGS, NO_LEDGER_ROWS, type LedgerIndicator } from '../scoring';
 
 export interface LedgerLine {
@@ -16,7 +16,18 @@ export interface LedgerLine {
   notApplicable: boolean;
   /** satisfaction_score: the mean rating (1–5) when there are enough ratings, else null. */
   meanRating?: number | null;
+  /** The indicator's value from the ledgers (null: 不适用 or too few ratings). */
+  value: number | null;
+  /**
+   * What the department itself reported for the same indicator in the period's months, when
+   * it did (the five indicators reported by the department before the ledgers): shown beside
+   * the ledger's value so the two can be compared. A count is its latest month, else the mean.
+   */
+  selfReported: number | null;
 }
+
+/** The indicators a department reported itself before the ledgers computed them (docs/scoring.md "Ledger indicators"). */
+export const FORMERLY_SELF_REPORTED: readonly LedgerIndicator[] = ['resources_published', 'demand_response_rate', 'delivery_timeliness_rate', 'objection_resolution_rate', 'satisfaction_score'];
 
 export { MIN_RATINGS };
 
@@ -29,13 +40,19 @@ export async function departmentLedgerLines(
 ): Promise<LedgerLine[]> {
   const wanted = indicators.filter((i) => i.source === 'ledger' && isLedgerIndicator(i.code));
   if (!wanted.length) return [];
-  const [counts] = await loadLedgerCounts(await getDatabase(), period, today, code);
+  const database = await getDatabase();
+  const [counts] = await loadLedgerCounts(database, period, today, code);
+  const comparable = wanted.map((i) => i.code).filter((c) => (FORMERLY_SELF_REPORTED as readonly string[]).includes(c));
+  const reported = new Map((await loadSelfReported(database, code, period, comparable)).map((r) => [r.indicator, r]));
   const c = counts ?? NO_LEDGER_ROWS(code);
   const fractions = ledgerFractions(c);
   return wanted.map((i) => {
     const ledgerCode = i.code as LedgerIndicator;
     const { numerator, denominator } = fractions[ledgerCode];
-    const line: LedgerLine = { code: ledgerCode, name: i.name, numerator, denominator, notApplicable: ledgerValue(ledgerCode, c).notApplicable };
+    const { value, notApplicable } = ledgerValue(ledgerCode, c);
+    const own = reported.get(ledgerCode);
+    const selfReported = own ? (ledgerCode === 'resources_published' ? own.latest : own.mean) : null;
+    const line: LedgerLine = { code: ledgerCode, name: i.name, numerator, denominator, notApplicable, value, selfReported };
     if (ledgerCode === 'satisfaction_score') line.meanRating = c.ratings >= MIN_RATINGS ? c.ratingSum / c.ratings : null;
     return line;
   });
