@@ -4,7 +4,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { messages } from '@/lib/i18n';
+import { fill, messages } from '@/lib/i18n';
+import { DepartmentTrendFigure } from '@/components/dashboard/department-charts';
+import type { DepartmentView } from '@/lib/dashboard/department';
 import { ChartFigure } from '@/components/dashboard/chart-figure';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { DepartmentPage } from '@/components/dashboard/department-page';
@@ -73,5 +75,21 @@ describe('dashboard components', () => {
     expect(rankTicks(30)).toEqual([1, 10, 20, 30]);
     expect(rankTicks(5000)).toEqual([1, 2000, 4000]);
     expect(rankTicks(3)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("a department's trend", () => {
+  it('marks the period where the scheme changed (口径变更 v1→v2) in its table, in both languages', () => {
+    const view = {
+      trend: [
+        { period: '2026-09', total: 61.2, rank: 20, ranked: 60, schemeChange: null },
+        { period: '2026-10', total: 58.4, rank: 25, ranked: 60, schemeChange: { from: 1, to: 2 } },
+      ],
+    } as unknown as DepartmentView;
+    const zhHtml = html(createElement(DepartmentTrendFigure, { view, locale: 'zh-CN', t: messages('zh-CN') }));
+    expect(zhHtml).toContain('口径变更 v1→v2');
+    expect(zhHtml.indexOf('口径变更')).toBeGreaterThan(zhHtml.indexOf('2026')); // beside its period, not the first
+    const enHtml = html(createElement(DepartmentTrendFigure, { view, locale: 'en', t: messages('en') }));
+    expect(enHtml).toContain(fill(messages('en').ledgerIndicators.schemeChange, { from: 1, to: 2 }));
   });
 });

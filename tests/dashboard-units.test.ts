@@ -11,7 +11,7 @@ import { parseRankingParams, rankingHref, sortHref } from '@/lib/dashboard/ranki
 import { buildSankey } from '@/lib/dashboard/sankey';
 import { buildFlowMatrix, cellColors, contrastRatio, heat } from '@/lib/dashboard/flow-matrix';
 import { localizeMeta, schemeMeta } from '@/lib/dashboard/scheme-meta';
-import { buildTrendSeries } from '@/lib/dashboard/trend-series';
+import { buildTrendSeries, withSchemeChanges } from '@/lib/dashboard/trend-series';
 import { defaultScheme } from '@/lib/scoring';
 
 const zh = messages('zh-CN');
@@ -129,6 +129,11 @@ describe('trend series', () => {
       { period: '2026-10', code: 'A', rank: 1, total: 80, ranked: 3, schemeVersion: 2 },
     ]);
     expect(series.rows.map((r) => r.schemeChange)).toEqual([null, null, { from: 1, to: 2 }]);
+  });
+
+  it("marks a department's own trend the same way (one rule for both charts)", () => {
+    const rows = withSchemeChanges([{ schemeVersion: 1 }, { schemeVersion: null }, { schemeVersion: 2 }, { schemeVersion: 2 }]);
+    expect(rows.map((r) => r.schemeChange)).toEqual([null, null, { from: 1, to: 2 }, null]);
   });
 });
 

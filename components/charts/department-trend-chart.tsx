@@ -1,5 +1,6 @@
 'use client';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TrendMarker } from './trend-lines-chart';
 import { ClientOnly } from './client-only';
 import { AXIS_COLOR, GRID_COLOR } from './palette';
 
@@ -19,7 +20,7 @@ export function rankTicks(maxRank: number): number[] {
 }
 
 /** A department's total (left axis) and rank (right axis, 1 at the top) over periods. */
-export function DepartmentTrendChart({ rows, totalLabel, rankLabel, maxRank }: { rows: DepartmentTrendRow[]; totalLabel: string; rankLabel: string; maxRank: number }) {
+export function DepartmentTrendChart({ rows, totalLabel, rankLabel, maxRank, markers = [] }: { rows: DepartmentTrendRow[]; totalLabel: string; rankLabel: string; maxRank: number; markers?: TrendMarker[] }) {
   return (
     <ClientOnly height={280}>
       <LineChart responsive style={{ width: '100%', height: 280 }} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -29,6 +30,9 @@ export function DepartmentTrendChart({ rows, totalLabel, rankLabel, maxRank }: {
         <YAxis yAxisId="rank" orientation="right" reversed domain={[1, Math.max(2, maxRank)]} ticks={rankTicks(Math.max(2, maxRank))} allowDecimals={false} tick={{ fill: AXIS_COLOR, fontSize: 11 }} width={40} />
         <Tooltip formatter={(value, name) => (typeof value === 'number' && name === totalLabel ? value.toFixed(1) : value)} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        {markers.map((m) => (
+          <ReferenceLine key={m.label} yAxisId="total" x={m.label} stroke={AXIS_COLOR} strokeDasharray="4 3" label={{ value: m.text, position: 'insideTopLeft', fill: AXIS_COLOR, fontSize: 11 }} />
+        ))}
         <Line yAxisId="total" dataKey="total" name={totalLabel} stroke="#b91c1c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         <Line yAxisId="rank" dataKey="rank" name={rankLabel} stroke="#1d4ed8" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>

@@ -36,18 +36,23 @@ export function DimensionsFigure({ view, locale, t }: { view: DepartmentView; lo
 export function DepartmentTrendFigure({ view, locale, t }: { view: DepartmentView; locale: Locale; t: Messages }) {
   const rows = view.trend.map((p) => ({ label: periodLabel(p.period, locale), total: p.total, rank: p.rank }));
   const maxRank = Math.max(1, ...view.trend.map((p) => p.ranked));
+  const changeText = (p: (typeof view.trend)[number]) => (p.schemeChange ? fill(t.ledgerIndicators.schemeChange, p.schemeChange) : null);
+  const markers = view.trend.flatMap((p) => (p.schemeChange ? [{ label: periodLabel(p.period, locale), text: changeText(p)! }] : []));
   return (
     <ChartFigure
       id="department-trend"
       title={t.department.trend}
       description={fill(t.department.trendDesc, { n: DEPARTMENT_TREND_PERIODS })}
       summaryLabel={t.dashboard.chartData}
-      chart={rows.length ? <DepartmentTrendChart rows={rows} totalLabel={t.department.trendTotal} rankLabel={t.department.trendRank} maxRank={maxRank} /> : <p className="muted">{t.department.noTrend}</p>}
+      chart={rows.length ? <DepartmentTrendChart rows={rows} totalLabel={t.department.trendTotal} rankLabel={t.department.trendRank} maxRank={maxRank} markers={markers} /> : <p className="muted">{t.department.noTrend}</p>}
       table={
         <DataTable columns={[t.dashboard.period, { label: t.department.trendTotal, numeric: true }, { label: t.department.trendRank, numeric: true }]} rowCount={view.trend.length} compact>
           {view.trend.map((p) => (
             <tr key={p.period}>
-              <th scope="row">{periodLabel(p.period, locale)}</th>
+              <th scope="row">
+                {periodLabel(p.period, locale)}
+                {p.schemeChange && <span className="scheme-change"> · {changeText(p)}</span>}
+              </th>
               <td className="num">{score(locale, p.total)}</td>
               <td className="num">
                 {p.rank} / {p.ranked}

@@ -18,6 +18,7 @@ import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
 import { recentPeriodsOfKind } from './period-labels';
 import { schemeMeta, type IndicatorMeta, type SchemeMeta } from './scheme-meta';
+import { withSchemeChanges, type SchemeChange } from './trend-series';
 
 export const DEPARTMENT_TREND_PERIODS = 12;
 
@@ -65,7 +66,8 @@ export interface DepartmentView {
   indicators: IndicatorLine[];
   /** The same list as the card's advice, the API and the export (lib/advice shownLevers). */
   levers: Array<{ indicator: string; name: string; points: number; target?: number; basis?: 'nextTier' | 'peerQuartile' }>;
-  trend: Array<{ period: string; total: number; rank: number; ranked: number }>;
+  /** Oldest first; schemeChange where the scheme version differs from the previous period's (口径变更). */
+  trend: Array<{ period: string; total: number; rank: number; ranked: number; schemeChange: SchemeChange }>;
   incidents: q.IncidentRow[];
   appeals: q.AppealRow[];
 }
@@ -129,7 +131,7 @@ export async function sharedDepartment(key: DepartmentKey): Promise<DepartmentSc
       ? scheme.indicators.map((i) => ({ ...i, ...(result.indicators[i.code] ?? { value: null, score: null, weight: 0, points: 0 }), notReported: result.missing.includes(i.code), notApplicable: result.indicators[i.code]?.notApplicable === true }))
       : [],
     levers: shownLevers(result?.levers ?? []).map((l) => ({ ...l, name: indicatorNames.get(l.indicator) ?? l.indicator })),
-    trend: trend.map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked })),
+    trend: withSchemeChanges([...trend].sort((a, b) => a.period.localeCompare(b.period))).map((p) => ({ period: p.period, total: p.total, rank: p.rank, ranked: p.ranked, schemeChange: p.schemeChange })),
   };
 }
 

@@ -15,19 +15,31 @@ export interface TrendSeries {
     /** The scheme version that period was scored with, when known. */
     schemeVersion: number | null;
     /** The version changed since the previous period with scores: from → to. */
-    schemeChange: { from: number; to: number } | null;
+    schemeChange: SchemeChange;
   }>;
+}
+
+export type SchemeChange = { from: number; to: number } | null;
+
+/** Each row (in period order) with where the scheme version changed since the previous row that had one. */
+export function withSchemeChanges<T extends { schemeVersion: number | null }>(rows: readonly T[]): Array<T & { schemeChange: SchemeChange }> {
+  let previous: number | null = null;
+  return rows.map((row) => {
+    const v = row.schemeVersion;
+    const schemeChange = v !== null && previous !== null && v !== previous ? { from: previous, to: v } : null;
+    if (v !== null) previous = v;
+    return { ...row, schemeChange };
+  });
 }
 
 export function buildTrendSeries(periods: string[], codes: string[], names: Record<string, string>, points: TrendPoint[]): TrendSeries {
   const byKey = new Map(points.map((p) => [`${p.period}\u0000${p.code}`, p]));
   const known = codes.filter((c) => names[c] !== undefined);
   const versions = new Map(points.map((p) => [p.period, p.schemeVersion ?? null]));
-  let previous: number | null = null;
   return {
     periods,
     departments: known.map((code) => ({ code, name: names[code] })),
-    rows: periods.map((period) => {
+    rows: withSchemeChanges(periods.map((period) => ({ period, schemeVersion: versions.get(period) ?? null }))).map(({ period, schemeVersion, schemeChange }) => {
       const totals: Record<string, number | null> = {};
       const ranks: Record<string, number | null> = {};
       let ranked: number | null = null;
@@ -37,9 +49,6 @@ export function buildTrendSeries(periods: string[], codes: string[], names: Reco
         ranks[code] = p?.rank ?? null;
         if (p) ranked = p.ranked;
       }
-      const schemeVersion = versions.get(period) ?? null;
-      const schemeChange = schemeVersion !== null && previous !== null && schemeVersion !== previous ? { from: previous, to: schemeVersion } : null;
-      if (schemeVersion !== null) previous = schemeVersion;
       return { period, totals, ranks, ranked, schemeVersion, schemeChange };
     }),
   };
