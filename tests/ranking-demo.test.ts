@@ -7,7 +7,7 @@ import type { Session } from '@/db/types';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
 import { recentMonths } from '@/lib/periods/codes';
 import { loadPeriodInput } from '@/lib/scores/recompute';
-import { allIndicators, selfReportedScheme as defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
+import { allIndicators, defaultScheme as ledgerScheme, selfReportedScheme as defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 import sensitivityCommand from '@/scripts/commands/sensitivity';
 import { setDatabase } from '@/db/client';
 import { FIXED_CUTOFF_TIERS } from '@/lib/scoring/test-support';
@@ -94,6 +94,10 @@ describe('the demo province, 2026-11', () => {
     expect(counts.improve).toBeLessThanOrEqual(18);
     expect(counts.excellent).toBeGreaterThan(3); // the 15 % of 优秀 is used
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(60);
+    // the ledger scheme (v2, the default now): its lower floors keep 待改进 at ≤ 30 % too
+    const v2 = tierCounts(await score(database, ledgerScheme));
+    expect(v2.improve).toBeLessThanOrEqual(18);
+    expect(v2.excellent).toBeGreaterThan(3);
   });
 
   it('flags the department at 59.1 next to the 60 line under fixed cut-offs (as the issue saw it, no dampening)', async () => {

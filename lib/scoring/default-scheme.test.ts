@@ -38,11 +38,13 @@ describe('the default scheme', () => {
     }
   });
 
-  it('keeps version 1 (self-reported statutory indicators) with the tiers and incentives of version 2', () => {
+  it('keeps version 1 (self-reported statutory indicators) with the shares of rank and incentives of version 2, and floors five points higher', () => {
     const v1 = allIndicators(selfReportedScheme);
     expect(v1.some((i) => i.source === 'ledger')).toBe(false);
     expect(v1.find((i) => i.code === 'demand_response_rate')).toMatchObject({ source: 'metric' });
-    expect(selfReportedScheme.tiers).toEqual(defaultScheme.tiers);
+    expect(selfReportedScheme.tiers.map((t) => [t.code, t.topShare])).toEqual(defaultScheme.tiers.map((t) => [t.code, t.topShare]));
+    expect(selfReportedScheme.tiers.map((t) => t.floor)).toEqual([70, 60, 50, undefined]);
+    expect(defaultScheme.tiers.map((t) => t.floor)).toEqual([65, 55, 45, undefined]);
     expect(selfReportedScheme.incentives).toEqual(defaultScheme.incentives);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScheme } from './default-scheme';
+import { defaultScheme, selfReportedScheme } from './default-scheme';
 import { parseSchemeOrThrow } from './parse-scheme';
 import { straddlesCutoff } from './straddle';
 import { FIXED_CUTOFF_TIERS } from './test-support';
@@ -17,7 +17,7 @@ describe('the straddle flag (跨等级)', () => {
   });
 
   it('checks the rank cut-offs and every floor of tiers by share of rank', () => {
-    const tiers = defaultScheme.tiers; // 优秀 ≤ 9, 良好 ≤ 24, 合格 ≤ 48 of 60; floors 70 / 60 / 50
+    const tiers = selfReportedScheme.tiers; // 优秀 ≤ 9, 良好 ≤ 24, 合格 ≤ 48 of 60; floors 70 / 60 / 50 (v1's)
     expect(straddlesCutoff([25, 32], [58.3, 60.2], 60, tiers)).toBe(false); // all inside 合格, far above its floor
     expect(straddlesCutoff([23, 27], [58.3, 60.2], 60, tiers)).toBe(true); // crosses rank 24
     expect(straddlesCutoff([30, 40], [49.6, 51.0], 60, tiers)).toBe(true); // the 合格 floor at 50
@@ -27,7 +27,7 @@ describe('the straddle flag (跨等级)', () => {
 
 describe('tiers by share of rank with floors', () => {
   it('demote by one tier at most', () => {
-    const tiers = defaultScheme.tiers;
+    const tiers = selfReportedScheme.tiers; // floors 70 / 60 / 50
     expect(tierIndex(3, 85, 60, tiers)).toBe(0);
     expect(tierIndex(3, 65, 60, tiers)).toBe(1); // below 优秀's floor 70: 良好
     expect(tierIndex(3, 20, 60, tiers)).toBe(1); // far below every floor: still one tier down only
