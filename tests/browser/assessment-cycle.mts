@@ -247,9 +247,11 @@ export function assessmentCycleSteps(ctx: CycleSuiteContext): Step[] {
           await page.fill('textarea[name=reason]', '提高共享数量维度权重，鼓励扩大共享');
           await page.click('button:has-text("保存为新版本")');
           const message = await outcome(page, 'form');
-          assert(/已保存为 v\d+/.test(message), `unexpected message: ${message}`);
-          await page.waitForSelector('[data-testid=scheme-versions] tr[data-version="2"]');
-          assert((await page.locator('[data-testid=scheme-versions] tr[data-version="2"]').innerText()).includes('提高共享数量维度权重'), 'the reason is not in the version list');
+          // The seed stores v1 (self-reported) and v2 (the ledgers, from the latest quarter): this save is the next one.
+          const saved = /已保存为 v(\d+)/.exec(message)?.[1];
+          assert(saved !== undefined, `unexpected message: ${message}`);
+          await page.waitForSelector(`[data-testid=scheme-versions] tr[data-version="${saved}"]`);
+          assert((await page.locator(`[data-testid=scheme-versions] tr[data-version="${saved}"]`).innerText()).includes('提高共享数量维度权重'), 'the reason is not in the version list');
         }),
     },
   ];

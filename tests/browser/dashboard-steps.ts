@@ -39,7 +39,7 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
 /** The code of the department ranked first, read from the ranking table. */
 async function firstDepartment(page: Page, url: string): Promise<string> {
   await page.goto(`${url}/rankings`);
-  const href = await page.locator('[data-testid=ranking-table] th[scope=row] a').first().getAttribute('href');
+  const href = await page.locator('[data-testid=ranking-table] th[scope=row] a[href^="/departments/"]').first().getAttribute('href');
   return decodeURIComponent(/\/departments\/([^?]+)/.exec(href ?? '')?.[1] ?? '');
 }
 
@@ -92,7 +92,8 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           const rows = page.locator('[data-testid=ranking-table] tbody tr');
           assert((await rows.count()) === 30, `expected 30 ranked departments, got ${await rows.count()}`);
           assert((await text(page, 'h1')).includes('排名总览'), 'the title is not in Chinese');
-          assert((await page.locator('[data-testid=ranking-table] th[scope=row] a').count()) === 30, 'department links missing');
+          // Each row names its department with a link to its page (an integrity badge beside it links to /integrity).
+          assert((await page.locator('[data-testid=ranking-table] th[scope=row] a[href^="/departments/"]').count()) === 30, 'department links missing');
           await page.waitForSelector('[data-testid=chart-distribution] svg .recharts-bar-rectangle');
           await shot(page, 'rankings-leader');
           await shotOf(page, '[data-testid=ranking-table]', 'rankings-table');
@@ -111,7 +112,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
 
           await page.goto(`${ctx.url}/rankings`);
           // A department in the middle of the table: the top one may have no lever worth 0.05 points.
-          const link = page.locator('[data-testid=ranking-table] th[scope=row] a').nth(10);
+          const link = page.locator('[data-testid=ranking-table] th[scope=row] a[href^="/departments/"]').nth(10);
           const name = (await link.innerText()).trim();
           await link.focus();
           await Promise.all([page.waitForURL(/\/departments\//), page.keyboard.press('Enter')]);
@@ -177,7 +178,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           assert(hidden === 29, `others' dimension scores should be hidden, ${hidden} rows hide them`);
           await shot(page, 'rankings-department');
 
-          const other = await page.locator('[data-testid=ranking-table] tbody tr:not(.own-row) th[scope=row] a').first().getAttribute('href');
+          const other = await page.locator('[data-testid=ranking-table] tbody tr:not(.own-row) th[scope=row] a[href^="/departments/"]').first().getAttribute('href');
           await page.goto(`${ctx.url}${other}`);
           await page.waitForSelector('[data-status="403"]');
           assert((await page.locator('[data-testid=score-card]').count()) === 0, 'another department’s score card was shown');
@@ -200,7 +201,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           await page.waitForSelector('[data-testid=chart-top-dimensions] svg .recharts-bar-rectangle');
           await shot(page, 'rankings-english');
           // The engine's recommendations, written again from its facts in the reader's language.
-          await page.goto(`${ctx.url}${await page.locator('[data-testid=ranking-table] th[scope=row] a').first().getAttribute('href')}`);
+          await page.goto(`${ctx.url}${await page.locator('[data-testid=ranking-table] th[scope=row] a[href^="/departments/"]').first().getAttribute('href')}`);
           const advice = await text(page, '[data-testid=score-card] .recommendations');
           assert(advice.length > 0 && !/\p{Script=Han}/u.test(advice), `the recommendations are not in English: ${advice}`);
           await shot(page, 'department-english');
@@ -316,7 +317,7 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 0, `the page scrolls sideways by ${overflow} px on a tablet`);
           await shot(page, 'rankings-tablet');
-          await page.locator('[data-testid=ranking-table] th[scope=row] a').nth(2).click();
+          await page.locator('[data-testid=ranking-table] th[scope=row] a[href^="/departments/"]').nth(2).click();
           await page.waitForSelector('[data-testid=score-card]');
           await shot(page, 'department-tablet');
         } finally {
