@@ -118,7 +118,9 @@ export function dashboardSteps(ctx: SuiteContext): Step[] {
           await Promise.all([page.waitForURL(/\/departments\//), page.keyboard.press('Enter')]);
           await page.waitForSelector('[data-testid=score-card]');
           assert((await text(page, 'h1')).includes(name), `the department page is not ${name}`);
-          assert((await page.locator('[data-testid=indicator-table] tbody th[scope=row]').count()) === 15, 'the indicator table lacks indicators');
+          // The latest month is scored with the ledger scheme (v2, in force from the latest quarter): 17 indicators.
+          const indicatorRows = await page.locator('[data-testid=indicator-table] tbody th[scope=row]').count();
+          assert(indicatorRows === 17, `the indicator table lacks indicators: ${indicatorRows} of 17`);
           const lever = await text(page, '[data-testid=levers] li');
           assert(/提升至 .+（(上一等级的典型水平|同组前四分之一水平)）可增 [\d.]+ 分/.test(lever), `the lever is not a reachable target in words: ${lever}`);
           await page.waitForSelector('[data-testid=chart-dimensions] svg .recharts-radar');
