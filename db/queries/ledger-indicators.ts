@@ -24,7 +24,10 @@ export type { LedgerCounts };
 /** Beijing is UTC+8 all year: the instant 24:00 Beijing time of day `d` (a date expression); done before it = on time. */
 const endOfBeijingDay = (d: string) => `(((${d}) + 1)::timestamp - interval '8 hours') at time zone 'UTC'`;
 
-// $1 start, $2 end, $3 today (Beijing), all dates; $4 one department or null. Each ledger is
+// $1 start, $2 end, $3 today (Beijing), all dates; $4 one department or null — applied inside
+// every aggregate, since the CTEs are read twice and so materialized (a department's page must
+// not aggregate the whole province). The catalog's latest versions are found first, then
+// filtered by provider, so a version is judged whichever provider it names. Each ledger is
 // read through its (provider, due day) index; a resource's calls with one probe of the
 // (provider, resource, day) index of sharing_events, so the quarter's events are not scanned.
 const LEDGER_SQL = `
@@ -37,7 +40,7 @@ const LEDGER_SQL = `
            count(*) as due
     from sharing_requests r
     left join upheld u on u.ledger_kind = 'request' and u.ledger_id = r.request and u.department_code = r.provider
-    where r.reply_due_on between $1::date and $2::date and (r.replied_at is not null or r.reply_due_on < $3::date)
+    where r.reply_due_on between $1::date and $2::date and (r.replied_at is not null or r.reply_due_on < $3::date) and ($4::text is null or r.provider = $4::text)
     group by r.provider
   ), deliveries as (
     select r.provider,
@@ -46,7 +49,7 @@ const LEDGER_SQL = `
     from sharing_requests r
     left join upheld u on u.ledger_kind = 'request' and u.ledger_id = r.request and u.department_code = r.provider
     where r.delivery_due_on between $1::date and $2::date and r.decision in ('approved', 'conditional')
-      and (r.delivered_at is not null or r.delivery_due_on < $3::date)
+      and (r.delivered_at is not null or r.delivery_due_on < $3::date) and ($4::text is null or r.provider = $4::text)
     group by r.provider
   ), objections as (
     select o.provider,
@@ -54,12 +57,12 @@ const LEDGER_SQL = `
            count(*) as due
     from data_objections o
     left join upheld u on u.ledger_kind = 'objection' and u.ledger_id = o.objection and u.department_code = o.provider
-    where o.due_on between $1::date and $2::date and (o.resolved_at is not null or o.due_on < $3::date)
+    where o.due_on between $1::date and $2::date and (o.resolved_at is not null or o.due_on < $3::date) and ($4::text is null or o.provider = $4::text)
     group by o.provider
   ), ratings as (
     select provider, count(*) as n, sum(rating) as total
     from sharing_requests
-    where rating is not null and delivered_at >= ${endOfBeijingDay('$1::date - 1')} and delivered_at < ${endOfBeijingDay('least($2::date, $3::date)')}
+    where rating is not null and delivered_at >= ${endOfBeijingDay('$1::date - 1')} and delivered_at < ${endOfBeijingDay('least($2::date, $3::date)')} and ($4::text is null or provider = $4::text)
     group by provider
   ), catalog as (
     select distinct on (resource) resource, provider, share_type, status
@@ -75,7 +78,7 @@ const LEDGER_SQL = `
              where e.provider = c.provider and e.resource = c.resource and e.day between $1::date and least($2::date, $3::date)
                and e.consumer <> e.provider and e.calls > e.failures)) as called
     from catalog c
-    where c.status = 'active'
+    where c.status = 'active' and ($4::text is null or c.provider = $4::text)
     group by c.provider
   ), providers as (
     select provider from replies union select provider from deliveries union select provider from objections
