@@ -4,12 +4,11 @@
 // The demo `npm run demo` seeds (60 departments, 12 months up to 2026-12, seed 20261126), the
 // ledgers' clock fixed at 2026-12-02 10:00 Beijing, period 2026-11 (the ledger scheme is in force).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoProvince } from '@/lib/demo/seed';
 import type { Session } from '@/db/types';
-import { recentMonths } from '@/lib/periods/codes';
 import { loadPeriodInput } from '@/lib/scores/recompute';
-import { allIndicators, defaultScheme, schemeHash, scoreDepartments, selfReportedScheme, type Scheme } from '@/lib/scoring';
+import { defaultScheme, schemeHash, scoreDepartments, selfReportedScheme, type Scheme } from '@/lib/scoring';
 import { useTestDatabase, type TestDatabase } from './support/db';
+import { rolledBack, seedRankingDemo } from './support/demo-province';
 
 const PERIOD = '2026-11';
 const NOW = new Date('2026-12-02T10:00:00+08:00');
@@ -28,31 +27,18 @@ async function reportEverything(tx: Session, department: string, values: Record<
 }
 
 async function underAttack(scheme: Scheme, department: string, values: Record<string, number>) {
-  let seen: { total: number; rank: number } | null = null;
-  await database
-    .transaction(async (tx) => {
-      await reportEverything(tx, department, values);
-      const d = (await score(tx, scheme)).departments.find((x) => x.department === department)!;
-      seen = { total: d.total, rank: d.rank };
-      throw new Error('roll back');
-    })
-    .catch((err: Error) => {
-      if (err.message !== 'roll back') throw err;
-    });
-  return seen!;
+  return rolledBack(database, async (tx) => {
+    await reportEverything(tx, department, values);
+    const d = (await score(tx, scheme)).departments.find((x) => x.department === department)!;
+    return { total: d.total, rank: d.rank };
+  });
 }
 
 beforeAll(async () => {
   database = await useTestDatabase();
-  await seedDemoProvince(database, {
-    departments: 60,
-    months: recentMonths('2026-12-02', 12),
-    seed: 20261126,
-    indicators: allIndicators(selfReportedScheme),
-    scheme: { name: selfReportedScheme.name, body: selfReportedScheme, hash: schemeHash(selfReportedScheme) },
+  await seedRankingDemo(database, selfReportedScheme, {
     ledgerScheme: { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme), effectiveFrom: '2026-10-01' },
     now: NOW,
-    passwordHash: '$2b$11$notarealhashnotarealhashnotarealhashnotarealhash00',
   });
 }, 600_000);
 afterAll(() => database.close());

@@ -2,17 +2,16 @@
 // effect dimension, peer groups and the 59.1 straddle case, on the data `npm run demo` seeds
 // (60 departments, the 12 months up to 2026-11, seed 20261126), period 2026-11.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedDemoProvince } from '@/lib/demo/seed';
 import type { Session } from '@/db/types';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
-import { recentMonths } from '@/lib/periods/codes';
 import { loadPeriodInput } from '@/lib/scores/recompute';
-import { allIndicators, defaultScheme as ledgerScheme, selfReportedScheme as defaultScheme, NO_DAMPENING, parseSchemeOrThrow, schemeHash, scoreDepartments, type Scheme } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
+import { defaultScheme as ledgerScheme, selfReportedScheme as defaultScheme, NO_DAMPENING, parseSchemeOrThrow, scoreDepartments, type Scheme } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 import sensitivityCommand from '@/scripts/commands/sensitivity';
 import { setDatabase } from '@/db/client';
 import { FIXED_CUTOFF_TIERS } from '@/lib/scoring/test-support';
 import { computeFlags } from '@/lib/integrity/service';
 import { useTestDatabase, type TestDatabase } from './support/db';
+import { rolledBack, seedRankingDemo } from './support/demo-province';
 
 const PERIOD = '2026-11';
 let database: TestDatabase;
@@ -28,7 +27,7 @@ const tierCounts = (result: Awaited<ReturnType<typeof score>>) => {
 
 /** Runs an attack inside a transaction that is rolled back, and returns the target's total and rank after it. */
 async function underAttack(scheme: Scheme, target: string, attack: (tx: Session) => Promise<void>) {
-  return rolledBack(async (tx) => {
+  return rolledBack(database, async (tx) => {
     await attack(tx);
     const d = (await score(tx, scheme)).departments.find((x) => x.department === target)!;
     return { total: d.total, rank: d.rank };
@@ -56,30 +55,9 @@ const friendlyConsumerAttack = (target: string) => async (tx: Session) => {
   await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 100000)`, [target, await busiestConsumer(tx, target)]);
 };
 
-/** Runs `fn` inside a transaction that is rolled back, and returns what it returned. */
-async function rolledBack<T>(fn: (tx: Session) => Promise<T>): Promise<T> {
-  let seen: T | undefined;
-  await database
-    .transaction(async (tx) => {
-      seen = await fn(tx);
-      throw new Error('roll back');
-    })
-    .catch((err: Error) => {
-      if (err.message !== 'roll back') throw err;
-    });
-  return seen as T;
-}
-
 beforeAll(async () => {
   database = await useTestDatabase();
-  await seedDemoProvince(database, {
-    departments: 60,
-    months: recentMonths('2026-12-02', 12),
-    seed: 20261126,
-    indicators: allIndicators(defaultScheme),
-    scheme: { name: defaultScheme.name, body: defaultScheme, hash: schemeHash(defaultScheme) },
-    passwordHash: '$2b$11$notarealhashnotarealhashnotarealhashnotarealhash00',
-  });
+  await seedRankingDemo(database, defaultScheme);
 }, 300_000);
 
 afterAll(async () => {
@@ -139,13 +117,13 @@ describe('the demo province, 2026-11', () => {
     const callFlags = (flags: Awaited<ReturnType<typeof computeFlags>>) => flags.filter((f) => CALL_KINDS.has(f.kind));
     const targetFlags = (tx: Session) => computeFlags(tx, PERIOD, now).then((flags) => callFlags(flags).filter((f) => f.department === target));
     expect((await targetFlags(database)).map((f) => f.kind)).toEqual([]);
-    const a = await rolledBack(async (tx) => {
+    const a = await rolledBack(database, async (tx) => {
       await thinConsumersAttack(target, codes)(tx);
       return targetFlags(tx);
     });
     expect(a.map((f) => [f.kind, f.severity])).toEqual([['thin_consumers', 'high']]);
     const friend = await busiestConsumer(database, target);
-    const b = await rolledBack(async (tx) => {
+    const b = await rolledBack(database, async (tx) => {
       await friendlyConsumerAttack(target)(tx);
       return targetFlags(tx);
     });
