@@ -212,6 +212,7 @@ describe('a department’s view', () => {
     for (const d of view.dimensions) expect(d.median).toEqual(expect.any(Number));
     expect(view.trend.map((p) => p.period)).toEqual(MONTHS);
     expect(view.trend.at(-1)!.rank).toBe(3);
+    expect(view.trend.map((p) => p.ranked)).toEqual(MONTHS.map(() => DEPARTMENTS)); // each rank read against its period's count
     const points = view.indicators.reduce((n, i) => n + i.points, 0);
     expect(points - view.score!.penalty).toBeCloseTo(view.score!.total, 1);
   });

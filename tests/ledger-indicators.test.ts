@@ -2,6 +2,7 @@
 // Period 2026-Q4 scored on 2026-11-20 (Beijing), so D = min(end, today) = 2026-11-20.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db';
+import { rolledBack } from './support/demo-province';
 import { loadLedgerCounts } from '@/db/queries/ledger-indicators';
 import { loadPeriodMatrix } from '@/db/queries/matrix';
 import { setDatabase } from '@/db/client';
@@ -227,5 +228,23 @@ describe('ledger indicators', () => {
     expect(swjReported.find((l) => l.code === 'shareable_rate')!.selfReported).toBeNull(); // never self-reported: nothing to compare
     // under the self-reported scheme there is nothing to show
     expect(await departmentLedgerLines('GAT', Q4, allIndicators(selfReportedScheme), TODAY)).toEqual([]);
+  });
+
+  it("gives one department's page the province's counts for it, also for a resource handed from one provider to another", async () => {
+    const [forGat, forMzt] = await rolledBack(database, async (tx) => {
+      // GAT-R06 was MZT's, then GAT's (before D); MZT-R07 was GAT's, then MZT's
+      await tx.query(`insert into catalog_versions (resource, provider, name, share_type, legal_basis, update_cycle, published_on, updated_on, status, superseded_at) values
+        ('GAT-R06', 'MZT', '婚姻登记', 'conditional', null, 'daily', '2026-01-05', '2026-01-05', 'active', now()),
+        ('GAT-R06', 'GAT', '婚姻登记', 'conditional', null, 'daily', '2026-01-05', '2026-11-01', 'active', null),
+        ('MZT-R07', 'GAT', '社会组织', 'unconditional', null, 'daily', '2026-01-05', '2026-01-05', 'active', now()),
+        ('MZT-R07', 'MZT', '社会组织', 'unconditional', null, 'daily', '2026-01-05', '2026-11-02', 'active', null)`);
+      const province = await loadLedgerCounts(tx, Q4, TODAY);
+      const one = async (code: string) => [(await loadLedgerCounts(tx, Q4, TODAY, code))[0], province.find((c) => c.department === code)];
+      return [await one('GAT'), await one('MZT')];
+    });
+    expect(forGat[0]).toEqual(forGat[1]);
+    expect(forMzt[0]).toEqual(forMzt[1]);
+    expect(forGat[0]!.activeResources).toBe(4); // R01, R03, R04 and R06 now; not R07
+    expect(forMzt[0]!.activeResources).toBe(1); // R07 only
   });
 });

@@ -270,10 +270,11 @@ export interface TrendPoint {
 export async function trendPoints(session: Session, codes: string[], periods: string[]): Promise<TrendPoint[]> {
   if (!codes.length || !periods.length) return [];
   return session.query<TrendPoint>(
-    `select s.period, s.department_code as code, s.rank, s.total,
-            (select count(*)::int from department_scores c where c.period = s.period) as ranked,
-            (select nullif((ps.summary->'scheme'->>'version')::int, 0) from period_scores ps where ps.period = s.period) as "schemeVersion"
-       from department_scores s
+    // `ranked` is the count the cache header stored with the same rows, in the same write;
+    // counting 5,000 rows again for every point cost 0.2 s at 5,000 departments.
+    `select s.period, s.department_code as code, s.rank, s.total, (ps.summary->>'departments')::int as ranked,
+            nullif((ps.summary->'scheme'->>'version')::int, 0) as "schemeVersion"
+       from department_scores s join period_scores ps on ps.period = s.period
       where s.period = any($1::text[]) and s.department_code = any($2::text[])
       order by s.period, s.rank`,
     [periods, codes],
