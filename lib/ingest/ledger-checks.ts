@@ -20,8 +20,8 @@ export interface LedgerCheck {
   months: string[];
   /** Periods whose scores the batch changes (marked stale). */
   periods: string[];
-  /** How many of the batch's items are already stored (none: the write only inserts). */
-  stored: number;
+  /** The batch's items already stored (the write updates these and inserts the others); locked when the checks lock. */
+  stored: ReadonlySet<string>;
 }
 
 type Ctx = Pick<IngestContext, 'departments' | 'today'>;
@@ -61,17 +61,21 @@ function unchanged<T extends object>(r: T, stored: T, columns: Array<keyof T & s
   }
 }
 
-export async function checkLedgerRows(session: Session, kind: LedgerKind, rows: LedgerRow[], ctx: Ctx): Promise<LedgerCheck> {
+/**
+ * `lock` (in the writing transaction): the stored rows the checks read stay locked until
+ * commit, so no concurrent batch changes them between the checks and the write.
+ */
+export async function checkLedgerRows(session: Session, kind: LedgerKind, rows: LedgerRow[], ctx: Ctx, lock = false): Promise<LedgerCheck> {
   if (kind === 'catalog') return checkCatalog(session, rows as CatalogRow[], ctx);
   const calendar = await loadWorkCalendar(session);
   const resources = [...new Set(rows.map((r) => (r as RequestRow).resource).filter((x): x is string => !!x))];
   const catalog = new CatalogFacts(await catalogVersionsOf(session, resources));
   if (kind === 'requests') {
     const ids = (rows as RequestRow[]).map((r) => r.request);
-    return checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids)).map((s) => [s.request, s])), catalog, new DueDays(calendar), ctx);
+    return checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids, lock)).map((s) => [s.request, s])), catalog, new DueDays(calendar), ctx);
   }
   const ids = (rows as ObjectionRow[]).map((r) => r.objection);
-  return checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids)).map((s) => [s.objection, s])), catalog, new DueDays(calendar), ctx);
+  return checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids, lock)).map((s) => [s.objection, s])), catalog, new DueDays(calendar), ctx);
 }
 
 async function checkCatalog(session: Session, rows: CatalogRow[], ctx: Ctx): Promise<LedgerCheck> {
@@ -90,9 +94,9 @@ async function checkCatalog(session: Session, rows: CatalogRow[], ctx: Ctx): Pro
     duplicates(r.resource, r.row, first, 'resource', add);
     if (earliest === null || r.updated_on < earliest) earliest = r.updated_on;
   }
-  if (problems.length || earliest === null) return { problems, months: [], periods: [], stored: 0 };
+  if (problems.length || earliest === null) return { problems, months: [], periods: [], stored: new Set() };
   // The catalog at a period's end decides its catalog indicators: every period ending on or after the earliest change.
-  return { problems, months: [], periods: await periodsEndingFrom(session, earliest), stored: 0 };
+  return { problems, months: [], periods: await periodsEndingFrom(session, earliest), stored: new Set() };
 }
 
 function checkRequests(rows: RequestRow[], stored: Map<string, StoredRequest>, catalog: CatalogFacts, due: DueDays, ctx: Ctx): LedgerCheck {
@@ -126,7 +130,7 @@ function checkRequests(rows: RequestRow[], stored: Map<string, StoredRequest>, c
     r.delivery_due_on = r.replied_at && (r.decision === 'approved' || r.decision === 'conditional') ? due.delivery(r.replied_at) : null;
     days.push(r.reply_due_on, r.delivery_due_on, r.delivered_at && dayOf(r.delivered_at));
   }
-  return { problems, ...touchedPeriods(days), stored: stored.size };
+  return { problems, ...touchedPeriods(days), stored: new Set(stored.keys()) };
 }
 
 function checkObjections(rows: ObjectionRow[], stored: Map<string, StoredObjection>, catalog: CatalogFacts, due: DueDays, ctx: Ctx): LedgerCheck {
@@ -152,5 +156,5 @@ function checkObjections(rows: ObjectionRow[], stored: Map<string, StoredObjecti
     r.due_on = due.objection(r.submitted_at);
     days.push(r.due_on);
   }
-  return { problems, ...touchedPeriods(days), stored: stored.size };
+  return { problems, ...touchedPeriods(days), stored: new Set(stored.keys()) };
 }

@@ -2,7 +2,7 @@
 // can act on: the body (400/413), whose rows they are (403), every bad row (422),
 // finalized periods (409). Shared by the commit and the upload page's dry run.
 import { centrallyWrittenRows, loadIngestFacts } from '../../db/queries/ingest';
-import { lockLedgerWrites } from '../../db/queries/ledger-ingest';
+import { lockClockInputs } from '../../db/queries/ledger-ingest';
 import type { Session } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { boundDepartment } from '../auth/principal';
@@ -22,7 +22,8 @@ export type Verdict =
   | { ok: true; kind: 'metrics'; rows: MetricRow[]; months: string[] }
   | { ok: true; kind: 'events'; rows: EventRow[]; months: string[] }
   /** `periods`: the periods whose scores the batch changes (lib/ingest/ledger-checks.ts). */
-  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[]; stored: number }
+  /** `stored`: the items already stored (locked in the writing transaction). */
+  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[]; stored: ReadonlySet<string> }
   | { ok: false; error: ApiError; rows: number };
 
 export interface ValidateOptions {
@@ -33,10 +34,12 @@ export interface ValidateOptions {
   /** For tests: the date "today" is, in China. */
   today?: string;
   /**
-   * In the writing transaction: a ledger batch's checks read the rows it replaces, so
-   * batches of one ledger take turns from there on (after parsing, which overlaps).
+   * In the writing transaction: a ledger batch locks what its checks read until it commits
+   * — the stored rows it replaces, and the catalog and calendar its due days come from
+   * (shared with other request and objection batches; a catalog batch holds it alone).
+   * Batches on different items run side by side (docs/ingest.md "Ledgers", Concurrent batches).
    */
-  serialize?: boolean;
+  forWrite?: boolean;
 }
 
 export async function validateUpload(session: Session, o: ValidateOptions): Promise<Verdict> {
@@ -60,9 +63,9 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
 
   const ctx = await loadContext(session, o.today);
   if (isLedgerKind(o.kind)) {
-    if (o.serialize) await lockLedgerWrites(session, o.kind);
+    if (o.forWrite) await lockClockInputs(session, o.kind === 'catalog' ? 'exclusive' : 'shared');
     const rows = shaped.rows as LedgerRow[];
-    const checked = await checkLedgerRows(session, o.kind, rows, ctx);
+    const checked = await checkLedgerRows(session, o.kind, rows, ctx, o.forWrite);
     const problems = [...shaped.problems, ...checked.problems];
     if (problems.length) {
       const badRows = new Set(problems.map((p) => p.row)).size + shaped.unlistedRows;
