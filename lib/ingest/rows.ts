@@ -8,6 +8,7 @@ import type { MetricValueInput, SharingEventInput } from '../../db/queries/inges
 import type { CatalogInput, ObjectionInput, RequestInput } from '../../db/queries/ledger-ingest';
 import { yieldToEventLoop, type RawRow } from './parse';
 import { CONTROL_CHARACTER, CONTROL_CHARACTER_EXCEPT_LINE_BREAKS } from '../http/control-characters';
+import { isCalendarDate, normalInstant } from './instants';
 
 /** A checked row, with its row number in the file (the header is row 1). */
 export interface MetricRow extends MetricValueInput {
@@ -75,16 +76,14 @@ const freeText = (max: number) => text.max(max, key('textTooLong'));
 const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string(key('notText')).max(max, key('textTooLong')).optional());
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: (i) => (i.input === undefined || i.input === '' ? 'required' : 'enumValue') });
 const day = text.regex(/^\d{4}-\d{2}-\d{2}$/, key('dateFormat')).refine(isCalendarDate, key('dateFormat'));
-// ISO 8601 with an offset (or Z); stored as the instant it names.
-const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
-// One pass per cell (a request has three): the pattern, the calendar date, one parse.
+// ISO 8601 with an offset (or Z); stored as the instant it names (instants.ts: one pass per cell).
 const instant = text.transform((v, ctx) => {
-  const ms = INSTANT.test(v) && isCalendarDate(v.slice(0, 10)) ? Date.parse(v.replace(' ', 'T')) : NaN;
-  if (Number.isNaN(ms)) {
+  const normal = normalInstant(v);
+  if (normal === null) {
     ctx.addIssue({ code: 'custom', message: 'timestampFormat' });
     return z.NEVER;
   }
-  return new Date(ms).toISOString();
+  return normal;
 });
 const optionalInstant = z.preprocess(emptyToUndefined, instant.optional());
 
@@ -131,18 +130,6 @@ const OPTIONAL_CELLS = {
   requests: ['resource', 'replied_at', 'reason', 'delivered_at', 'rating'],
   objections: ['resolved_at', 'note'],
 } as const;
-
-// A batch has a few hundred distinct days at most: remember the verdicts.
-const calendarDates = new Map<string, boolean>();
-function isCalendarDate(day: string): boolean {
-  let valid = calendarDates.get(day);
-  if (valid === undefined) {
-    const d = new Date(`${day}T00:00:00Z`);
-    valid = !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
-    if (calendarDates.size < 100_000) calendarDates.set(day, valid);
-  }
-  return valid;
-}
 
 type Shaped<T> = { rows: T[]; problems: RowProblem[]; unlistedRows: number };
 
