@@ -2,7 +2,7 @@
 // requests and data objections. Rows are bulk-loaded with COPY into a temporary staging
 // table and moved into place with set-based statements, as events are (ingest.ts).
 import type { Session } from '../types';
-import { csvLines } from './csv-line';
+import { csvField, csvLines } from './csv-line';
 import { advisoryKey, advisoryXactLock, advisoryXactLockShared } from './locks';
 
 export type ShareType = 'unconditional' | 'conditional' | 'none';
@@ -198,15 +198,19 @@ export async function writeCatalogRows(tx: Session, batchId: string, rows: reado
 const REQUEST_COLUMNS = [
   'request', 'consumer', 'provider', 'resource', 'purpose', 'submitted_at', 'replied_at', 'decision', 'reason', 'delivered_at', 'rating', 'reply_due_on', 'delivery_due_on',
 ] as const;
+const f = csvField;
+// A request as a CSV line of REQUEST_COLUMNS (same order), then `more` (already CSV): one template per row, not an array of cells — 25,000 rows a batch.
+const requestLine = (r: RequestInput, more = '') =>
+  `${f(r.request)},${f(r.consumer)},${f(r.provider)},${f(r.resource)},${f(r.purpose)},${f(r.submitted_at)},${f(r.replied_at)},${f(r.decision)},${f(r.reason)},${f(r.delivered_at)},${f(r.rating)},${f(r.reply_due_on)},${f(r.delivery_due_on)}${more}\n`;
 
 /**
- * COPYs rows the checks saw as new straight into `table` (columns, then `extra` per row).
+ * COPYs rows the checks saw as new straight into `table`: `columns`, their CSV `lines`.
  * One of them stored meanwhile by a concurrent batch is a unique violation: a LedgerRace.
  */
-async function copyNewRows<R>(tx: Session, ledger: 'request' | 'objection', table: string, columns: readonly string[], rows: readonly R[], line: (r: R) => unknown[]) {
-  if (!rows.length) return;
+async function copyNewRows(tx: Session, ledger: 'request' | 'objection', table: string, columns: readonly string[], lines: string[]) {
+  if (!lines.length) return;
   try {
-    await tx.copyCsv(table, [...columns], csvLines(rows.map(line) as Array<Array<string | number | null>>));
+    await tx.copyCsv(table, [...columns], lines.join(''));
   } catch (err) {
     throw raceFrom(err, ledger);
   }
@@ -222,11 +226,9 @@ export async function writeRequestRows(tx: Session, batchId: string, rows: reado
   const later = stored.size ? rows.filter((r) => stored.has(r.request)) : [];
   const fresh = stored.size ? rows.filter((r) => !stored.has(r.request)) : rows;
   const replaced = later.length ? await updateStoredRequests(tx, batchId, later) : 0;
-  await copyNewRows(tx, 'request', 'sharing_requests', [...REQUEST_COLUMNS, 'rating_source', 'batch_id'], fresh, (r) => [
-    ...REQUEST_COLUMNS.map((c) => r[c]),
-    r.rating === null ? null : 'platform',
-    batchId,
-  ]);
+  const batch = f(batchId);
+  const lines = fresh.map((r) => requestLine(r, `,${r.rating === null ? '' : 'platform'},${batch}`));
+  await copyNewRows(tx, 'request', 'sharing_requests', [...REQUEST_COLUMNS, 'rating_source', 'batch_id'], lines);
   return replaced;
 }
 
@@ -236,7 +238,7 @@ async function updateStoredRequests(tx: Session, batchId: string, rows: readonly
        submitted_at timestamptz, replied_at timestamptz, decision text, reason text, delivered_at timestamptz, rating integer,
        reply_due_on date, delivery_due_on date) on commit drop`,
   );
-  await tx.copyCsv('ingest_requests_stage', [...REQUEST_COLUMNS], csvLines(rows.map((r) => REQUEST_COLUMNS.map((c) => r[c]))));
+  await tx.copyCsv('ingest_requests_stage', [...REQUEST_COLUMNS], rows.map((r) => requestLine(r)).join(''));
   const rating = `case when s.rating is null and r.rating_source = 'consumer' then r.rating else s.rating end`;
   const ratingSource = `case when s.rating is not null then 'platform' when r.rating_source = 'consumer' then 'consumer' end`;
   const changed = `(r.resource, r.purpose, r.replied_at, r.decision, r.reason, r.delivered_at, r.rating, r.rating_source, r.reply_due_on, r.delivery_due_on)
@@ -260,13 +262,16 @@ async function updateStoredRequests(tx: Session, batchId: string, rows: readonly
 }
 
 const OBJECTION_COLUMNS = ['objection', 'consumer', 'provider', 'resource', 'kind', 'submitted_at', 'resolved_at', 'outcome', 'note', 'due_on'] as const;
+const objectionLine = (r: ObjectionInput, more = '') =>
+  `${f(r.objection)},${f(r.consumer)},${f(r.provider)},${f(r.resource)},${f(r.kind)},${f(r.submitted_at)},${f(r.resolved_at)},${f(r.outcome)},${f(r.note)},${f(r.due_on)}${more}\n`;
 
 /** The same for objections: a platform row replaces a consumer's submission for the same id (kept in history). */
 export async function writeObjectionRows(tx: Session, batchId: string, rows: readonly ObjectionInput[], stored: ReadonlySet<string>): Promise<number> {
   const later = stored.size ? rows.filter((r) => stored.has(r.objection)) : [];
   const fresh = stored.size ? rows.filter((r) => !stored.has(r.objection)) : rows;
   const replaced = later.length ? await updateStoredObjections(tx, batchId, later) : 0;
-  await copyNewRows(tx, 'objection', 'data_objections', [...OBJECTION_COLUMNS, 'source', 'batch_id'], fresh, (r) => [...OBJECTION_COLUMNS.map((c) => r[c]), 'platform', batchId]);
+  const more = `,platform,${f(batchId)}`;
+  await copyNewRows(tx, 'objection', 'data_objections', [...OBJECTION_COLUMNS, 'source', 'batch_id'], fresh.map((r) => objectionLine(r, more)));
   return replaced;
 }
 
@@ -275,7 +280,7 @@ async function updateStoredObjections(tx: Session, batchId: string, rows: readon
     `create temporary table ingest_objections_stage (objection text, consumer text, provider text, resource text, kind text,
        submitted_at timestamptz, resolved_at timestamptz, outcome text, note text, due_on date) on commit drop`,
   );
-  await tx.copyCsv('ingest_objections_stage', [...OBJECTION_COLUMNS], csvLines(rows.map((r) => OBJECTION_COLUMNS.map((c) => r[c]))));
+  await tx.copyCsv('ingest_objections_stage', [...OBJECTION_COLUMNS], rows.map((r) => objectionLine(r)).join(''));
   const changed = `(o.consumer, o.provider, o.resource, o.kind, o.submitted_at, o.resolved_at, o.outcome, o.note, o.due_on, o.source)
     is distinct from (s.consumer, s.provider, s.resource, s.kind, s.submitted_at, s.resolved_at, s.outcome, s.note, s.due_on, 'platform')`;
   const [{ replaced }] = await tx.query<{ replaced: number }>(
