@@ -5,7 +5,7 @@
 // and says which months and periods the batch touches.
 import { catalogVersionsOf, periodsEndingFrom, storedObjections, storedRequests, type StoredObjection, type StoredRequest } from '../../db/queries/ledger-ingest';
 import type { Session } from '../../db/types';
-import { CatalogFacts, DueDays, dayOf, touchedPeriods } from '../ledgers/due-days';
+import { CatalogFacts, dueDaysOn, dayOf, touchedPeriods, type DueDays } from '../ledgers/due-days';
 import { loadWorkCalendar } from '../periods/calendar-service';
 import type { IngestContext } from './check-rows';
 import type { LedgerKind } from './kinds';
@@ -70,10 +70,10 @@ export async function checkLedgerRows(session: Session, kind: LedgerKind, rows: 
   const catalog = new CatalogFacts(await catalogVersionsOf(session, resources));
   if (kind === 'requests') {
     const ids = (rows as RequestRow[]).map((r) => r.request);
-    return checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids, lock)).map((s) => [s.request, s])), catalog, new DueDays(calendar), ctx);
+    return checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids, lock)).map((s) => [s.request, s])), catalog, dueDaysOn(calendar), ctx);
   }
   const ids = (rows as ObjectionRow[]).map((r) => r.objection);
-  return checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids, lock)).map((s) => [s.objection, s])), catalog, new DueDays(calendar), ctx);
+  return checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids, lock)).map((s) => [s.objection, s])), catalog, dueDaysOn(calendar), ctx);
 }
 
 async function checkCatalog(session: Session, rows: CatalogRow[], ctx: Ctx): Promise<LedgerCheck> {

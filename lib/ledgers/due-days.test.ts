@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFrom, chinaDay } from '../periods/calendar';
-import { CatalogFacts, DueDays, dayOf, touchedPeriods } from './due-days';
+import { CatalogFacts, DueDays, dayOf, dueDaysOn, touchedPeriods } from './due-days';
 
 describe('dayOf', () => {
   it('reads the Beijing date off a UTC ISO string, as chinaDay computes it', () => {
@@ -32,6 +32,18 @@ describe('DueDays', () => {
     expect([due.replyFrom('2026-11-03', 'unconditional'), due.replyFrom('2026-11-02', 'none'), due.deliveryFrom('2026-11-02'), due.objectionFrom('2026-11-02')]).toEqual([
       '2026-11-05', '2026-11-17', '2026-12-01', '2026-11-17',
     ]);
+  });
+});
+
+describe('dueDaysOn', () => {
+  it('keeps the due days from batch to batch while the calendar has the same days, and starts again when one changes', () => {
+    const first = dueDaysOn(calendarFrom([{ day: '2026-11-04', kind: 'holiday' }]));
+    expect(first.replyFrom('2026-11-03', 'unconditional')).toBe('2026-11-05');
+    expect(dueDaysOn(calendarFrom([{ day: '2026-11-04', kind: 'holiday' }]))).toBe(first);
+    const none = dueDaysOn(calendarFrom([]));
+    expect(none).not.toBe(first);
+    expect(none.replyFrom('2026-11-03', 'unconditional')).toBe('2026-11-04');
+    expect(dueDaysOn(calendarFrom([{ day: '2026-11-04', kind: 'workday' }]))).not.toBe(none);
   });
 });
 

@@ -56,6 +56,11 @@ export class CatalogFacts {
 export class DueDays {
   private readonly memo = { replyUnconditional: new Map<string, string>(), reply: new Map<string, string>(), delivery: new Map<string, string>(), objection: new Map<string, string>() };
   constructor(private readonly calendar: WorkCalendar) {}
+  /** Due days remembered. */
+  get size(): number {
+    const m = this.memo;
+    return m.replyUnconditional.size + m.reply.size + m.delivery.size + m.objection.size;
+  }
   private static cached(memo: Map<string, string>, day: string, compute: () => string): string {
     let v = memo.get(day);
     if (v === undefined) memo.set(day, (v = compute()));
@@ -80,6 +85,20 @@ export class DueDays {
   objection(submittedAt: string): string {
     return this.objectionFrom(dayOf(submittedAt));
   }
+}
+
+let lastCalendar: { key: string; due: DueDays } | null = null;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The due days on this calendar, kept from one batch to the next while the calendar's days
+ * are the same: its memo fills once, not in every batch (about a thousand start days each,
+ * up to 20 working days counted for each).
+ */
+export function dueDaysOn(calendar: WorkCalendar): DueDays {
+  const key = `${[...calendar.holidays].sort().join()}|${[...calendar.workdays].sort().join()}`;
+  if (lastCalendar?.key !== key || lastCalendar.due.size > MEMO_LIMIT) lastCalendar = { key, due: new DueDays(calendar) };
+  return lastCalendar.due;
 }
 
 /** The months of these days, and the periods containing them (month, quarter, year). */
