@@ -6,7 +6,7 @@
 // its write. Two transactions at once need PostgreSQL (PGlite has one connection): those
 // tests run with DATABASE_URL; the bounded retry and the race detection run on both.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LedgerRace, writeRequestRows } from '@/db/queries/ledger-ingest';
+import { ItemsAlreadyStored, LedgerRace, writeRequestRows } from '@/db/queries/ledger-ingest';
 import type { Database } from '@/db/types';
 import { CLI } from '@/lib/auth/principal';
 import { ingestBatch, RACE_ATTEMPTS } from '@/lib/ingest/service';
@@ -14,18 +14,19 @@ import { seedBasics } from '@/lib/ingest/test-support';
 import type { IngestKind } from '@/lib/ingest/kinds';
 import { onPostgres, useTestDatabase } from './support/db';
 
-// Runs before a batch writes, after its checks (and locks): given the batch's first row's purpose or note.
-const hooks = vi.hoisted(() => ({ beforeWrite: null as null | ((tag: string) => Promise<void> | void) }));
+// Runs before a batch writes, after its checks: given the batch's first row's purpose or note, and
+// whether the checks looked the stored items up and locked them (else they assumed none stored).
+const hooks = vi.hoisted(() => ({ beforeWrite: null as null | ((tag: string, locked: boolean) => Promise<void> | void) }));
 vi.mock('@/db/queries/ledger-ingest', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/db/queries/ledger-ingest')>();
   return {
     ...real,
     writeRequestRows: async (...args: Parameters<typeof real.writeRequestRows>) => {
-      await hooks.beforeWrite?.(args[2][0].purpose);
+      await hooks.beforeWrite?.(args[2][0].purpose, args[3] !== null);
       return real.writeRequestRows(...args);
     },
     writeObjectionRows: async (...args: Parameters<typeof real.writeObjectionRows>) => {
-      await hooks.beforeWrite?.(args[2][0].note ?? '');
+      await hooks.beforeWrite?.(args[2][0].note ?? '', args[3] !== null);
       return real.writeObjectionRows(...args);
     },
   };
@@ -59,9 +60,10 @@ function deferred() {
   return { promise, resolve };
 }
 
-/** Holds each tagged batch at its first write until `gates[tag]` says go; later attempts pass. */
-function holdWrites(gates: Record<string, () => Promise<void>>) {
-  hooks.beforeWrite = async (tag) => {
+/** Holds each tagged batch at its first write (`locked`: its first after locking what it read) until `gates[tag]` says go; later ones pass. */
+function holdWrites(gates: Record<string, () => Promise<void>>, { locked = false } = {}) {
+  hooks.beforeWrite = async (tag, lockedItems) => {
+    if (locked && !lockedItems) return;
     const gate = gates[tag];
     delete gates[tag];
     await gate?.();
@@ -87,16 +89,19 @@ function raced(kind: IngestKind, a: string, b: string) {
   return Promise.all([first, aChecked.promise.then(() => ingest(kind, b))]);
 }
 
-/** Holds batch A (tag A) after its checks until `release`. */
-function holdA() {
+/** Holds batch A (tag A) after its checks (`locked`: after those that locked what they read) until `release`. */
+function holdA(options: { locked?: boolean } = {}) {
   const aChecked = deferred();
   const release = deferred();
-  holdWrites({
-    A: async () => {
-      aChecked.resolve();
-      await release.promise;
+  holdWrites(
+    {
+      A: async () => {
+        aChecked.resolve();
+        await release.promise;
+      },
     },
-  });
+    options,
+  );
   return { aChecked, release };
 }
 
@@ -155,7 +160,7 @@ describe.runIf(onPostgres())('two batches at once (PostgreSQL)', () => {
 
   it('a batch changing a stored request waits for the batch changing it first, then checks against its state', async () => {
     expect((await ingest('requests', pending('LOCK-1', 'seed'))).status).toBe(201);
-    const { aChecked, release } = holdA();
+    const { aChecked, release } = holdA({ locked: true }); // A met the stored row, then read and locked it
     const first = ingest('requests', approved('LOCK-1', 'A'));
     let second: ReturnType<typeof ingest> | undefined;
     try {
@@ -191,6 +196,20 @@ describe.runIf(onPostgres())('two batches at once (PostgreSQL)', () => {
 });
 
 describe('a race on a new item', () => {
+  it('rolls back to before the write and says so when a batch that assumed nothing stored meets a stored request', async () => {
+    expect((await ingest('requests', pending('STORED-0', 'seed'))).status).toBe(201);
+    const row = (request: string) => ({
+      request, consumer: 'MZT', provider: 'GAT', resource: 'GAT-POP', purpose: 'x', submitted_at: '2026-11-02T01:00:00.000Z', replied_at: null,
+      decision: 'pending' as const, reason: null, delivered_at: null, rating: null, reply_due_on: '2026-11-16', delivery_due_on: null,
+    });
+    const after = await database.transaction(async (tx) => {
+      await expect(writeRequestRows(tx, 'batch-y', [row('NEW-0'), row('STORED-0')], null)).rejects.toBeInstanceOf(ItemsAlreadyStored);
+      return tx.query<{ n: number }>(`select count(*)::int as n from sharing_requests where request in ('NEW-0', 'STORED-0')`); // the transaction still works
+    });
+    expect(after).toEqual([{ n: 1 }]); // NEW-0 rolled back with the failed write
+    expect(await stored('STORED-0')).toMatchObject({ purpose: 'seed' });
+  });
+
   it('is a LedgerRace when a request the checks saw as new is stored when the batch writes it', async () => {
     expect((await ingest('requests', pending('STORED-1', 'seed'))).status).toBe(201);
     const row = {

@@ -1,6 +1,7 @@
 // SQL for the ledger batches (docs/ingest.md "Ledgers"): catalog versions, sharing
-// requests and data objections. Rows are bulk-loaded with COPY into a temporary staging
-// table and moved into place with set-based statements, as events are (ingest.ts).
+// requests and data objections. New requests and objections are COPYed straight into their
+// table; catalog rows and stored items that change go through a temporary staging table and
+// set-based statements, as events do (ingest.ts).
 import type { Session } from '../types';
 import { csvField, csvLines } from './csv-line';
 import { advisoryKey, advisoryXactLock, advisoryXactLockShared } from './locks';
@@ -95,11 +96,19 @@ export class LedgerRace extends Error {
   }
 }
 
-/** Rethrows a unique violation on the ledger's key, or a deadlock, as a LedgerRace. */
-function raceFrom(err: unknown, ledger: 'request' | 'objection'): unknown {
-  const code = (err as { code?: string } | null)?.code;
-  return code === '23505' || code === '40P01' ? new LedgerRace(ledger) : err;
+/**
+ * A write that assumed none of its items stored (no lookup) met one: it was rolled back to
+ * before it, the transaction is still good — check the batch against the stored items and
+ * write again.
+ */
+export class ItemsAlreadyStored extends Error {
+  constructor(readonly ledger: 'request' | 'objection') {
+    super(`some of this batch's ${ledger}s are stored`);
+  }
 }
+
+/** A unique violation on the ledger's key, or a deadlock between two batches inserting each other's new items. */
+const isClash = (err: unknown) => ['23505', '40P01'].includes((err as { code?: string } | null)?.code ?? '');
 
 /** Every stored version of these resources, oldest first. */
 export async function catalogVersionsOf(session: Session, resources: string[]): Promise<CatalogVersionFact[]> {
@@ -204,31 +213,44 @@ const requestLine = (r: RequestInput, more = '') =>
   `${f(r.request)},${f(r.consumer)},${f(r.provider)},${f(r.resource)},${f(r.purpose)},${f(r.submitted_at)},${f(r.replied_at)},${f(r.decision)},${f(r.reason)},${f(r.delivered_at)},${f(r.rating)},${f(r.reply_due_on)},${f(r.delivery_due_on)}${more}\n`;
 
 /**
- * COPYs rows the checks saw as new straight into `table`: `columns`, their CSV `lines`.
- * One of them stored meanwhile by a concurrent batch is a unique violation: a LedgerRace.
+ * COPYs new items straight into `table`: `columns`, their CSV `lines`. `stored` null (nothing
+ * looked up): inside a savepoint, and any of them stored is ItemsAlreadyStored. Otherwise one
+ * of them stored meanwhile by a concurrent batch is a LedgerRace.
  */
-async function copyNewRows(tx: Session, ledger: 'request' | 'objection', table: string, columns: readonly string[], lines: string[]) {
+async function copyNewRows(tx: Session, ledger: 'request' | 'objection', table: string, columns: readonly string[], lines: string[], stored: ReadonlySet<string> | null) {
   if (!lines.length) return;
-  try {
-    await tx.copyCsv(table, [...columns], lines.join(''));
-  } catch (err) {
-    throw raceFrom(err, ledger);
+  const copy = () => tx.copyCsv(table, [...columns], lines.join(''));
+  if (stored !== null) {
+    await copy().catch((err) => {
+      throw isClash(err) ? new LedgerRace(ledger) : err;
+    });
+    return;
   }
+  await tx.query('savepoint ledger_new_items');
+  try {
+    await copy();
+  } catch (err) {
+    if (!isClash(err)) throw err;
+    await tx.query('rollback to savepoint ledger_new_items');
+    throw new ItemsAlreadyStored(ledger);
+  }
+  await tx.query('release savepoint ledger_new_items');
 }
 
 /**
  * Writes checked requests: those `stored` holds (read and locked by the checks in this
  * transaction) move to their later state, a changed row's earlier state going to
- * ledger_history; the others are inserted. A consumer's own rating stays unless the
- * platform's row carries one (docs/ingest.md "Ledgers"). Returns how many stored rows changed.
+ * ledger_history; the others are inserted (`stored` null: the checks assumed all new). A
+ * consumer's own rating stays unless the platform's row carries one (docs/ingest.md
+ * "Ledgers"). Returns how many stored rows changed.
  */
-export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[], stored: ReadonlySet<string>): Promise<number> {
-  const later = stored.size ? rows.filter((r) => stored.has(r.request)) : [];
-  const fresh = stored.size ? rows.filter((r) => !stored.has(r.request)) : rows;
+export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[], stored: ReadonlySet<string> | null): Promise<number> {
+  const later = stored?.size ? rows.filter((r) => stored.has(r.request)) : [];
+  const fresh = stored?.size ? rows.filter((r) => !stored.has(r.request)) : rows;
   const replaced = later.length ? await updateStoredRequests(tx, batchId, later) : 0;
   const batch = f(batchId);
   const lines = fresh.map((r) => requestLine(r, `,${r.rating === null ? '' : 'platform'},${batch}`));
-  await copyNewRows(tx, 'request', 'sharing_requests', [...REQUEST_COLUMNS, 'rating_source', 'batch_id'], lines);
+  await copyNewRows(tx, 'request', 'sharing_requests', [...REQUEST_COLUMNS, 'rating_source', 'batch_id'], lines, stored);
   return replaced;
 }
 
@@ -266,12 +288,12 @@ const objectionLine = (r: ObjectionInput, more = '') =>
   `${f(r.objection)},${f(r.consumer)},${f(r.provider)},${f(r.resource)},${f(r.kind)},${f(r.submitted_at)},${f(r.resolved_at)},${f(r.outcome)},${f(r.note)},${f(r.due_on)}${more}\n`;
 
 /** The same for objections: a platform row replaces a consumer's submission for the same id (kept in history). */
-export async function writeObjectionRows(tx: Session, batchId: string, rows: readonly ObjectionInput[], stored: ReadonlySet<string>): Promise<number> {
-  const later = stored.size ? rows.filter((r) => stored.has(r.objection)) : [];
-  const fresh = stored.size ? rows.filter((r) => !stored.has(r.objection)) : rows;
+export async function writeObjectionRows(tx: Session, batchId: string, rows: readonly ObjectionInput[], stored: ReadonlySet<string> | null): Promise<number> {
+  const later = stored?.size ? rows.filter((r) => stored.has(r.objection)) : [];
+  const fresh = stored?.size ? rows.filter((r) => !stored.has(r.objection)) : rows;
   const replaced = later.length ? await updateStoredObjections(tx, batchId, later) : 0;
   const more = `,platform,${f(batchId)}`;
-  await copyNewRows(tx, 'objection', 'data_objections', [...OBJECTION_COLUMNS, 'source', 'batch_id'], fresh.map((r) => objectionLine(r, more)));
+  await copyNewRows(tx, 'objection', 'data_objections', [...OBJECTION_COLUMNS, 'source', 'batch_id'], fresh.map((r) => objectionLine(r, more)), stored);
   return replaced;
 }
 

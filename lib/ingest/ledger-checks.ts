@@ -20,8 +20,11 @@ export interface LedgerCheck {
   months: string[];
   /** Periods whose scores the batch changes (marked stale). */
   periods: string[];
-  /** The batch's items already stored (the write updates these and inserts the others); locked when the checks lock. */
-  stored: ReadonlySet<string>;
+  /**
+   * The batch's items already stored (the write updates these and inserts the others), locked
+   * when the checks lock; null when the checks assumed none and looked nothing up.
+   */
+  stored: ReadonlySet<string> | null;
 }
 
 type Ctx = Pick<IngestContext, 'departments' | 'today'>;
@@ -60,20 +63,28 @@ function unchanged<T extends object>(r: T, stored: T, columns: Array<keyof T & s
 }
 
 /**
- * `lock` (in the writing transaction): the stored rows the checks read stay locked until
- * commit, so no concurrent batch changes them between the checks and the write.
+ * How the checks read the stored items: 'read' them; 'lock' them too (in the writing
+ * transaction: locked until commit, so no concurrent batch changes them between the checks
+ * and the write); or 'assume none' — the write then inserts every item and, should one be
+ * stored after all, the batch is checked again with 'lock' (lib/ingest/service.ts).
  */
-export async function checkLedgerRows(session: Session, kind: LedgerKind, rows: LedgerRow[], ctx: Ctx, lock = false): Promise<LedgerCheck> {
+export type StoredItems = 'read' | 'lock' | 'assume none';
+
+export async function checkLedgerRows(session: Session, kind: LedgerKind, rows: LedgerRow[], ctx: Ctx, stored: StoredItems = 'read'): Promise<LedgerCheck> {
   if (kind === 'catalog') return checkCatalog(session, rows as CatalogRow[], ctx);
   const calendar = await loadWorkCalendar(session);
   const resources = [...new Set(rows.map((r) => (r as RequestRow).resource).filter((x): x is string => !!x))];
   const catalog = new CatalogFacts(await catalogVersionsOf(session, resources));
+  const lock = stored === 'lock';
+  let checked: LedgerCheck;
   if (kind === 'requests') {
-    const ids = (rows as RequestRow[]).map((r) => r.request);
-    return checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids, lock)).map((s) => [s.request, s])), catalog, dueDaysOn(calendar), ctx);
+    const ids = stored === 'assume none' ? [] : (rows as RequestRow[]).map((r) => r.request);
+    checked = checkRequests(rows as RequestRow[], new Map((await storedRequests(session, ids, lock)).map((s) => [s.request, s])), catalog, dueDaysOn(calendar), ctx);
+  } else {
+    const ids = stored === 'assume none' ? [] : (rows as ObjectionRow[]).map((r) => r.objection);
+    checked = checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids, lock)).map((s) => [s.objection, s])), catalog, dueDaysOn(calendar), ctx);
   }
-  const ids = (rows as ObjectionRow[]).map((r) => r.objection);
-  return checkObjections(rows as ObjectionRow[], new Map((await storedObjections(session, ids, lock)).map((s) => [s.objection, s])), catalog, dueDaysOn(calendar), ctx);
+  return stored === 'assume none' ? { ...checked, stored: null } : checked;
 }
 
 async function checkCatalog(session: Session, rows: CatalogRow[], ctx: Ctx): Promise<LedgerCheck> {

@@ -9,11 +9,14 @@
 // requests with one key queue on a transaction-level advisory lock on the key, so
 // the loser runs after the winner commits and replays its response.
 //
-// Ledger batches on different items run side by side; one that finds a new item of its
-// own stored meanwhile by another batch runs again from the start (RACE_ATTEMPTS).
+// Ledger batches on different items run side by side. Requests and objections are checked
+// first assuming none is stored (a bulk load's case: no lookup); a write that meets a stored
+// item rolls back to before it and the batch is checked against the stored items, locking
+// them, and written again. One whose new item a concurrent batch stored in between runs
+// again from the start (RACE_ATTEMPTS).
 import { randomUUID } from 'node:crypto';
 import { sha256 } from '../audit/chain';
-import { LedgerRace } from '../../db/queries/ledger-ingest';
+import { ItemsAlreadyStored, LedgerRace } from '../../db/queries/ledger-ingest';
 import { ensurePeriods } from '../../db/queries/periods';
 import { findBatchByKey, insertBatch, lockIdempotencyKey, writeEventRows, writeMetricRows } from '../../db/queries/ingest';
 import { markChanged } from '../scores/freshness';
@@ -85,7 +88,14 @@ async function ingestOnce(tx: Session, req: IngestRequest, hash: string, seen: {
   const verdict = await validateUpload(tx, { ...req, locale: req.locale ?? 'zh-CN', forWrite: true });
   if (!verdict.ok) return reject(tx, req, hash, verdict);
   seen.rows = verdict.rows.length;
-  return accept(tx, req, hash, verdict);
+  try {
+    return await accept(tx, req, hash, verdict);
+  } catch (err) {
+    // Checked assuming no item stored, and one is: check again against the stored items, then write.
+    if (!(err instanceof ItemsAlreadyStored) || !('lookUp' in verdict) || !verdict.lookUp) throw err;
+    const checked = await verdict.lookUp();
+    return checked.ok ? accept(tx, req, hash, checked) : reject(tx, req, hash, checked);
+  }
 }
 
 /** The upload page's dry run: the same checks, nothing written or audited. */

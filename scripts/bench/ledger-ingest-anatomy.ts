@@ -45,6 +45,7 @@ let spans: Span[] | null = null;
 const LEDGER_LOCK = advisoryKey('ingest', 'ledger-write:requests');
 const STATEMENTS: Array<[RegExp, string]> = [
   [/^BEGIN$/, 'begin'],
+  [/savepoint/, 'savepoint'],
   [/^COMMIT$/, 'commit'],
   [/^COPY ingest_requests_stage/, 'staging COPY'],
   [/^COPY sharing_requests/, 'COPY of the new rows'],
