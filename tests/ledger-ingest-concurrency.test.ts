@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { ItemsAlreadyStored, LedgerRace, writeRequestRows } from '@/db/queries/ledger-ingest';
 import type { Database } from '@/db/types';
 import { CLI } from '@/lib/auth/principal';
-import { ingestBatch, RACE_ATTEMPTS } from '@/lib/ingest/service';
+import { checkUpload, ingestBatch, RACE_ATTEMPTS } from '@/lib/ingest/service';
 import { seedBasics } from '@/lib/ingest/test-support';
 import type { IngestKind } from '@/lib/ingest/kinds';
 import { onPostgres, useTestDatabase } from './support/db';
@@ -256,5 +256,17 @@ describe('a batch of stored and new items', () => {
     expect(await history('MIX-1')).toEqual(['pending']);
     const [{ replaced }] = await database.query<{ replaced: number }>(`select (payload::jsonb->>'replaced')::int as replaced from audit_log where target = $1`, [r.body.batchId]);
     expect(replaced).toBe(1);
+  });
+});
+
+describe("the upload page's dry run", () => {
+  it('checks requests against the stored ones without writing or locking anything', async () => {
+    expect((await ingest('requests', approved('DRY-1', 'seed'))).status).toBe(201);
+    const dry = (text: string) => checkUpload(database, { kind: 'requests', principal: CLI, upload: { format: 'csv', text, idempotencyKey: null } });
+    const back = await dry(pending('DRY-1', 'seed'));
+    expect(back.status).toBe(422);
+    expect(back.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'replied_at' })]);
+    expect(await dry(pending('DRY-2', 'x'))).toMatchObject({ status: 200, body: { ok: true, rows: 1 } });
+    expect(await stored('DRY-2')).toBeUndefined();
   });
 });
