@@ -1,9 +1,10 @@
 // SQL for the ledger batches (docs/ingest.md "Ledgers"): catalog versions, sharing
-// requests and data objections. Rows are bulk-loaded with COPY into a temporary staging
-// table and moved into place with set-based statements, as events are (ingest.ts).
+// requests and data objections. New requests and objections are COPYed straight into their
+// table; catalog rows and stored items that change go through a temporary staging table and
+// set-based statements, as events do (ingest.ts).
 import type { Session } from '../types';
-import { csvLines } from './csv-line';
-import { advisoryKey, advisoryXactLock } from './locks';
+import { csvField, csvLines } from './csv-line';
+import { advisoryKey, advisoryXactLock, advisoryXactLockShared } from './locks';
 
 export type ShareType = 'unconditional' | 'conditional' | 'none';
 
@@ -72,10 +73,42 @@ export interface CatalogVersionFact {
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 const dayText = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
-/** Ledger batches of one kind run one at a time: the checks read the rows the write replaces. */
-export async function lockLedgerWrites(tx: Session, kind: string): Promise<void> {
-  await advisoryXactLock(tx, advisoryKey('ingest', `ledger-write:${kind}`));
+const CLOCK_INPUTS = advisoryKey('ingest', 'ledger-clock-inputs');
+
+/**
+ * What due days are computed from — the catalog's share types and the working-day
+ * calendar. A catalog batch or a calendar change holds it alone ('exclusive'); request and
+ * objection batches share it, so none of them computes due days from a catalog or calendar
+ * that changes before it commits, and the change's recompute sees their rows.
+ */
+export async function lockClockInputs(tx: Session, mode: 'shared' | 'exclusive'): Promise<void> {
+  await (mode === 'shared' ? advisoryXactLockShared : advisoryXactLock)(tx, CLOCK_INPUTS);
 }
+
+/**
+ * A request or objection the checks saw as new was stored by a concurrent batch before this
+ * one wrote it (or the two deadlocked inserting each other's new items): the batch's
+ * transaction is void and runs again, its checks now against the stored row.
+ */
+export class LedgerRace extends Error {
+  constructor(readonly ledger: 'request' | 'objection') {
+    super(`a concurrent batch stored one of this batch's new ${ledger}s`);
+  }
+}
+
+/**
+ * A write that assumed none of its items stored (no lookup) met one: it was rolled back to
+ * before it, the transaction is still good — check the batch against the stored items and
+ * write again.
+ */
+export class ItemsAlreadyStored extends Error {
+  constructor(readonly ledger: 'request' | 'objection') {
+    super(`some of this batch's ${ledger}s are stored`);
+  }
+}
+
+/** A unique violation on the ledger's key, or a deadlock between two batches inserting each other's new items. */
+const isClash = (err: unknown) => ['23505', '40P01'].includes((err as { code?: string } | null)?.code ?? '');
 
 /** Every stored version of these resources, oldest first. */
 export async function catalogVersionsOf(session: Session, resources: string[]): Promise<CatalogVersionFact[]> {
@@ -92,22 +125,35 @@ export async function catalogVersionsOf(session: Session, resources: string[]): 
   });
 }
 
-export async function storedRequests(session: Session, ids: string[]): Promise<StoredRequest[]> {
+/**
+ * Each id's row, one index probe per id: a join planned as a hash join would read the whole
+ * table per batch (quadratic over an upload). `lock` (in the writing transaction): the rows
+ * are locked for update, in id order, until commit — a concurrent batch changing one waits,
+ * then its checks read this batch's state.
+ */
+const storedById = (table: string, key: string, columns: string, lock: boolean) =>
+  `select ${columns} from (select distinct ${key} from unnest($1::text[]) as u(${key}) order by 1) i
+   cross join lateral (select * from ${table} t where t.${key} = i.${key} limit 1 ${lock ? 'for update' : ''}) t`;
+
+export async function storedRequests(session: Session, ids: string[], lock = false): Promise<StoredRequest[]> {
   if (!ids.length) return [];
   const rows = await session.query<StoredRequest>(
-    `select request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at, rating, rating_source,
-            ${dayText('reply_due_on')} as reply_due_on, ${dayText('delivery_due_on')} as delivery_due_on
-     from unnest($1::text[]) as i(request) join sharing_requests using (request)`,
-    [ids], // a join, not \`= any(…)\`: against a seq scan that tests every row against the whole array
+    storedById(
+      'sharing_requests',
+      'request',
+      `t.request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at, rating, rating_source,
+       ${dayText('reply_due_on')} as reply_due_on, ${dayText('delivery_due_on')} as delivery_due_on`,
+      lock,
+    ),
+    [ids],
   );
   return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, replied_at: iso(r.replied_at), delivered_at: iso(r.delivered_at), rating: r.rating === null ? null : Number(r.rating) }));
 }
 
-export async function storedObjections(session: Session, ids: string[]): Promise<StoredObjection[]> {
+export async function storedObjections(session: Session, ids: string[], lock = false): Promise<StoredObjection[]> {
   if (!ids.length) return [];
   const rows = await session.query<StoredObjection>(
-    `select objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, ${dayText('due_on')} as due_on
-     from unnest($1::text[]) as i(objection) join data_objections using (objection)`,
+    storedById('data_objections', 'objection', `t.objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, ${dayText('due_on')} as due_on`, lock),
     [ids],
   );
   return rows.map((r) => ({ ...r, submitted_at: iso(r.submitted_at)!, resolved_at: iso(r.resolved_at) }));
@@ -161,45 +207,68 @@ export async function writeCatalogRows(tx: Session, batchId: string, rows: reado
 const REQUEST_COLUMNS = [
   'request', 'consumer', 'provider', 'resource', 'purpose', 'submitted_at', 'replied_at', 'decision', 'reason', 'delivered_at', 'rating', 'reply_due_on', 'delivery_due_on',
 ] as const;
+const f = csvField;
+// A request as a CSV line of REQUEST_COLUMNS (same order), then `more` (already CSV): one template per row, not an array of cells — 25,000 rows a batch.
+const requestLine = (r: RequestInput, more = '') =>
+  `${f(r.request)},${f(r.consumer)},${f(r.provider)},${f(r.resource)},${f(r.purpose)},${f(r.submitted_at)},${f(r.replied_at)},${f(r.decision)},${f(r.reason)},${f(r.delivered_at)},${f(r.rating)},${f(r.reply_due_on)},${f(r.delivery_due_on)}${more}\n`;
 
 /**
- * Inserts new requests and updates existing ones to their later state; a changed row's
- * earlier state goes to ledger_history. A consumer's own rating stays unless the platform's
- * row carries one (docs/ingest.md "Ledgers"). Returns how many stored rows changed.
+ * COPYs new items straight into `table`: `columns`, their CSV `lines`. `stored` null (nothing
+ * looked up): inside a savepoint, and any of them stored is ItemsAlreadyStored. Otherwise one
+ * of them stored meanwhile by a concurrent batch is a LedgerRace.
  */
-export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[], anyStored = true): Promise<number> {
+async function copyNewRows(tx: Session, ledger: 'request' | 'objection', table: string, columns: readonly string[], lines: string[], stored: ReadonlySet<string> | null) {
+  if (!lines.length) return;
+  const copy = () => tx.copyCsv(table, [...columns], lines.join(''));
+  if (stored !== null) {
+    await copy().catch((err) => {
+      throw isClash(err) ? new LedgerRace(ledger) : err;
+    });
+    return;
+  }
+  await tx.query('savepoint ledger_new_items');
+  try {
+    await copy();
+  } catch (err) {
+    if (!isClash(err)) throw err;
+    await tx.query('rollback to savepoint ledger_new_items');
+    throw new ItemsAlreadyStored(ledger);
+  }
+  await tx.query('release savepoint ledger_new_items');
+}
+
+/**
+ * Writes checked requests: those `stored` holds (read and locked by the checks in this
+ * transaction) move to their later state, a changed row's earlier state going to
+ * ledger_history; the others are inserted (`stored` null: the checks assumed all new). A
+ * consumer's own rating stays unless the platform's row carries one (docs/ingest.md
+ * "Ledgers"). Returns how many stored rows changed.
+ */
+export async function writeRequestRows(tx: Session, batchId: string, rows: readonly RequestInput[], stored: ReadonlySet<string> | null): Promise<number> {
+  const later = stored?.size ? rows.filter((r) => stored.has(r.request)) : [];
+  const fresh = stored?.size ? rows.filter((r) => !stored.has(r.request)) : rows;
+  const replaced = later.length ? await updateStoredRequests(tx, batchId, later) : 0;
+  const batch = f(batchId);
+  const lines = fresh.map((r) => requestLine(r, `,${r.rating === null ? '' : 'platform'},${batch}`));
+  await copyNewRows(tx, 'request', 'sharing_requests', [...REQUEST_COLUMNS, 'rating_source', 'batch_id'], lines, stored);
+  return replaced;
+}
+
+async function updateStoredRequests(tx: Session, batchId: string, rows: readonly RequestInput[]): Promise<number> {
   await tx.query(
     `create temporary table ingest_requests_stage (request text, consumer text, provider text, resource text, purpose text,
        submitted_at timestamptz, replied_at timestamptz, decision text, reason text, delivered_at timestamptz, rating integer,
        reply_due_on date, delivery_due_on date) on commit drop`,
   );
-  await tx.copyCsv('ingest_requests_stage', [...REQUEST_COLUMNS], csvLines(rows.map((r) => REQUEST_COLUMNS.map((c) => r[c]))));
-  let replaced = 0;
-  // A batch of new requests only (the checks saw none stored, under the ledger lock) needs no history or update.
-  if (anyStored) replaced = await updateStoredRequests(tx, batchId);
-  await tx.query(
-    `insert into sharing_requests (request, consumer, provider, resource, purpose, submitted_at, replied_at, decision, reason, delivered_at,
-       rating, rating_source, reply_due_on, delivery_due_on, batch_id)
-     select s.request, s.consumer, s.provider, s.resource, s.purpose, s.submitted_at, s.replied_at, s.decision, s.reason, s.delivered_at,
-       s.rating, case when s.rating is not null then 'platform' end, s.reply_due_on, s.delivery_due_on, $1
-     from ingest_requests_stage s
-     on conflict (request) do nothing`,
-    [batchId],
-  );
-  return replaced;
-}
-
-async function updateStoredRequests(tx: Session, batchId: string): Promise<number> {
+  await tx.copyCsv('ingest_requests_stage', [...REQUEST_COLUMNS], rows.map((r) => requestLine(r)).join(''));
   const rating = `case when s.rating is null and r.rating_source = 'consumer' then r.rating else s.rating end`;
   const ratingSource = `case when s.rating is not null then 'platform' when r.rating_source = 'consumer' then 'consumer' end`;
   const changed = `(r.resource, r.purpose, r.replied_at, r.decision, r.reason, r.delivered_at, r.rating, r.rating_source, r.reply_due_on, r.delivery_due_on)
     is distinct from (s.resource, s.purpose, s.replied_at, s.decision, s.reason, s.delivered_at, ${rating}, ${ratingSource}, s.reply_due_on, s.delivery_due_on)`;
   const [{ replaced }] = await tx.query<{ replaced: number }>(
-    `with current as (
-       select r.* from sharing_requests r join ingest_requests_stage s using (request) order by r.request for update of r
-     ), kept as (
+    `with kept as (
        insert into ledger_history (ledger, item_id, row, superseded_by)
-       select 'request', r.request, to_jsonb(r), $1 from current r join ingest_requests_stage s using (request) where ${changed}
+       select 'request', r.request, to_jsonb(r), $1 from sharing_requests r join ingest_requests_stage s using (request) where ${changed}
        returning 1)
      select count(*)::int as replaced from kept`,
     [batchId],
@@ -215,22 +284,31 @@ async function updateStoredRequests(tx: Session, batchId: string): Promise<numbe
 }
 
 const OBJECTION_COLUMNS = ['objection', 'consumer', 'provider', 'resource', 'kind', 'submitted_at', 'resolved_at', 'outcome', 'note', 'due_on'] as const;
+const objectionLine = (r: ObjectionInput, more = '') =>
+  `${f(r.objection)},${f(r.consumer)},${f(r.provider)},${f(r.resource)},${f(r.kind)},${f(r.submitted_at)},${f(r.resolved_at)},${f(r.outcome)},${f(r.note)},${f(r.due_on)}${more}\n`;
 
 /** The same for objections: a platform row replaces a consumer's submission for the same id (kept in history). */
-export async function writeObjectionRows(tx: Session, batchId: string, rows: readonly ObjectionInput[]): Promise<number> {
+export async function writeObjectionRows(tx: Session, batchId: string, rows: readonly ObjectionInput[], stored: ReadonlySet<string> | null): Promise<number> {
+  const later = stored?.size ? rows.filter((r) => stored.has(r.objection)) : [];
+  const fresh = stored?.size ? rows.filter((r) => !stored.has(r.objection)) : rows;
+  const replaced = later.length ? await updateStoredObjections(tx, batchId, later) : 0;
+  const more = `,platform,${f(batchId)}`;
+  await copyNewRows(tx, 'objection', 'data_objections', [...OBJECTION_COLUMNS, 'source', 'batch_id'], fresh.map((r) => objectionLine(r, more)), stored);
+  return replaced;
+}
+
+async function updateStoredObjections(tx: Session, batchId: string, rows: readonly ObjectionInput[]): Promise<number> {
   await tx.query(
     `create temporary table ingest_objections_stage (objection text, consumer text, provider text, resource text, kind text,
        submitted_at timestamptz, resolved_at timestamptz, outcome text, note text, due_on date) on commit drop`,
   );
-  await tx.copyCsv('ingest_objections_stage', [...OBJECTION_COLUMNS], csvLines(rows.map((r) => OBJECTION_COLUMNS.map((c) => r[c]))));
+  await tx.copyCsv('ingest_objections_stage', [...OBJECTION_COLUMNS], rows.map((r) => objectionLine(r)).join(''));
   const changed = `(o.consumer, o.provider, o.resource, o.kind, o.submitted_at, o.resolved_at, o.outcome, o.note, o.due_on, o.source)
     is distinct from (s.consumer, s.provider, s.resource, s.kind, s.submitted_at, s.resolved_at, s.outcome, s.note, s.due_on, 'platform')`;
   const [{ replaced }] = await tx.query<{ replaced: number }>(
-    `with current as (
-       select o.* from data_objections o join ingest_objections_stage s using (objection) order by o.objection for update of o
-     ), kept as (
+    `with kept as (
        insert into ledger_history (ledger, item_id, row, superseded_by)
-       select 'objection', o.objection, to_jsonb(o), $1 from current o join ingest_objections_stage s using (objection) where ${changed}
+       select 'objection', o.objection, to_jsonb(o), $1 from data_objections o join ingest_objections_stage s using (objection) where ${changed}
        returning 1)
      select count(*)::int as replaced from kept`,
     [batchId],
@@ -240,13 +318,6 @@ export async function writeObjectionRows(tx: Session, batchId: string, rows: rea
        resolved_at = s.resolved_at, outcome = s.outcome, note = s.note, due_on = s.due_on, source = 'platform', created_by = null,
        batch_id = $1, updated_at = now()
      from ingest_objections_stage s where o.objection = s.objection and ${changed}`,
-    [batchId],
-  );
-  await tx.query(
-    `insert into data_objections (objection, consumer, provider, resource, kind, submitted_at, resolved_at, outcome, note, source, due_on, batch_id)
-     select s.objection, s.consumer, s.provider, s.resource, s.kind, s.submitted_at, s.resolved_at, s.outcome, s.note, 'platform', s.due_on, $1
-     from ingest_objections_stage s
-     on conflict (objection) do nothing`,
     [batchId],
   );
   return Number(replaced);

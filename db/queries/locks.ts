@@ -13,6 +13,11 @@ export async function advisoryXactLock(tx: Session, key: number | string): Promi
   await tx.query('select pg_advisory_xact_lock($1::bigint)', [key]);
 }
 
+/** The shared form: holders of the shared lock run together; the exclusive one waits for them all (and they for it). */
+export async function advisoryXactLockShared(tx: Session, key: number | string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock_shared($1::bigint)', [key]);
+}
+
 /** Serialises audit appends (and prunes) so the hash chain stays linear. */
 export const lockAuditChain = (tx: Session) => advisoryXactLock(tx, 7_202_611);
 

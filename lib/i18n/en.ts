@@ -422,6 +422,7 @@ export const en: Messages = {
       foreignRows: 'You may only submit data of your own department ({department}): {count} rows belong to others; nothing was stored',
       centralValue: '{count} rows hold values written by the platform (an unbound token or the CLI), which a department may not replace; nothing was stored',
       periodLocked: 'Period {periods} is finalized and can no longer change; nothing was stored',
+      ledgerConflict: 'Other batches kept storing the same items at the same moment ({attempts} attempts); nothing was stored — send the batch again',
       noPermission: 'You may not submit this kind of data',
     },
     row: {

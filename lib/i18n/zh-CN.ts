@@ -421,6 +421,7 @@ export const zhCN = {
       foreignRows: '只能提交本部门（{department}）的数据：{count} 行属于其他部门，整批未保存',
       centralValue: '{count} 行数据的现值由交换平台或管理端（不绑定部门的令牌或命令行）写入，部门不能覆盖，整批未保存',
       periodLocked: '考核期 {periods} 已定稿，数据不可再修改，整批未保存',
+      ledgerConflict: '其他批次同时在写入相同的事项（已尝试 {attempts} 次），整批未保存，请重新发送',
       noPermission: '无权提交此类数据',
     },
     row: {

@@ -12,8 +12,8 @@ import type { Verdict } from './validate';
 type LedgerVerdict = Extract<Verdict, { ok: true; kind: 'catalog' | 'requests' | 'objections' }>;
 
 export async function writeLedgerBatch(tx: Session, batchId: string, verdict: LedgerVerdict): Promise<{ replaced: number; periods: string[] }> {
-  if (verdict.kind === 'requests') return { replaced: await writeRequestRows(tx, batchId, verdict.rows as RequestRow[], verdict.stored > 0), periods: verdict.periods };
-  if (verdict.kind === 'objections') return { replaced: await writeObjectionRows(tx, batchId, verdict.rows as ObjectionRow[]), periods: verdict.periods };
+  if (verdict.kind === 'requests') return { replaced: await writeRequestRows(tx, batchId, verdict.rows as RequestRow[], verdict.stored), periods: verdict.periods };
+  if (verdict.kind === 'objections') return { replaced: await writeObjectionRows(tx, batchId, verdict.rows as ObjectionRow[], verdict.stored), periods: verdict.periods };
   const rows = verdict.rows as CatalogRow[];
   const added = await writeCatalogRows(tx, batchId, rows);
   const earliest = rows.reduce((min, r) => (r.updated_on < min ? r.updated_on : min), rows[0].updated_on);

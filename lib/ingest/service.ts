@@ -8,8 +8,15 @@
 // the same key and body replays the stored response; another body → 409. Concurrent
 // requests with one key queue on a transaction-level advisory lock on the key, so
 // the loser runs after the winner commits and replays its response.
+//
+// Ledger batches on different items run side by side. Requests and objections are checked
+// first assuming none is stored (a bulk load's case: no lookup); a write that meets a stored
+// item rolls back to before it and the batch is checked against the stored items, locking
+// them, and written again. One whose new item a concurrent batch stored in between runs
+// again from the start (RACE_ATTEMPTS).
 import { randomUUID } from 'node:crypto';
 import { sha256 } from '../audit/chain';
+import { ItemsAlreadyStored, LedgerRace } from '../../db/queries/ledger-ingest';
 import { ensurePeriods } from '../../db/queries/periods';
 import { findBatchByKey, insertBatch, lockIdempotencyKey, writeEventRows, writeMetricRows } from '../../db/queries/ingest';
 import { markChanged } from '../scores/freshness';
@@ -44,24 +51,51 @@ const STORED_ERRORS = 200;
 
 export const bodyHash = (kind: IngestKind, upload: Upload) => sha256(`${kind}\n${upload.format}\n${upload.text}`);
 
+/**
+ * A ledger batch whose new items a concurrent batch stored first (LedgerRace) runs again,
+ * its checks now against those rows: at most this many times in all, then 409.
+ */
+export const RACE_ATTEMPTS = 5;
+
 export async function ingestBatch(database: Database, req: IngestRequest): Promise<IngestOutcome> {
-  const actor = actorId(req.principal);
   const hash = bodyHash(req.kind, req.upload);
-  const key = req.upload.idempotencyKey;
-  return database.transaction(async (tx) => {
-    if (key) {
-      await lockIdempotencyKey(tx, actor, key);
-      const prior = await findBatchByKey(tx, actor, key);
-      if (prior && prior.bodyHash === hash) return { status: prior.statusCode, body: { ...(prior.response as object), replayed: true } };
-      if (prior) {
-        const error = new ApiError(409, 'idempotency_conflict', { key: 'ingest.errors.keyReused' });
-        return reject(tx, req, hash, { ok: false, error, rows: 0 });
+  const seen = { rows: 0 };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await database.transaction((tx) => ingestOnce(tx, req, hash, seen));
+    } catch (err) {
+      if (!(err instanceof LedgerRace)) throw err;
+      if (attempt === RACE_ATTEMPTS) {
+        const error = new ApiError(409, 'ledger_conflict', { key: 'ingest.errors.ledgerConflict', values: { attempts: attempt } });
+        return database.transaction((tx) => reject(tx, req, hash, { ok: false, error, rows: seen.rows }));
       }
     }
-    const verdict = await validateUpload(tx, { ...req, locale: req.locale ?? 'zh-CN', serialize: true });
-    if (!verdict.ok) return reject(tx, req, hash, verdict);
-    return accept(tx, req, hash, verdict);
-  });
+  }
+}
+
+async function ingestOnce(tx: Session, req: IngestRequest, hash: string, seen: { rows: number }): Promise<IngestOutcome> {
+  const actor = actorId(req.principal);
+  const key = req.upload.idempotencyKey;
+  if (key) {
+    await lockIdempotencyKey(tx, actor, key);
+    const prior = await findBatchByKey(tx, actor, key);
+    if (prior && prior.bodyHash === hash) return { status: prior.statusCode, body: { ...(prior.response as object), replayed: true } };
+    if (prior) {
+      const error = new ApiError(409, 'idempotency_conflict', { key: 'ingest.errors.keyReused' });
+      return reject(tx, req, hash, { ok: false, error, rows: 0 });
+    }
+  }
+  const verdict = await validateUpload(tx, { ...req, locale: req.locale ?? 'zh-CN', forWrite: true });
+  if (!verdict.ok) return reject(tx, req, hash, verdict);
+  seen.rows = verdict.rows.length;
+  try {
+    return await accept(tx, req, hash, verdict);
+  } catch (err) {
+    // Checked assuming no item stored, and one is: check again against the stored items, then write.
+    if (!(err instanceof ItemsAlreadyStored) || !('lookUp' in verdict) || !verdict.lookUp) throw err;
+    const checked = await verdict.lookUp();
+    return checked.ok ? accept(tx, req, hash, checked) : reject(tx, req, hash, checked);
+  }
 }
 
 /** The upload page's dry run: the same checks, nothing written or audited. */

@@ -2,7 +2,7 @@
 // can act on: the body (400/413), whose rows they are (403), every bad row (422),
 // finalized periods (409). Shared by the commit and the upload page's dry run.
 import { centrallyWrittenRows, loadIngestFacts } from '../../db/queries/ingest';
-import { lockLedgerWrites } from '../../db/queries/ledger-ingest';
+import { lockClockInputs } from '../../db/queries/ledger-ingest';
 import type { Session } from '../../db/types';
 import type { Principal } from '../auth/principal';
 import { boundDepartment } from '../auth/principal';
@@ -12,7 +12,7 @@ import { allIndicators } from '../scoring';
 import { getActiveScheme } from '../scores/active-scheme';
 import { checkEventRows, checkMetricRows, foreignRows, lockedRows, monthOfRow, todayInChina, type IngestContext } from './check-rows';
 import { isLedgerKind, type IngestKind, type LedgerKind } from './kinds';
-import { checkLedgerRows, type LedgerRow } from './ledger-checks';
+import { checkLedgerRows, type LedgerRow, type StoredItems } from './ledger-checks';
 import { ingestText, type RowProblem } from './messages';
 import { parseUpload } from './parse';
 import { shapeRows, type AnyRow, type EventRow, type MetricRow } from './rows';
@@ -22,7 +22,11 @@ export type Verdict =
   | { ok: true; kind: 'metrics'; rows: MetricRow[]; months: string[] }
   | { ok: true; kind: 'events'; rows: EventRow[]; months: string[] }
   /** `periods`: the periods whose scores the batch changes (lib/ingest/ledger-checks.ts). */
-  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[]; stored: number }
+  /**
+   * `stored`: the items already stored (locked in the writing transaction); null when the
+   * checks assumed none (`lookUp` checks the batch again against the stored items, locking them).
+   */
+  | { ok: true; kind: LedgerKind; rows: LedgerRow[]; months: string[]; periods: string[]; stored: ReadonlySet<string> | null; lookUp?: () => Promise<Verdict> }
   | { ok: false; error: ApiError; rows: number };
 
 export interface ValidateOptions {
@@ -33,10 +37,14 @@ export interface ValidateOptions {
   /** For tests: the date "today" is, in China. */
   today?: string;
   /**
-   * In the writing transaction: a ledger batch's checks read the rows it replaces, so
-   * batches of one ledger take turns from there on (after parsing, which overlaps).
+   * In the writing transaction: a ledger batch locks what its checks read until it commits
+   * — the stored rows it replaces, and the catalog and calendar its due days come from
+   * (shared with other request and objection batches; a catalog batch holds it alone).
+   * Batches on different items run side by side (docs/ingest.md "Ledgers", Concurrent batches).
+   * Requests and objections are first checked assuming none is stored, as in a bulk load: no
+   * lookup; the write finds out (a unique violation) and then the verdict's lookUp runs.
    */
-  serialize?: boolean;
+  forWrite?: boolean;
 }
 
 export async function validateUpload(session: Session, o: ValidateOptions): Promise<Verdict> {
@@ -60,17 +68,23 @@ export async function validateUpload(session: Session, o: ValidateOptions): Prom
 
   const ctx = await loadContext(session, o.today);
   if (isLedgerKind(o.kind)) {
-    if (o.serialize) await lockLedgerWrites(session, o.kind);
+    if (o.forWrite) await lockClockInputs(session, o.kind === 'catalog' ? 'exclusive' : 'shared');
     const rows = shaped.rows as LedgerRow[];
-    const checked = await checkLedgerRows(session, o.kind, rows, ctx);
-    const problems = [...shaped.problems, ...checked.problems];
-    if (problems.length) {
-      const badRows = new Set(problems.map((p) => p.row)).size + shaped.unlistedRows;
-      return reject(422, 'validation_failed', { key: 'ingest.errors.rowsInvalid', values: { count: badRows } }, problems);
-    }
-    const locked = checked.periods.filter((p) => ctx.finalized.has(p));
-    if (locked.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.join('、') } }, []);
-    return { ok: true, kind: o.kind, rows, months: checked.months, periods: checked.periods, stored: checked.stored };
+    const check = async (stored: StoredItems): Promise<Verdict> => {
+      const checked = await checkLedgerRows(session, o.kind as LedgerKind, rows, ctx, stored);
+      const problems = [...shaped.problems, ...checked.problems];
+      const locked = checked.periods.filter((p) => ctx.finalized.has(p));
+      // Refused assuming nothing stored: the full list of problems (or a 422 before this 409) needs the stored items.
+      if (stored === 'assume none' && (problems.length || locked.length)) return check('lock');
+      if (problems.length) {
+        const badRows = new Set(problems.map((p) => p.row)).size + shaped.unlistedRows;
+        return reject(422, 'validation_failed', { key: 'ingest.errors.rowsInvalid', values: { count: badRows } }, problems);
+      }
+      if (locked.length) return reject(409, 'period_locked', { key: 'ingest.errors.periodLocked', values: { periods: locked.join('、') } }, []);
+      const verdict = { ok: true as const, kind: o.kind as LedgerKind, rows, months: checked.months, periods: checked.periods, stored: checked.stored };
+      return stored === 'assume none' ? { ...verdict, lookUp: () => check('lock') } : verdict;
+    };
+    return check(!o.forWrite ? 'read' : o.kind === 'catalog' ? 'lock' : 'assume none');
   }
   const problems = [
     ...shaped.problems,

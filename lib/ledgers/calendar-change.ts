@@ -3,13 +3,15 @@
 // due on or after it) gets its due days recomputed, and the periods they fall in (before
 // and after) are marked stale. The admin pages change the calendar through these.
 import type { Database, Session } from '../../db/types';
-import { itemsSpanningDay } from '../../db/queries/ledger-ingest';
+import { itemsSpanningDay, lockClockInputs } from '../../db/queries/ledger-ingest';
 import type { ActionContext } from '../auth/context';
 import { loadWorkCalendar, removeCalendarDay, setCalendarDay } from '../periods/calendar-service';
 import { markChanged } from '../scores/freshness';
 import { recomputeDueDays } from './due-days';
 
 export async function moveDueDays(tx: Session, day: string): Promise<void> {
+  // Waits for request and objection batches in flight (due days from the old calendar), then reads their rows too.
+  await lockClockInputs(tx, 'exclusive');
   const moved = await recomputeDueDays(tx, await itemsSpanningDay(tx, day), await loadWorkCalendar(tx), `calendar:${day}`);
   if (moved.length) await markChanged(tx, moved);
 }

@@ -16,18 +16,26 @@ export const OBJECTION_DAYS = 10;
 
 /** The reply's due day. `shareType` is the resource's on the submission day; null (a need not yet in the catalog) counts as not unconditional. */
 export function replyDueOn(submittedAt: Date, shareType: ShareType | null, calendar: WorkCalendar): string {
-  const days = shareType === 'unconditional' ? REPLY_DAYS_UNCONDITIONAL : REPLY_DAYS_OTHER;
-  return addWorkingDays(chinaDay(submittedAt), days, calendar);
+  return replyDueFrom(chinaDay(submittedAt), shareType, calendar);
+}
+
+/** The same from the submission's Beijing date. */
+export function replyDueFrom(submittedDay: string, shareType: ShareType | null, calendar: WorkCalendar): string {
+  return addWorkingDays(submittedDay, shareType === 'unconditional' ? REPLY_DAYS_UNCONDITIONAL : REPLY_DAYS_OTHER, calendar);
 }
 
 /** The delivery's due day, counted from an approving reply. */
 export function deliveryDueOn(repliedAt: Date, calendar: WorkCalendar): string {
-  return addWorkingDays(chinaDay(repliedAt), DELIVERY_DAYS, calendar);
+  return deliveryDueFrom(chinaDay(repliedAt), calendar);
 }
 
+export const deliveryDueFrom = (repliedDay: string, calendar: WorkCalendar) => addWorkingDays(repliedDay, DELIVERY_DAYS, calendar);
+
 export function objectionDueOn(submittedAt: Date, calendar: WorkCalendar): string {
-  return addWorkingDays(chinaDay(submittedAt), OBJECTION_DAYS, calendar);
+  return objectionDueFrom(chinaDay(submittedAt), calendar);
 }
+
+export const objectionDueFrom = (submittedDay: string, calendar: WorkCalendar) => addWorkingDays(submittedDay, OBJECTION_DAYS, calendar);
 
 /** Done by the end (24:00 Beijing time) of the due day. */
 export function doneOnTime(doneAt: Date, dueOn: string): boolean {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFrom, chinaDay } from '../periods/calendar';
-import { CatalogFacts, DueDays, dayOf, touchedPeriods } from './due-days';
+import { CatalogFacts, DueDays, dayOf, dueDaysOn, touchedPeriods } from './due-days';
 
 describe('dayOf', () => {
   it('reads the Beijing date off a UTC ISO string, as chinaDay computes it', () => {
     for (const instant of ['2026-11-02T15:59:59.999Z', '2026-11-02T16:00:00.000Z', '2026-12-31T16:30:00.000Z', '2026-02-28T23:00:00.000Z']) {
       expect(dayOf(instant)).toBe(chinaDay(new Date(instant)));
+    }
+    for (const day of ['2026-01-31', '2026-02-28', '2024-02-28', '2024-02-29', '2026-06-30', '2026-12-31']) {
+      for (let hour = 0; hour < 24; hour++) {
+        for (const minute of ['00:00.000', '59:59.999']) {
+          const instant = `${day}T${String(hour).padStart(2, '0')}:${minute}Z`;
+          expect(dayOf(instant), instant).toBe(chinaDay(new Date(instant)));
+        }
+      }
     }
     expect(dayOf('2026-11-02T16:00:00.000Z')).toBe('2026-11-03');
     expect(dayOf('2026-11-03T00:30:00+08:00')).toBe('2026-11-03'); // any other form: parsed
@@ -20,6 +28,22 @@ describe('DueDays', () => {
     expect(due.reply('2026-11-02T01:00:00.000Z', null)).toBe('2026-11-17');
     expect(due.delivery('2026-11-02T01:00:00.000Z')).toBe('2026-12-01');
     expect(due.objection('2026-11-02T01:00:00.000Z')).toBe('2026-11-17');
+    // From the Beijing date, as the checks call them: the same days.
+    expect([due.replyFrom('2026-11-03', 'unconditional'), due.replyFrom('2026-11-02', 'none'), due.deliveryFrom('2026-11-02'), due.objectionFrom('2026-11-02')]).toEqual([
+      '2026-11-05', '2026-11-17', '2026-12-01', '2026-11-17',
+    ]);
+  });
+});
+
+describe('dueDaysOn', () => {
+  it('keeps the due days from batch to batch while the calendar has the same days, and starts again when one changes', () => {
+    const first = dueDaysOn(calendarFrom([{ day: '2026-11-04', kind: 'holiday' }]));
+    expect(first.replyFrom('2026-11-03', 'unconditional')).toBe('2026-11-05');
+    expect(dueDaysOn(calendarFrom([{ day: '2026-11-04', kind: 'holiday' }]))).toBe(first);
+    const none = dueDaysOn(calendarFrom([]));
+    expect(none).not.toBe(first);
+    expect(none.replyFrom('2026-11-03', 'unconditional')).toBe('2026-11-04');
+    expect(dueDaysOn(calendarFrom([{ day: '2026-11-04', kind: 'workday' }]))).not.toBe(none);
   });
 });
 

@@ -6,20 +6,22 @@ import { finalizedPeriodCodes } from '../../db/queries/periods';
 import type { Session } from '../../db/types';
 import { chinaDay, type WorkCalendar } from '../periods/calendar';
 import { periodsContaining } from '../periods/codes';
-import { deliveryDueOn, objectionDueOn, replyDueOn } from './clocks';
+import { deliveryDueFrom, objectionDueFrom, replyDueFrom } from './clocks';
 
-const beijingDays = new Map<string, string>();
+const nextDays = new Map<string, string>();
 /**
  * The Beijing date of an ISO instant. Instants from lib/ingest and db/queries are
- * normalised UTC (toISOString): the date is read off the string, memoised per UTC hour.
+ * normalised UTC (toISOString): the date is read off the string — the UTC date before
+ * 16:00 UTC, the next one from then on (UTC+8).
  */
 export function dayOf(instant: string): string {
   if (instant.length !== 24 || instant[23] !== 'Z') return chinaDay(new Date(instant));
-  const hour = instant.slice(0, 13);
-  let day = beijingDays.get(hour);
+  const utcDay = instant.slice(0, 10);
+  if (instant.charCodeAt(11) * 10 + instant.charCodeAt(12) < 16 + 528) return utcDay; // '0'·11 = 528
+  let day = nextDays.get(utcDay);
   if (day === undefined) {
-    day = chinaDay(new Date(`${hour}:00:00Z`));
-    if (beijingDays.size < 200_000) beijingDays.set(hour, day);
+    day = chinaDay(new Date(`${utcDay}T16:00:00Z`));
+    if (nextDays.size < 100_000) nextDays.set(utcDay, day);
   }
   return day;
 }
@@ -50,25 +52,53 @@ export class CatalogFacts {
   }
 }
 
-/** Due days memoised by (start day, clock): a batch has a few hundred distinct days. */
+/** Due days memoised by (start day, clock): a batch has a few hundred distinct days. Start days are Beijing dates (dayOf). */
 export class DueDays {
-  private readonly memo = new Map<string, string>();
+  private readonly memo = { replyUnconditional: new Map<string, string>(), reply: new Map<string, string>(), delivery: new Map<string, string>(), objection: new Map<string, string>() };
   constructor(private readonly calendar: WorkCalendar) {}
-  private cached(key: string, compute: () => string): string {
-    let v = this.memo.get(key);
-    if (v === undefined) this.memo.set(key, (v = compute()));
+  /** Due days remembered. */
+  get size(): number {
+    const m = this.memo;
+    return m.replyUnconditional.size + m.reply.size + m.delivery.size + m.objection.size;
+  }
+  private static cached(memo: Map<string, string>, day: string, compute: () => string): string {
+    let v = memo.get(day);
+    if (v === undefined) memo.set(day, (v = compute()));
     return v;
   }
+  replyFrom(submittedDay: string, shareType: ShareType | null): string {
+    const memo = shareType === 'unconditional' ? this.memo.replyUnconditional : this.memo.reply;
+    return DueDays.cached(memo, submittedDay, () => replyDueFrom(submittedDay, shareType, this.calendar));
+  }
+  deliveryFrom(repliedDay: string): string {
+    return DueDays.cached(this.memo.delivery, repliedDay, () => deliveryDueFrom(repliedDay, this.calendar));
+  }
+  objectionFrom(submittedDay: string): string {
+    return DueDays.cached(this.memo.objection, submittedDay, () => objectionDueFrom(submittedDay, this.calendar));
+  }
   reply(submittedAt: string, shareType: ShareType | null): string {
-    const unconditional = shareType === 'unconditional';
-    return this.cached(`r${dayOf(submittedAt)}${unconditional}`, () => replyDueOn(new Date(submittedAt), shareType, this.calendar));
+    return this.replyFrom(dayOf(submittedAt), shareType);
   }
   delivery(repliedAt: string): string {
-    return this.cached(`d${dayOf(repliedAt)}`, () => deliveryDueOn(new Date(repliedAt), this.calendar));
+    return this.deliveryFrom(dayOf(repliedAt));
   }
   objection(submittedAt: string): string {
-    return this.cached(`o${dayOf(submittedAt)}`, () => objectionDueOn(new Date(submittedAt), this.calendar));
+    return this.objectionFrom(dayOf(submittedAt));
   }
+}
+
+let lastCalendar: { key: string; due: DueDays } | null = null;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The due days on this calendar, kept from one batch to the next while the calendar's days
+ * are the same: its memo fills once, not in every batch (about a thousand start days each,
+ * up to 20 working days counted for each).
+ */
+export function dueDaysOn(calendar: WorkCalendar): DueDays {
+  const key = `${[...calendar.holidays].sort().join()}|${[...calendar.workdays].sort().join()}`;
+  if (lastCalendar?.key !== key || lastCalendar.due.size > MEMO_LIMIT) lastCalendar = { key, due: new DueDays(calendar) };
+  return lastCalendar.due;
 }
 
 /** The months of these days, and the periods containing them (month, quarter, year). */

@@ -19,12 +19,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openDatabase, setDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import type { Database } from '../../db/types';
-import { createToken } from '../../lib/auth/tokens';
 import { uploadHandler } from '../../lib/ingest/route';
 import { uploadFile } from '../../lib/ingest/uploader/upload-file';
-import { defaultScheme, schemeHash } from '../../lib/scoring';
+import { catalogCsv, seedLedgerBench, writeRequestsFile } from './ledger-fixture';
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,57 +42,9 @@ if (opts.help) {
 const ROOT = process.cwd();
 const ROWS = Number(opts.rows);
 const RUNS = Number(opts.runs);
-const DEPARTMENTS = 200;
-const RESOURCES_PER_DEPARTMENT = 10;
 const COLUMNS = ['request', 'consumer', 'provider', 'resource', 'purpose', 'submitted_at', 'replied_at', 'decision', 'reason', 'delivered_at', 'rating', 'rating_source', 'reply_due_on', 'delivery_due_on', 'batch_id'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
-const code = (i: number) => `D${String(i).padStart(4, '0')}`;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** N distinct requests submitted January–October 2026 in a realistic mix of states, deterministic. */
-async function writeRequestsFile(file: string, rows: number) {
-  const out = createWriteStream(file);
-  out.write('request,consumer,provider,resource,purpose,submitted_at,replied_at,decision,reason,delivered_at,rating\n');
-  let buffer = '';
-  for (let i = 0; i < rows; i++) {
-    const p = i % DEPARTMENTS;
-    const provider = code(p);
-    const consumer = code((i * 7 + 3) % DEPARTMENTS); // never the provider (6i ≢ −3 mod 200)
-    const resource = i % 5 === 0 ? '' : `${provider}-R${i % RESOURCES_PER_DEPARTMENT}`;
-    const submitted = Date.UTC(2026, i % 10, 1 + ((i >> 4) % 28), 1 + (i % 8), i % 60);
-    const state = i % 10;
-    let replied = '';
-    let decision = 'pending';
-    let reason = '';
-    let delivered = '';
-    let rating = '';
-    if (state >= 3) {
-      replied = iso(submitted + 86_400_000 * (1 + (i % 12)));
-      decision = state === 3 ? 'refused' : state % 2 ? 'conditional' : 'approved';
-      if (state === 3) reason = '涉及个人信息，须先签订数据使用协议';
-    }
-    if (state >= 6) {
-      delivered = iso(submitted + 86_400_000 * (15 + (i % 20)));
-      if (state <= 8) rating = String(1 + (i % 5));
-    }
-    buffer += `REQ-${i},${consumer},${provider},${resource},核验与业务协同,${iso(submitted)},${replied},${decision},${reason},${delivered},${rating}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await new Promise<void>((r) => out.on('finish', () => r()));
-}
-
-async function seed(database: Database): Promise<string> {
-  await migrateDatabase(database);
-  const codes = Array.from({ length: DEPARTMENTS }, (_, i) => code(i));
-  await database.query(`insert into departments (code, name) select unnest($1::text[]), unnest($1::text[]) || ' 部门'`, [codes]);
-  await database.query(`insert into schemes (version, name, body, hash, created_by) values (1, $1, $2::jsonb, $3, 'bench')`, [defaultScheme.name, JSON.stringify(defaultScheme), schemeHash(defaultScheme)]);
-  return (await createToken(database, { name: 'bench', scopes: ['ledger:write'] }, 'bench')).secret;
-}
 
 async function serve(): Promise<{ url: string; close: () => void }> {
   const handlers = { catalog: uploadHandler('catalog'), requests: uploadHandler('requests') };
@@ -139,14 +88,10 @@ setDatabase(database);
 const api: number[] = [];
 const copy: number[] = [];
 try {
-  const token = await seed(database);
+  const token = await seedLedgerBench(database);
   const server = await serve();
   const catalog = path.join(work, 'catalog.csv');
-  const lines = ['resource,provider,name,share_type,legal_basis,update_cycle,published_on,updated_on,status'];
-  for (let p = 0; p < DEPARTMENTS; p++) {
-    for (let r = 0; r < RESOURCES_PER_DEPARTMENT; r++) lines.push(`${code(p)}-R${r},${code(p)},资源 ${r},${r % 3 === 0 ? 'unconditional' : 'conditional'},,daily,2025-06-01,2025-06-01,active`);
-  }
-  writeFileSync(catalog, lines.join('\n') + '\n');
+  writeFileSync(catalog, catalogCsv());
   await upload(catalog, 'catalog', server.url, token);
   const file = path.join(work, 'requests.csv');
   await writeRequestsFile(file, ROWS);
