@@ -440,6 +440,32 @@ export const periodScores = pgTable('period_scores', {
   summary: jsonb('summary').notNull(), // weights, methodology, scheme hash, counts
 });
 
+// A period's integrity flags (docs/scoring.md "Integrity"), stored by the recompute with its
+// scores (lib/scores/recompute.ts) so no reader computes them: one header per period (which
+// data generation and when; none = never computed) and the flags in their display order.
+// A finalized period's are written at finalization and never replaced, like its scores.
+export const integrityFlagSets = pgTable('integrity_flag_sets', {
+  period: text('period').primaryKey(),
+  // The highest data generation of the period and of the months its flags read (lib/integrity/stored.ts).
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+  computedAt: ts('computed_at').notNull(),
+  flags: integer('flags').notNull(),
+});
+
+export const integrityFlags = pgTable(
+  'integrity_flags',
+  {
+    period: text('period').notNull(),
+    department: text('department').notNull(),
+    // The flag's place in the period's list (most severe first, lib/integrity/service.ts).
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    evidence: jsonb('evidence').notNull(),
+  },
+  (t) => [primaryKey({ name: 'integrity_flags_pkey', columns: [t.period, t.department, t.position] })],
+);
+
 export const departmentScores = pgTable(
   'department_scores',
   {

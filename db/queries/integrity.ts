@@ -6,7 +6,9 @@
 // marked as set aside), the scores read them without the set-aside pairs (matrix.ts).
 import type { IntegrityThresholds } from '../../lib/scoring';
 import type { Session } from '../types';
+import { csvLines } from './csv-line';
 import type { PeriodSpan } from './matrix';
+import { dayPassed } from './scores';
 
 export interface FlagRow {
   department: string;
@@ -304,4 +306,93 @@ export const NOT_SET_ASIDE = `not exists (
 export async function dataGeneration(session: Session): Promise<number> {
   const [row] = await session.query<{ g: string | number | null }>(`select max(generation) as g from score_generations`);
   return Number(row?.g ?? 0);
+}
+
+// ── stored flags ──────────────────────────────────────────────────────────────
+// The recompute stores a period's flags with its scores (lib/integrity/stored.ts); pages and
+// the API only read them. A flag of period P reads P's days and the months before it (a
+// spike's history, the zombie window, the first day with events), so the flags are stamped
+// with the highest data generation of P and of every month up to P's last: a late write to
+// an earlier month makes them stale too, not only a write to P.
+
+const MONTH_CODE = `'^[0-9]{4}-[0-9]{2}$'`;
+/** SQL: the flag generation of period `code` (an expression) whose last month is `lastMonth`. */
+const flagGenerationSql = (code: string, lastMonth: string) =>
+  `coalesce((select max(g.generation) from score_generations g
+             where g.period = ${code} or (g.period ~ ${MONTH_CODE} and g.period <= ${lastMonth})), 0)`;
+
+/** The generation a period's flags computed now are stamped with (read before their inputs). */
+export async function flagGeneration(session: Session, period: string, lastMonth: string): Promise<number> {
+  const [row] = await session.query<{ g: string | number }>(`select ${flagGenerationSql('$1::text', '$2::text')} as g`, [period, lastMonth]);
+  return Number(row.g);
+}
+
+/** Replaces a period's stored flags (already in display order) and its header. */
+export async function writeFlagSet(tx: Session, period: string, generation: number, flags: FlagRow[]): Promise<Date> {
+  await tx.query('delete from integrity_flags where period = $1', [period]);
+  if (flags.length) {
+    await tx.copyCsv(
+      'integrity_flags',
+      ['period', 'department', 'position', 'kind', 'severity', 'evidence'],
+      csvLines(flags.map((f, i) => [period, f.department, i, f.kind, f.severity, JSON.stringify(f.evidence)])),
+    );
+  }
+  const [{ computed_at }] = await tx.query<{ computed_at: string }>(
+    `insert into integrity_flag_sets (period, generation, computed_at, flags) values ($1, $2, clock_timestamp(), $3)
+     on conflict (period) do update set generation = excluded.generation, computed_at = excluded.computed_at, flags = excluded.flags
+     returning computed_at`,
+    [period, generation, flags.length],
+  );
+  return new Date(computed_at);
+}
+
+export interface FlagSetHeader {
+  generation: number;
+  computedAt: Date;
+  flags: number;
+  /** Newer data landed since (in the period or a month before it), or a Beijing midnight of the open period passed. */
+  stale: boolean;
+}
+
+/** A period's stored flags header; null when its flags were never computed. */
+export async function readFlagSet(session: Session, period: string): Promise<FlagSetHeader | null> {
+  const [row] = await session.query<{ generation: string | number; computedAt: Date | string; flags: number; stale: boolean }>(
+    `select f.generation, f.computed_at as "computedAt", f.flags,
+            (p.status is distinct from 'finalized' and
+             (${flagGenerationSql('f.period', `to_char(p.ends_on, 'YYYY-MM')`)} <> f.generation or ${dayPassed('f')})) as stale
+     from integrity_flag_sets f left join periods p on p.code = f.period
+     where f.period = $1`,
+    [period],
+  );
+  return row ? { generation: Number(row.generation), computedAt: new Date(row.computedAt), flags: row.flags, stale: row.stale } : null;
+}
+
+/** A period's stored flags in display order; `department` limits them to its own. */
+export async function readFlags(session: Session, period: string, department: string | null = null): Promise<FlagRow[]> {
+  return session.query<FlagRow>(
+    `select department, kind, severity, evidence from integrity_flags
+     where period = $1 and ($2::text is null or department = $2) order by position`,
+    [period, department],
+  );
+}
+
+/** Whether a department has a stored flag of this kind in the period (`partner` for a pair flag's partner). */
+export async function hasStoredFlag(session: Session, period: string, department: string, kinds: string[], partner: string | null = null): Promise<boolean> {
+  const [row] = await session.query<{ found: boolean }>(
+    `select exists (select 1 from integrity_flags where period = $1 and department = $2 and kind = any($3::text[])
+                    and ($4::text is null or evidence->>'partner' = $4)) as found`,
+    [period, department, kinds, partner],
+  );
+  return row.found;
+}
+
+/** Per department with stored flags: how many and the highest severity (the badges), without their evidence. */
+export async function readFlagSummary(session: Session, period: string, department: string | null = null): Promise<Array<{ department: string; count: number; severity: FlagRow['severity'] }>> {
+  return session.query(
+    `select department, count(*)::int as count,
+            (array['info', 'warn', 'high'])[max(case severity when 'high' then 3 when 'warn' then 2 else 1 end)] as severity
+     from integrity_flags where period = $1 and ($2::text is null or department = $2)
+     group by department order by department`,
+    [period, department],
+  );
 }
