@@ -466,6 +466,25 @@ export const integrityFlags = pgTable(
   (t) => [primaryKey({ name: 'integrity_flags_pkey', columns: [t.period, t.department, t.position] })],
 );
 
+// Each provider's calls (from other departments) per month, as the call-spike flag reads
+// them for a period's history (db/queries/integrity.ts): summed once per month and data
+// generation instead of from every event of the history in every recompute. A month's sums
+// are reused while its generation (score_generations) is the one they were summed from.
+export const integrityMonthlyCallSets = pgTable('integrity_monthly_call_sets', {
+  month: text('month').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+});
+
+export const integrityMonthlyCalls = pgTable(
+  'integrity_monthly_calls',
+  {
+    provider: text('provider').notNull(),
+    month: text('month').notNull(),
+    calls: doublePrecision('calls').notNull(),
+  },
+  (t) => [primaryKey({ name: 'integrity_monthly_calls_pkey', columns: [t.provider, t.month] })],
+);
+
 export const departmentScores = pgTable(
   'department_scores',
   {

@@ -165,6 +165,13 @@ describe('integrity flags stored by the recompute', () => {
     await flagsOfApi();
     expect(hooks.flagQueries).toBe(4);
     expect((await readFlagSet(database, MONTH))!.stale).toBe(false);
+    // The spike's monthly sums of 2026-09 were summed again (they were stale with the month).
+    const sums = await database.query<{ provider: string; calls: number }>(`select provider, calls from integrity_monthly_calls where month = '2026-09'`);
+    expect(sums).toEqual([{ provider: 'P3', calls: 9 }]);
+    const [fresh] = await database.query<{ same: boolean }>(
+      `select s.generation = g.generation as same from integrity_monthly_call_sets s join score_generations g on g.period = s.month where s.month = '2026-09'`,
+    );
+    expect(fresh.same).toBe(true);
   });
 
   it('a finalized period keeps the flags stored at finalization: no recompute replaces them', async () => {

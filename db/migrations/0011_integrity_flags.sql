@@ -14,3 +14,15 @@ CREATE TABLE "integrity_flags" (
 	"evidence" jsonb NOT NULL,
 	CONSTRAINT "integrity_flags_pkey" PRIMARY KEY("period","department","position")
 );
+--> statement-breakpoint
+CREATE TABLE "integrity_monthly_call_sets" (
+	"month" text PRIMARY KEY NOT NULL,
+	"generation" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "integrity_monthly_calls" (
+	"provider" text NOT NULL,
+	"month" text NOT NULL,
+	"calls" double precision NOT NULL,
+	CONSTRAINT "integrity_monthly_calls_pkey" PRIMARY KEY("provider","month")
+);

@@ -7,6 +7,7 @@
 import type { IntegrityThresholds } from '../../lib/scoring';
 import type { Session } from '../types';
 import { csvLines } from './csv-line';
+import { advisoryKey, advisoryXactLock } from './locks';
 import type { PeriodSpan } from './matrix';
 import { dayPassed } from './scores';
 
@@ -84,16 +85,18 @@ export async function loadPairFlags(session: Session, period: PeriodSpan, t: Int
 // the MAD is 0; no spread at all → no z. History months before the first month with any event
 // (the data's start) are not history; a department with no calls in a covered month has 0.
 // The month must also be at least minRatio × the median (a steady department's MAD is tiny).
+// The monthly sums are read from integrity_monthly_calls, brought up to date first
+// (sumMonthlyCalls): reading every event of the history in every recompute was most of the
+// flags' time (docs/performance.md "Integrity flags off the read path").
 // $1 period start, $2 period end, $3 historyMonths, $4 minMonths, $5/$6 warn/high, $7 minRatio.
 const SPIKE_SQL = `
   with bounds as (
     select greatest(($1::date - make_interval(months => $3::int))::date,
                     date_trunc('month', (select min(day) from sharing_events))::date) as hist_from
   ), monthly as (
-    select provider, date_trunc('month', day)::date as month, sum(calls)::float8 as calls
-    from sharing_events, bounds
-    where day >= bounds.hist_from and day <= $2::date and consumer <> provider
-    group by provider, 2
+    select provider, to_date(month, 'YYYY-MM') as month, calls
+    from integrity_monthly_calls, bounds
+    where month >= to_char(bounds.hist_from, 'YYYY-MM') and month <= to_char($2::date, 'YYYY-MM')
   ), hist_months as (
     select generate_series(hist_from, ($1::date - interval '1 month'), interval '1 month')::date as month from bounds
   ), current_months as (
@@ -123,6 +126,7 @@ const SPIKE_SQL = `
   from scored where z >= $5 and calls >= $7 * median`;
 
 export async function loadSpikeFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
+  await sumMonthlyCalls(session, period, t.spike.historyMonths);
   return session.query<FlagRow>(SPIKE_SQL, [
     period.startsOn,
     period.endsOn,
@@ -134,10 +138,57 @@ export async function loadSpikeFlags(session: Session, period: PeriodSpan, t: In
   ]);
 }
 
+// The months from `historyMonths` before the period's first ($1 start, $2 months) to its
+// last ($3 end) whose stored sums are missing or older than the month's data generation;
+// $4 limits them to one month (null: all).
+const STALE_MONTHS_SQL = `
+  select m.month from (
+    select to_char(d, 'YYYY-MM') as month
+    from generate_series($1::date - make_interval(months => $2::int), $3::date, interval '1 month') as d
+  ) m
+  left join integrity_monthly_call_sets s on s.month = m.month
+  left join score_generations g on g.period = m.month
+  where (s.month is null or s.generation <> coalesce(g.generation, 0)) and ($4::text is null or m.month = $4)
+  order by m.month`;
+
+/**
+ * Brings the stored monthly call sums of a period and its history up to date: a month is
+ * summed again from its events only when written to since (its generation moved), under its
+ * own lock (taken in month order) so that recomputes of overlapping periods sum it once. The
+ * generation is read before the events: a batch landing meanwhile leaves the month stale.
+ */
+export async function sumMonthlyCalls(session: Session, period: PeriodSpan, historyMonths: number): Promise<void> {
+  const stale = (month: string | null) =>
+    session.query<{ month: string }>(STALE_MONTHS_SQL, [period.startsOn, historyMonths, period.endsOn, month]);
+  for (const { month } of await stale(null)) {
+    await advisoryXactLock(session, advisoryKey('integrity-month-calls', month));
+    if (!(await stale(month)).length) continue; // summed meanwhile by another recompute
+    const [{ generation }] = await session.query<{ generation: string | number }>(
+      `select coalesce((select generation from score_generations where period = $1), 0) as generation`,
+      [month],
+    );
+    await session.query('delete from integrity_monthly_calls where month = $1', [month]);
+    await session.query(
+      `insert into integrity_monthly_calls (provider, month, calls)
+       select provider, $1, sum(calls)::float8 from sharing_events
+       where day >= to_date($1, 'YYYY-MM') and day < (to_date($1, 'YYYY-MM') + interval '1 month')::date and consumer <> provider
+       group by provider`,
+      [month],
+    );
+    await session.query(
+      `insert into integrity_monthly_call_sets (month, generation) values ($1, $2)
+       on conflict (month) do update set generation = excluded.generation`,
+      [month, generation],
+    );
+  }
+}
+
 // The catalog on the period's last day (per resource its latest version with updated_on ≤ it):
 // active, shareable resources published at least `months` months before, with no call by
 // another department (calls > failures) in the `months` months up to that day. Only when the
-// events reach back that far. $1 end day, $2 months, $3/$4 warn/high.
+// events reach back that far. Whether a resource was called is one probe of the
+// (provider, resource, day) index that stops at its first call, not a distinct over every
+// event of the window. $1 end day, $2 months, $3/$4 warn/high.
 const ZOMBIE_SQL = `
   with bounds as (
     select $1::date as end_day, ($1::date - make_interval(months => $2::int))::date + 1 as window_start
@@ -148,14 +199,17 @@ const ZOMBIE_SQL = `
   ), shareable as (
     select c.* from catalog c, bounds b
     where c.status = 'active' and c.share_type <> 'none' and c.published_on < b.window_start
-  ), called as (
-    select distinct e.provider, e.resource from sharing_events e, bounds b
-    where e.day >= b.window_start and e.day <= b.end_day and e.consumer <> e.provider and e.calls > e.failures
   ), judged as (
     select s.provider, count(*)::int as resources,
-           (count(*) filter (where c.resource is null))::int as zombies,
-           (array_agg(s.resource order by s.resource) filter (where c.resource is null))[1:10] as examples
-    from shareable s left join called c on c.provider = s.provider and c.resource = s.resource
+           (count(*) filter (where c.called is null))::int as zombies,
+           (array_agg(s.resource order by s.resource) filter (where c.called is null))[1:10] as examples
+    from shareable s cross join bounds b
+    left join lateral (
+      select true as called from sharing_events e
+      where e.provider = s.provider and e.resource = s.resource and e.day >= b.window_start and e.day <= b.end_day
+        and e.consumer <> e.provider and e.calls > e.failures
+      limit 1
+    ) c on true
     group by s.provider
   )
   select provider as department, 'zombie_resources' as kind,
