@@ -466,10 +466,11 @@ export const integrityFlags = pgTable(
   (t) => [primaryKey({ name: 'integrity_flags_pkey', columns: [t.period, t.department, t.position] })],
 );
 
-// Each provider's calls (from other departments) per month, as the call-spike flag reads
-// them for a period's history (db/queries/integrity.ts): summed once per month and data
-// generation instead of from every event of the history in every recompute. A month's sums
-// are reused while its generation (score_generations) is the one they were summed from.
+// Per month, each (provider, consumer) pair's calls and days of use, and each provider's
+// calls (from other departments), as the pair and call-spike flags read them
+// (db/queries/integrity.ts): summed once per month and data generation instead of from every
+// event of the period and its history in every recompute. A month's sums are reused while its
+// generation (score_generations) is the one they were summed from.
 export const integrityMonthlyCallSets = pgTable('integrity_monthly_call_sets', {
   month: text('month').primaryKey(),
   generation: bigint('generation', { mode: 'number' }).notNull(),
@@ -483,6 +484,19 @@ export const integrityMonthlyCalls = pgTable(
     calls: doublePrecision('calls').notNull(),
   },
   (t) => [primaryKey({ name: 'integrity_monthly_calls_pkey', columns: [t.provider, t.month] })],
+);
+
+export const integrityMonthlyPairs = pgTable(
+  'integrity_monthly_pairs',
+  {
+    provider: text('provider').notNull(),
+    consumer: text('consumer').notNull(),
+    month: text('month').notNull(),
+    calls: doublePrecision('calls').notNull(),
+    // Days of the month on which the pair's calls were > 0.
+    daysUsed: integer('days_used').notNull(),
+  },
+  (t) => [primaryKey({ name: 'integrity_monthly_pairs_pkey', columns: [t.provider, t.consumer, t.month] })],
 );
 
 export const departmentScores = pgTable(

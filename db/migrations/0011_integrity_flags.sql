@@ -26,3 +26,12 @@ CREATE TABLE "integrity_monthly_calls" (
 	"calls" double precision NOT NULL,
 	CONSTRAINT "integrity_monthly_calls_pkey" PRIMARY KEY("provider","month")
 );
+--> statement-breakpoint
+CREATE TABLE "integrity_monthly_pairs" (
+	"provider" text NOT NULL,
+	"consumer" text NOT NULL,
+	"month" text NOT NULL,
+	"calls" double precision NOT NULL,
+	"days_used" integer NOT NULL,
+	CONSTRAINT "integrity_monthly_pairs_pkey" PRIMARY KEY("provider","consumer","month")
+);

@@ -18,19 +18,17 @@ export interface FlagRow {
   evidence: Record<string, unknown>;
 }
 
-// One pass over the period's pairs: per (provider, consumer) the calls and the days of use,
-// per provider the total, the consumers and the thin ones, and its busiest consumer.
-// $1 start, $2 end, $3 minCalls, $4 minDays, $5/$6 concentration warn/high, $7 minConsumers,
+// One pass over the period's pairs, from the stored monthly pair sums (sumMonthlyCalls): per
+// (provider, consumer) the calls and the days of use (a period is whole months, so the days
+// are the months' days added up), per provider the total, the consumers and the thin ones,
+// and its busiest consumer.
+// $1 first month, $2 last month, $3 minCalls, $4 minDays, $5/$6 concentration warn/high, $7 minConsumers,
 // $8 thin minCount, $9/$10 thin warn/high, $11/$12 reciprocal warn/high.
 const PAIR_FLAGS_SQL = `
-  with days as (
-    select provider, consumer, day, sum(calls) as calls
-    from sharing_events
-    where day >= $1::date and day <= $2::date and consumer <> provider
-    group by provider, consumer, day
-  ), pairs as (
-    select provider, consumer, sum(calls)::float8 as calls, count(*) filter (where calls > 0) as days_used
-    from days group by provider, consumer having sum(calls) > 0
+  with pairs as (
+    select provider, consumer, sum(calls)::float8 as calls, sum(days_used)::int as days_used
+    from integrity_monthly_pairs where month >= $1 and month <= $2
+    group by provider, consumer having sum(calls) > 0
   ), totals as (
     select provider, sum(calls) as calls, count(*)::int as consumers,
            (count(*) filter (where calls < $3 or days_used < $4))::int as thin,
@@ -64,9 +62,10 @@ const PAIR_FLAGS_SQL = `
   where a.share >= $11 and b.share >= $11`;
 
 export async function loadPairFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
+  await sumMonthlyCalls(session, period, 0);
   return session.query<FlagRow>(PAIR_FLAGS_SQL, [
-    period.startsOn,
-    period.endsOn,
+    period.months[0],
+    period.months[period.months.length - 1],
     t.dampening.minCalls,
     t.dampening.minDays,
     t.concentration.warn,
@@ -152,7 +151,8 @@ const STALE_MONTHS_SQL = `
   order by m.month`;
 
 /**
- * Brings the stored monthly call sums of a period and its history up to date: a month is
+ * Brings the stored monthly sums (pairs, providers) of a period and its `historyMonths`
+ * before it up to date: a month is
  * summed again from its events only when written to since (its generation moved), under its
  * own lock (taken in month order) so that recomputes of overlapping periods sum it once. The
  * generation is read before the events: a batch landing meanwhile leaves the month stale.
@@ -167,12 +167,20 @@ export async function sumMonthlyCalls(session: Session, period: PeriodSpan, hist
       `select coalesce((select generation from score_generations where period = $1), 0) as generation`,
       [month],
     );
+    await session.query('delete from integrity_monthly_pairs where month = $1', [month]);
     await session.query('delete from integrity_monthly_calls where month = $1', [month]);
     await session.query(
+      `insert into integrity_monthly_pairs (provider, consumer, month, calls, days_used)
+       select provider, consumer, $1, sum(calls)::float8, (count(*) filter (where calls > 0))::int
+       from (select provider, consumer, day, sum(calls) as calls from sharing_events
+             where day >= to_date($1, 'YYYY-MM') and day < (to_date($1, 'YYYY-MM') + interval '1 month')::date and consumer <> provider
+             group by provider, consumer, day) as days
+       group by provider, consumer`,
+      [month],
+    );
+    await session.query(
       `insert into integrity_monthly_calls (provider, month, calls)
-       select provider, $1, sum(calls)::float8 from sharing_events
-       where day >= to_date($1, 'YYYY-MM') and day < (to_date($1, 'YYYY-MM') + interval '1 month')::date and consumer <> provider
-       group by provider`,
+       select provider, $1, sum(calls) from integrity_monthly_pairs where month = $1 group by provider`,
       [month],
     );
     await session.query(
