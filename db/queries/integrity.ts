@@ -18,7 +18,8 @@ export interface FlagRow {
   evidence: Record<string, unknown>;
 }
 
-// One pass over the period's pairs, from the stored monthly pair sums (sumMonthlyCalls): per
+// One pass over the period's pairs, from the stored monthly pair sums (brought up to date
+// first: sumMonthlyCalls): per
 // (provider, consumer) the calls and the days of use (a period is whole months, so the days
 // are the months' days added up), per provider the total, the consumers and the thin ones,
 // and its busiest consumer.
@@ -62,7 +63,6 @@ const PAIR_FLAGS_SQL = `
   where a.share >= $11 and b.share >= $11`;
 
 export async function loadPairFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
-  await sumMonthlyCalls(session, period, 0);
   return session.query<FlagRow>(PAIR_FLAGS_SQL, [
     period.months[0],
     period.months[period.months.length - 1],
@@ -85,8 +85,8 @@ export async function loadPairFlags(session: Session, period: PeriodSpan, t: Int
 // (the data's start) are not history; a department with no calls in a covered month has 0.
 // The month must also be at least minRatio × the median (a steady department's MAD is tiny).
 // The monthly sums are read from integrity_monthly_calls, brought up to date first
-// (sumMonthlyCalls): reading every event of the history in every recompute was most of the
-// flags' time (docs/performance.md "Integrity flags off the read path").
+// (sumMonthlyCalls, with the history): reading every event of the history in every
+// recompute was most of the flags' time (docs/performance.md "Integrity flags off the read path").
 // $1 period start, $2 period end, $3 historyMonths, $4 minMonths, $5/$6 warn/high, $7 minRatio.
 const SPIKE_SQL = `
   with bounds as (
@@ -125,7 +125,6 @@ const SPIKE_SQL = `
   from scored where z >= $5 and calls >= $7 * median`;
 
 export async function loadSpikeFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
-  await sumMonthlyCalls(session, period, t.spike.historyMonths);
   return session.query<FlagRow>(SPIKE_SQL, [
     period.startsOn,
     period.endsOn,
@@ -152,7 +151,8 @@ const STALE_MONTHS_SQL = `
 
 /**
  * Brings the stored monthly sums (pairs, providers) of a period and its `historyMonths`
- * before it up to date: a month is
+ * before it up to date, before the pair and spike queries read them (one pass, so the month
+ * locks are always taken in month order): a month is
  * summed again from its events only when written to since (its generation moved), under its
  * own lock (taken in month order) so that recomputes of overlapping periods sum it once. The
  * generation is read before the events: a batch landing meanwhile leaves the month stale.

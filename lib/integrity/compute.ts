@@ -2,7 +2,7 @@
 // the recompute after a write does this, with the scores, and finalization (lib/scores/
 // recompute.ts). Pages and the API read what is stored (./stored.ts): no reader waits for
 // the four flag queries.
-import { flagGeneration, loadPairFlags, loadSelfReportFlags, loadSpikeFlags, loadZombieFlags, writeFlagSet, type FlagRow } from '../../db/queries/integrity';
+import { flagGeneration, loadPairFlags, loadSelfReportFlags, loadSpikeFlags, loadZombieFlags, sumMonthlyCalls, writeFlagSet, type FlagRow } from '../../db/queries/integrity';
 import type { Session } from '../../db/types';
 import { chinaDay } from '../periods/calendar';
 import { requirePeriodCode } from '../periods/rows';
@@ -18,6 +18,7 @@ export async function computeFlagRows(session: Session, code: string, scheme: Sc
   const thresholds = integrityOf(scheme);
   const today = chinaDay(now);
   const endDay = span.endsOn < today ? span.endsOn : today;
+  await sumMonthlyCalls(session, span, thresholds.spike.historyMonths); // what the pair and spike queries read
   const rows: FlagRow[] = [
     ...(await loadPairFlags(session, span, thresholds)),
     ...(await loadSpikeFlags(session, span, thresholds)),
