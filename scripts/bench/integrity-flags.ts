@@ -1,6 +1,6 @@
 // Integrity flag queries benchmark (issue #13, docs/performance.md "Integrity flags off the
-// read path"): the call spike's monthly sums (all months summed from the events, then one
-// month written to since, then none), each of the four flag queries of a period under
+// read path"): the monthly sums the pair and spike queries read (all months summed from the
+// events, then one month written to since, then none), each of the four flag queries of a period under
 // EXPLAIN ANALYZE — execution time, the part PostgreSQL's JIT took, and the planner's row
 // estimate against the rows — storePeriodFlags (what every recompute now adds), and what a
 // reader pays now: reading the stored flags.
@@ -77,7 +77,7 @@ try {
   await database.transaction((tx) => raiseGenerations(tx, [span.months[span.months.length - 1]]));
   const one = await sums();
   const none = await sums();
-  process.stdout.write(`${opts.period} monthly call sums: every month ${all} ms, one month written to ${one} ms, none ${none} ms\n`);
+  process.stdout.write(`${opts.period} monthly sums: every month ${all} ms, one month written to ${one} ms, none ${none} ms\n`);
   process.stdout.write(`${opts.period} (jit ${jit}), median of ${opts.runs} after one warm-up:\n`);
   for (const [name, run] of queries) {
     const seen: Explained[] = [];
