@@ -364,12 +364,6 @@ export const NOT_SET_ASIDE = `not exists (
       where s.revoked_at is null and s.provider = e.provider and s.consumer = e.consumer
         and e.day between sp.starts_on and sp.ends_on)`;
 
-/** The highest data generation anywhere (one sequence feeds them all): moves with any write that can change a flag. */
-export async function dataGeneration(session: Session): Promise<number> {
-  const [row] = await session.query<{ g: string | number | null }>(`select max(generation) as g from score_generations`);
-  return Number(row?.g ?? 0);
-}
-
 // ── stored flags ──────────────────────────────────────────────────────────────
 // The recompute stores a period's flags with its scores (lib/integrity/stored.ts); pages and
 // the API only read them. A flag of period P reads P's days and the months before it (a
