@@ -1,7 +1,7 @@
 // Integrity flags (docs/scoring.md, "Integrity"): who may see which, and the admin's
 // set-asides of a flagged pair's calls. The flags are computed in the database
 // (db/queries/integrity.ts) with the thresholds of the period's scheme by the recompute after
-// a write, and stored with the scores (./compute.ts); readers read them (./stored.ts). A set-aside keeps the
+// a write, and stored with the scores (lib/scores/integrity-flags.ts); readers read them (./stored.ts). A set-aside keeps the
 // pair's events out of the events indicators on that period's days (db/queries/matrix.ts),
 // is audited, reversible, refused once a period it touches is finalized, and marks the
 // affected periods stale in its own transaction.
@@ -25,7 +25,7 @@ import { requirePeriod } from '../periods/rows';
 import { markChanged } from '../scores/freshness';
 import { schemeForPeriod } from '../schemes/service';
 import type { FlagKind } from '../scoring/index';
-import { computeFlagRows } from './compute';
+import { computeFlagRows } from '../scores/integrity-flags';
 import { freshFlags, withSetAsides, type IntegrityFlag } from './stored';
 
 /** The flags whose pair (department, partner) the admin may set aside. */

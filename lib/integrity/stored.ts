@@ -1,4 +1,4 @@
-// Reading a period's stored integrity flags (stored by the recompute: ./compute.ts). The
+// Reading a period's stored integrity flags (stored by the recompute: lib/scores/integrity-flags.ts). The
 // set-asides (who set aside which pair) are read live beside them: a cheap query, and a
 // set-aside changes no flag (the flags read the raw events), only the scores.
 import { listSetAsides, readFlags, readFlagSet, type FlagRow, type FlagSetHeader, type SetAsideRow } from '../../db/queries/integrity';

@@ -1,7 +1,7 @@
 // What the pages show of the integrity flags (docs/dashboard.md, "Integrity"): the /integrity
 // page, the badges on the rankings and department pages, and the flags a department may
 // contest in an appeal. Pages only read the flags the recompute stored with the scores
-// (lib/integrity/compute.ts): none computes them, so no reader waits for the flag queries. A
+// (lib/scores/integrity-flags.ts): none computes them, so no reader waits for the flag queries. A
 // period whose flags are behind its data shows them as they stand, marked as being updated;
 // one never computed shows none, as being computed; both are recomputed after the response,
 // as the scores are (lib/scores/freshness.ts).

@@ -6,7 +6,7 @@
 // batch that lands meanwhile leaves the period stale for the next recompute.
 import { hashOf } from '../audit/chain';
 import { readFlagSet } from '../../db/queries/integrity';
-import { storePeriodFlags } from '../integrity/compute';
+import { storePeriodFlags } from './integrity-flags';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
 import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
 import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type CacheSummary } from '../../db/queries/scores';

@@ -12,7 +12,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { loadPairFlags, loadSelfReportFlags, loadSpikeFlags, loadZombieFlags, readFlagSet, readFlagSummary, sumMonthlyCalls } from '../../db/queries/integrity';
 import { raiseGenerations } from '../../db/queries/scores';
 import type { Session } from '../../db/types';
-import { storePeriodFlags } from '../../lib/integrity/compute';
+import { storePeriodFlags } from '../../lib/scores/integrity-flags';
 import { storedFlags } from '../../lib/integrity/stored';
 import { chinaDay } from '../../lib/periods/calendar';
 import { parsePeriod } from '../../lib/periods/codes';

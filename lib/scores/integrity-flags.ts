@@ -1,7 +1,8 @@
 // Computing a period's integrity flags (docs/scoring.md, "Integrity") and storing them: only
-// the recompute after a write does this, with the scores, and finalization (lib/scores/
-// recompute.ts). Pages and the API read what is stored (./stored.ts): no reader waits for
-// the four flag queries.
+// the recompute after a write does this, with the scores, and finalization (./recompute.ts).
+// Pages and the API read what is stored (lib/integrity/stored.ts): no reader waits for the
+// four flag queries. Here in lib/scores, since the recompute calls it (lib/integrity reads
+// lib/scores, not the other way round).
 import { flagGeneration, loadPairFlags, loadSelfReportFlags, loadSpikeFlags, loadZombieFlags, sumMonthlyCalls, writeFlagSet, type FlagRow } from '../../db/queries/integrity';
 import type { Session } from '../../db/types';
 import { chinaDay } from '../periods/calendar';
