@@ -440,6 +440,65 @@ export const periodScores = pgTable('period_scores', {
   summary: jsonb('summary').notNull(), // weights, methodology, scheme hash, counts
 });
 
+// A period's integrity flags (docs/scoring.md "Integrity"), stored by the recompute with its
+// scores (lib/scores/recompute.ts) so no reader computes them: one header per period (which
+// data generation and when; none = never computed) and the flags in their display order.
+// A finalized period's are written at finalization and never replaced, like its scores.
+export const integrityFlagSets = pgTable('integrity_flag_sets', {
+  period: text('period').primaryKey(),
+  // The highest data generation of the period and of the months its flags read (lib/integrity/stored.ts).
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+  computedAt: ts('computed_at').notNull(),
+  flags: integer('flags').notNull(),
+});
+
+export const integrityFlags = pgTable(
+  'integrity_flags',
+  {
+    period: text('period').notNull(),
+    department: text('department').notNull(),
+    // The flag's place in the period's list (most severe first, lib/integrity/service.ts).
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    evidence: jsonb('evidence').notNull(),
+  },
+  (t) => [primaryKey({ name: 'integrity_flags_pkey', columns: [t.period, t.department, t.position] })],
+);
+
+// Per month, each (provider, consumer) pair's calls and days of use, and each provider's
+// calls (from other departments), as the pair and call-spike flags read them
+// (db/queries/integrity.ts): summed once per month and data generation instead of from every
+// event of the period and its history in every recompute. A month's sums are reused while its
+// generation (score_generations) is the one they were summed from.
+export const integrityMonthlyCallSets = pgTable('integrity_monthly_call_sets', {
+  month: text('month').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+});
+
+export const integrityMonthlyCalls = pgTable(
+  'integrity_monthly_calls',
+  {
+    provider: text('provider').notNull(),
+    month: text('month').notNull(),
+    calls: doublePrecision('calls').notNull(),
+  },
+  (t) => [primaryKey({ name: 'integrity_monthly_calls_pkey', columns: [t.provider, t.month] })],
+);
+
+export const integrityMonthlyPairs = pgTable(
+  'integrity_monthly_pairs',
+  {
+    provider: text('provider').notNull(),
+    consumer: text('consumer').notNull(),
+    month: text('month').notNull(),
+    calls: doublePrecision('calls').notNull(),
+    // Days of the month on which the pair's calls were > 0.
+    daysUsed: integer('days_used').notNull(),
+  },
+  (t) => [primaryKey({ name: 'integrity_monthly_pairs_pkey', columns: [t.provider, t.consumer, t.month] })],
+);
+
 export const departmentScores = pgTable(
   'department_scores',
   {

@@ -110,7 +110,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const flagsOf = async (period = PERIOD) => (await integrityFor(database, ADMIN, period, NOW)).flags;
+const flagsOf = async (period = PERIOD) => (await integrityFor(database, ADMIN, period)).flags;
 const find = (flags: IntegrityFlag[], department: string, kind: string) => flags.filter((f) => f.department === department && f.kind === kind);
 
 describe('integrity flags', () => {
@@ -205,7 +205,7 @@ describe('set-asides', () => {
     expect(await callsServed()).toBe(100);
     expect(await storedCallsServed()).toBe(100);
     // The department sees it, with the reason, on its flag and in its set-asides.
-    const own = await integrityFor(database, departmentUser('CONH'), PERIOD, NOW);
+    const own = await integrityFor(database, departmentUser('CONH'), PERIOD);
     expect(own.flags.find((f) => f.kind === 'consumer_concentration')!.setAside).toEqual({ id: row.id, reason: '同一单位集中刷量' });
     expect(own.setAsides.map((s) => [s.provider, s.consumer, s.reason])).toEqual([['CONH', 'C1', '同一单位集中刷量']]);
     // A second active one for the same pair, or one for a pair not flagged, is refused.
@@ -269,13 +269,13 @@ describe('GET /api/v1/integrity', () => {
     expect(body.flags.find((f) => f.department === 'CONW')!.message).toContain('C1 alone makes 60%');
 
     for (const principal of [LEADER, AUDITOR, departmentUser('R1')]) {
-      const report = await integrityFor(database, principal, PERIOD, NOW);
+      const report = await integrityFor(database, principal, PERIOD);
       if (principal.kind === 'user' && principal.role === 'department') expect(new Set(report.flags.map((f) => f.department))).toEqual(new Set(['R1']));
       else expect(report.flags.length).toBe(body.flags.length);
     }
     const bound = await createTestToken(database, ['scores:read'], 'R1');
     expect((await get({ bearer: bound.secret })).status).toBe(403);
-    await expect(integrityFor(database, { kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(integrityFor(database, { kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD)).rejects.toMatchObject({ status: 403 });
     expect((await GET(requestAs('/api/v1/integrity?period=2026-13', { bearer: unbound.secret }))).status).toBe(400);
   });
 });

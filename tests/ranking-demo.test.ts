@@ -3,6 +3,8 @@
 // (60 departments, the 12 months up to 2026-11, seed 20261126), period 2026-11.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '@/db/types';
+import { raiseGenerations } from '@/db/queries/scores';
+import { periodsContaining } from '@/lib/periods/codes';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
 import { loadPeriodInput } from '@/lib/scores/recompute';
 import { defaultScheme as ledgerScheme, selfReportedScheme as defaultScheme, NO_DAMPENING, parseSchemeOrThrow, scoreDepartments, type Scheme } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
@@ -39,6 +41,7 @@ const thinConsumersAttack = (target: string, codes: string[]) => async (tx: Sess
   for (const consumer of codes.filter((c) => c !== target)) {
     await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 1)`, [target, consumer]);
   }
+  await raiseGenerations(tx, periodsContaining('2026-11')); // as every writer marks its periods changed
 };
 
 /** The target's busiest consumer in the period. */
@@ -53,6 +56,7 @@ const busiestConsumer = async (tx: Session, target: string) =>
 /** Attack B of the issue: the target's busiest consumer adds 100,000 calls. */
 const friendlyConsumerAttack = (target: string) => async (tx: Session) => {
   await tx.query(`insert into sharing_events (provider, day, consumer, resource, calls) values ($1, '2026-11-03', $2, 'R-ATTACK', 100000)`, [target, await busiestConsumer(tx, target)]);
+  await raiseGenerations(tx, periodsContaining('2026-11')); // as every writer marks its periods changed
 };
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db';
 import { staleness } from './support/scores';
 import { ensurePeriods } from '@/db/queries/periods';
+import { readFlagSet } from '@/db/queries/integrity';
 import { readCacheHeader } from '@/db/queries/scores';
 import { seedBasics } from '@/lib/ingest/test-support';
 import { periodsOfMonths } from '@/lib/periods/codes';
@@ -40,6 +41,17 @@ describe('freshness across a Beijing midnight', () => {
     expect((await readCacheHeader(database, thisMonth))!.stale).toBe(true);
     const header = await freshScores(database, thisMonth);
     expect(header!.stale).toBe(false);
+  });
+
+  it('the integrity flags stored with them go stale at the same midnight (the zombie window ends today), and are recomputed with them', async () => {
+    const yesterday = new Date(Date.now() - 26 * 3_600_000).toISOString();
+    expect((await readFlagSet(database, thisMonth))!.stale).toBe(false);
+    await setComputedAt(thisMonth, yesterday);
+    await database.query(`update integrity_flag_sets set computed_at = $2 where period = $1`, [thisMonth, yesterday]);
+    expect((await readFlagSet(database, thisMonth))!.stale).toBe(true);
+    await freshScores(database, thisMonth);
+    const flags = (await readFlagSet(database, thisMonth))!;
+    expect([flags.stale, flags.computedAt.getTime() > Date.parse(yesterday)]).toEqual([false, true]);
   });
 
   it('stays fresh when computed after the period ended, or once the period is finalized', async () => {

@@ -81,6 +81,16 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
           {k.apply}
         </button>
       </form>
+      {view.computing && (
+        <p className="card notice" role="status" data-testid="flags-computing">
+          {k.computing}
+        </p>
+      )}
+      {view.updatingSince && (
+        <p className="notice small" role="status" data-testid="flags-updating">
+          {fill(k.updating, { time: formatDateTime(locale, view.updatingSince) })}
+        </p>
+      )}
       <p className="muted">{fill(k.count, { count: view.flags.length })}</p>
       <DataTable columns={[k.department, k.kind, k.severity, k.evidence]} rowCount={view.flags.length} empty={k.empty} caption={`${k.title} · ${view.period.code}`} testId="integrity-table">
         {view.flags.map((f, i) => {

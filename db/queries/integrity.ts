@@ -6,7 +6,10 @@
 // marked as set aside), the scores read them without the set-aside pairs (matrix.ts).
 import type { IntegrityThresholds } from '../../lib/scoring';
 import type { Session } from '../types';
+import { csvLines } from './csv-line';
+import { advisoryKey, advisoryXactLock } from './locks';
 import type { PeriodSpan } from './matrix';
+import { dayPassed } from './scores';
 
 export interface FlagRow {
   department: string;
@@ -15,19 +18,18 @@ export interface FlagRow {
   evidence: Record<string, unknown>;
 }
 
-// One pass over the period's pairs: per (provider, consumer) the calls and the days of use,
-// per provider the total, the consumers and the thin ones, and its busiest consumer.
-// $1 start, $2 end, $3 minCalls, $4 minDays, $5/$6 concentration warn/high, $7 minConsumers,
+// One pass over the period's pairs, from the stored monthly pair sums (brought up to date
+// first: sumMonthlyCalls): per
+// (provider, consumer) the calls and the days of use (a period is whole months, so the days
+// are the months' days added up), per provider the total, the consumers and the thin ones,
+// and its busiest consumer.
+// $1 first month, $2 last month, $3 minCalls, $4 minDays, $5/$6 concentration warn/high, $7 minConsumers,
 // $8 thin minCount, $9/$10 thin warn/high, $11/$12 reciprocal warn/high.
 const PAIR_FLAGS_SQL = `
-  with days as (
-    select provider, consumer, day, sum(calls) as calls
-    from sharing_events
-    where day >= $1::date and day <= $2::date and consumer <> provider
-    group by provider, consumer, day
-  ), pairs as (
-    select provider, consumer, sum(calls)::float8 as calls, count(*) filter (where calls > 0) as days_used
-    from days group by provider, consumer having sum(calls) > 0
+  with pairs as (
+    select provider, consumer, sum(calls)::float8 as calls, sum(days_used)::int as days_used
+    from integrity_monthly_pairs where month >= $1 and month <= $2
+    group by provider, consumer having sum(calls) > 0
   ), totals as (
     select provider, sum(calls) as calls, count(*)::int as consumers,
            (count(*) filter (where calls < $3 or days_used < $4))::int as thin,
@@ -62,8 +64,8 @@ const PAIR_FLAGS_SQL = `
 
 export async function loadPairFlags(session: Session, period: PeriodSpan, t: IntegrityThresholds): Promise<FlagRow[]> {
   return session.query<FlagRow>(PAIR_FLAGS_SQL, [
-    period.startsOn,
-    period.endsOn,
+    period.months[0],
+    period.months[period.months.length - 1],
     t.dampening.minCalls,
     t.dampening.minDays,
     t.concentration.warn,
@@ -82,16 +84,18 @@ export async function loadPairFlags(session: Session, period: PeriodSpan, t: Int
 // the MAD is 0; no spread at all → no z. History months before the first month with any event
 // (the data's start) are not history; a department with no calls in a covered month has 0.
 // The month must also be at least minRatio × the median (a steady department's MAD is tiny).
+// The monthly sums are read from integrity_monthly_calls, brought up to date first
+// (sumMonthlyCalls, with the history): reading every event of the history in every
+// recompute was most of the flags' time (docs/performance.md "Integrity flags off the read path").
 // $1 period start, $2 period end, $3 historyMonths, $4 minMonths, $5/$6 warn/high, $7 minRatio.
 const SPIKE_SQL = `
   with bounds as (
     select greatest(($1::date - make_interval(months => $3::int))::date,
                     date_trunc('month', (select min(day) from sharing_events))::date) as hist_from
   ), monthly as (
-    select provider, date_trunc('month', day)::date as month, sum(calls)::float8 as calls
-    from sharing_events, bounds
-    where day >= bounds.hist_from and day <= $2::date and consumer <> provider
-    group by provider, 2
+    select provider, to_date(month, 'YYYY-MM') as month, calls
+    from integrity_monthly_calls, bounds
+    where month >= to_char(bounds.hist_from, 'YYYY-MM') and month <= to_char($2::date, 'YYYY-MM')
   ), hist_months as (
     select generate_series(hist_from, ($1::date - interval '1 month'), interval '1 month')::date as month from bounds
   ), current_months as (
@@ -132,10 +136,67 @@ export async function loadSpikeFlags(session: Session, period: PeriodSpan, t: In
   ]);
 }
 
+// The months from `historyMonths` before the period's first ($1 start, $2 months) to its
+// last ($3 end) whose stored sums are missing or older than the month's data generation;
+// $4 limits them to one month (null: all).
+const STALE_MONTHS_SQL = `
+  select m.month from (
+    select to_char(d, 'YYYY-MM') as month
+    from generate_series($1::date - make_interval(months => $2::int), $3::date, interval '1 month') as d
+  ) m
+  left join integrity_monthly_call_sets s on s.month = m.month
+  left join score_generations g on g.period = m.month
+  where (s.month is null or s.generation <> coalesce(g.generation, 0)) and ($4::text is null or m.month = $4)
+  order by m.month`;
+
+/**
+ * Brings the stored monthly sums (pairs, providers) of a period and its `historyMonths`
+ * before it up to date, before the pair and spike queries read them (one pass, so the month
+ * locks are always taken in month order): a month is
+ * summed again from its events only when written to since (its generation moved), under its
+ * own lock (taken in month order) so that recomputes of overlapping periods sum it once. The
+ * generation is read before the events: a batch landing meanwhile leaves the month stale.
+ */
+export async function sumMonthlyCalls(session: Session, period: PeriodSpan, historyMonths: number): Promise<void> {
+  const stale = (month: string | null) =>
+    session.query<{ month: string }>(STALE_MONTHS_SQL, [period.startsOn, historyMonths, period.endsOn, month]);
+  for (const { month } of await stale(null)) {
+    await advisoryXactLock(session, advisoryKey('integrity-month-calls', month));
+    if (!(await stale(month)).length) continue; // summed meanwhile by another recompute
+    const [{ generation }] = await session.query<{ generation: string | number }>(
+      `select coalesce((select generation from score_generations where period = $1), 0) as generation`,
+      [month],
+    );
+    await session.query('delete from integrity_monthly_pairs where month = $1', [month]);
+    await session.query('delete from integrity_monthly_calls where month = $1', [month]);
+    await session.query(
+      `insert into integrity_monthly_pairs (provider, consumer, month, calls, days_used)
+       select provider, consumer, $1, sum(calls)::float8, (count(*) filter (where calls > 0))::int
+       from (select provider, consumer, day, sum(calls) as calls from sharing_events
+             where day >= to_date($1, 'YYYY-MM') and day < (to_date($1, 'YYYY-MM') + interval '1 month')::date and consumer <> provider
+             group by provider, consumer, day) as days
+       group by provider, consumer`,
+      [month],
+    );
+    await session.query(
+      `insert into integrity_monthly_calls (provider, month, calls)
+       select provider, $1, sum(calls) from integrity_monthly_pairs where month = $1 group by provider`,
+      [month],
+    );
+    await session.query(
+      `insert into integrity_monthly_call_sets (month, generation) values ($1, $2)
+       on conflict (month) do update set generation = excluded.generation`,
+      [month, generation],
+    );
+  }
+}
+
 // The catalog on the period's last day (per resource its latest version with updated_on ≤ it):
 // active, shareable resources published at least `months` months before, with no call by
 // another department (calls > failures) in the `months` months up to that day. Only when the
-// events reach back that far. $1 end day, $2 months, $3/$4 warn/high.
+// events reach back that far. Whether a resource was called is one probe of the
+// (provider, resource, day) index that stops at its first call, not a distinct over every
+// event of the window. $1 end day, $2 months, $3/$4 warn/high.
 const ZOMBIE_SQL = `
   with bounds as (
     select $1::date as end_day, ($1::date - make_interval(months => $2::int))::date + 1 as window_start
@@ -146,14 +207,17 @@ const ZOMBIE_SQL = `
   ), shareable as (
     select c.* from catalog c, bounds b
     where c.status = 'active' and c.share_type <> 'none' and c.published_on < b.window_start
-  ), called as (
-    select distinct e.provider, e.resource from sharing_events e, bounds b
-    where e.day >= b.window_start and e.day <= b.end_day and e.consumer <> e.provider and e.calls > e.failures
   ), judged as (
     select s.provider, count(*)::int as resources,
-           (count(*) filter (where c.resource is null))::int as zombies,
-           (array_agg(s.resource order by s.resource) filter (where c.resource is null))[1:10] as examples
-    from shareable s left join called c on c.provider = s.provider and c.resource = s.resource
+           (count(*) filter (where c.called is null))::int as zombies,
+           (array_agg(s.resource order by s.resource) filter (where c.called is null))[1:10] as examples
+    from shareable s cross join bounds b
+    left join lateral (
+      select true as called from sharing_events e
+      where e.provider = s.provider and e.resource = s.resource and e.day >= b.window_start and e.day <= b.end_day
+        and e.consumer <> e.provider and e.calls > e.failures
+      limit 1
+    ) c on true
     group by s.provider
   )
   select provider as department, 'zombie_resources' as kind,
@@ -300,8 +364,91 @@ export const NOT_SET_ASIDE = `not exists (
       where s.revoked_at is null and s.provider = e.provider and s.consumer = e.consumer
         and e.day between sp.starts_on and sp.ends_on)`;
 
-/** The highest data generation anywhere (one sequence feeds them all): moves with any write that can change a flag. */
-export async function dataGeneration(session: Session): Promise<number> {
-  const [row] = await session.query<{ g: string | number | null }>(`select max(generation) as g from score_generations`);
-  return Number(row?.g ?? 0);
+// ── stored flags ──────────────────────────────────────────────────────────────
+// The recompute stores a period's flags with its scores (lib/integrity/stored.ts); pages and
+// the API only read them. A flag of period P reads P's days and the months before it (a
+// spike's history, the zombie window, the first day with events), so the flags are stamped
+// with the highest data generation of P and of every month up to P's last: a late write to
+// an earlier month makes them stale too, not only a write to P.
+
+const MONTH_CODE = `'^[0-9]{4}-[0-9]{2}$'`;
+/** SQL: the flag generation of period `code` (an expression) whose last month is `lastMonth`. */
+const flagGenerationSql = (code: string, lastMonth: string) =>
+  `coalesce((select max(g.generation) from score_generations g
+             where g.period = ${code} or (g.period ~ ${MONTH_CODE} and g.period <= ${lastMonth})), 0)`;
+
+/** The generation a period's flags computed now are stamped with (read before their inputs). */
+export async function flagGeneration(session: Session, period: string, lastMonth: string): Promise<number> {
+  const [row] = await session.query<{ g: string | number }>(`select ${flagGenerationSql('$1::text', '$2::text')} as g`, [period, lastMonth]);
+  return Number(row.g);
+}
+
+/** Replaces a period's stored flags (already in display order) and its header. */
+export async function writeFlagSet(tx: Session, period: string, generation: number, flags: FlagRow[]): Promise<Date> {
+  await tx.query('delete from integrity_flags where period = $1', [period]);
+  if (flags.length) {
+    await tx.copyCsv(
+      'integrity_flags',
+      ['period', 'department', 'position', 'kind', 'severity', 'evidence'],
+      csvLines(flags.map((f, i) => [period, f.department, i, f.kind, f.severity, JSON.stringify(f.evidence)])),
+    );
+  }
+  const [{ computed_at }] = await tx.query<{ computed_at: string }>(
+    `insert into integrity_flag_sets (period, generation, computed_at, flags) values ($1, $2, clock_timestamp(), $3)
+     on conflict (period) do update set generation = excluded.generation, computed_at = excluded.computed_at, flags = excluded.flags
+     returning computed_at`,
+    [period, generation, flags.length],
+  );
+  return new Date(computed_at);
+}
+
+export interface FlagSetHeader {
+  generation: number;
+  computedAt: Date;
+  flags: number;
+  /** Newer data landed since (in the period or a month before it), or a Beijing midnight of the open period passed. */
+  stale: boolean;
+}
+
+/** A period's stored flags header; null when its flags were never computed. */
+export async function readFlagSet(session: Session, period: string): Promise<FlagSetHeader | null> {
+  const [row] = await session.query<{ generation: string | number; computedAt: Date | string; flags: number; stale: boolean }>(
+    `select f.generation, f.computed_at as "computedAt", f.flags,
+            (p.status is distinct from 'finalized' and
+             (${flagGenerationSql('f.period', `to_char(p.ends_on, 'YYYY-MM')`)} <> f.generation or ${dayPassed('f')})) as stale
+     from integrity_flag_sets f left join periods p on p.code = f.period
+     where f.period = $1`,
+    [period],
+  );
+  return row ? { generation: Number(row.generation), computedAt: new Date(row.computedAt), flags: row.flags, stale: row.stale } : null;
+}
+
+/** A period's stored flags in display order; `department` limits them to its own. */
+export async function readFlags(session: Session, period: string, department: string | null = null): Promise<FlagRow[]> {
+  return session.query<FlagRow>(
+    `select department, kind, severity, evidence from integrity_flags
+     where period = $1 and ($2::text is null or department = $2) order by position`,
+    [period, department],
+  );
+}
+
+/** Whether a department has a stored flag of this kind in the period (`partner` for a pair flag's partner). */
+export async function hasStoredFlag(session: Session, period: string, department: string, kinds: string[], partner: string | null = null): Promise<boolean> {
+  const [row] = await session.query<{ found: boolean }>(
+    `select exists (select 1 from integrity_flags where period = $1 and department = $2 and kind = any($3::text[])
+                    and ($4::text is null or evidence->>'partner' = $4)) as found`,
+    [period, department, kinds, partner],
+  );
+  return row.found;
+}
+
+/** Per department with stored flags: how many and the highest severity (the badges), without their evidence. */
+export async function readFlagSummary(session: Session, period: string, department: string | null = null): Promise<Array<{ department: string; count: number; severity: FlagRow['severity'] }>> {
+  return session.query(
+    `select department, count(*)::int as count,
+            (array['info', 'warn', 'high'])[max(case severity when 'high' then 3 when 'warn' then 2 else 1 end)] as severity
+     from integrity_flags where period = $1 and ($2::text is null or department = $2)
+     group by department order by department`,
+    [period, department],
+  );
 }

@@ -66,7 +66,8 @@ export async function dataStamp(session: Session): Promise<string | null> {
  * ledger indicators"). Computed after the period's end, they stay fresh. UTC+8 all year.
  */
 const beijingDay = (instant: string) => `((${instant} at time zone 'UTC') + interval '8 hours')::date`;
-const dayPassed = (scores: string) =>
+/** SQL: the rows `alias` (period, computed_at) of a period not finalized were computed on a Beijing day of it now passed. */
+export const dayPassed = (scores: string) =>
   `exists (select 1 from periods sp where sp.code = ${scores}.period and sp.status <> 'finalized'
            and ${beijingDay(`${scores}.computed_at`)} <= sp.ends_on and ${beijingDay(`${scores}.computed_at`)} < ${beijingDay('now()')})`;
 

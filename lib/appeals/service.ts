@@ -17,6 +17,7 @@ import {
 } from '../../db/queries/appeals';
 import { currentMetricValue, insertBatch, writeMetricRows } from '../../db/queries/ingest';
 import { departmentExists } from '../../db/queries/departments';
+import { hasStoredFlag } from '../../db/queries/integrity';
 import { ledgerRowForAppeal } from '../../db/queries/ledger-views';
 import { appendAudit } from '../audit/log';
 import { can } from '../auth/permissions';
@@ -32,7 +33,6 @@ import { requirePeriod } from '../periods/rows';
 import { formatChinaTime } from '../periods/calendar';
 import { allIndicators, valueRangeProblem } from '../scoring/index';
 import { schemeForPeriod } from '../schemes/service';
-import { computeFlags } from '../integrity/service';
 
 export const MAX_REASON = 2000;
 export const MAX_EVIDENCE = 5000;
@@ -94,7 +94,8 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
       }
     }
     if (ledger) await checkLedgerRow(tx, ledger, department, period);
-    if (flag && !(await computeFlags(tx, period.code, now)).some((f) => f.department === department && f.kind === flag)) {
+    // The flag must be one stored for the department (what its pages show), not recomputed here.
+    if (flag && !(await hasStoredFlag(tx, period.code, department, [flag]))) {
       throw badRequest('integrity.errors.unknownFlag', { department, period: period.code, flag });
     }
     const existing = flag ? await findOpenFlagAppeal(tx, period.code, department, flag) : await findOpenAppeal(tx, period.code, department, indicator, ledger);

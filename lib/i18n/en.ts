@@ -1305,6 +1305,8 @@ export const en: Messages = {
     all: 'All',
     apply: 'Filter',
     empty: 'No flags match for this period.',
+    computing: 'This period’s flags are being computed for the first time, with its scores; reload shortly.',
+    updating: 'New data arrived and the flags are being updated with the scores; shown here are those computed {time}.',
     count: '{count} flags',
     badge: '{count} integrity flags',
     badgeTitle: 'Integrity flags (highest: {severity})',

@@ -1308,6 +1308,8 @@ export const zhCN = {
     all: '全部',
     apply: '筛选',
     empty: '本期没有符合条件的提示。',
+    computing: '本期提示正在随得分首次计算，请稍后刷新查看。',
+    updating: '有新数据，提示正在随得分更新；当前显示 {time} 计算的结果。',
     count: '共 {count} 条提示',
     badge: '{count} 条真实性提示',
     badgeTitle: '数据真实性提示（最高：{severity}）',

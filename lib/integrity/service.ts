@@ -1,6 +1,7 @@
 // Integrity flags (docs/scoring.md, "Integrity"): who may see which, and the admin's
 // set-asides of a flagged pair's calls. The flags are computed in the database
-// (db/queries/integrity.ts) with the thresholds of the period's scheme; a set-aside keeps the
+// (db/queries/integrity.ts) with the thresholds of the period's scheme by the recompute after
+// a write, and stored with the scores (lib/scores/integrity-flags.ts); readers read them (./stored.ts). A set-aside keeps the
 // pair's events out of the events indicators on that period's days (db/queries/matrix.ts),
 // is audited, reversible, refused once a period it touches is finalized, and marks the
 // affected periods stale in its own transaction.
@@ -8,14 +9,10 @@ import type { Database, Session } from '../../db/types';
 import {
   activeSetAside,
   getSetAside,
+  hasStoredFlag,
   insertSetAside,
   listSetAsides,
-  loadPairFlags,
-  loadSelfReportFlags,
-  loadSpikeFlags,
-  loadZombieFlags,
   revokeSetAsideRow,
-  type FlagRow,
   type SetAsideRow,
 } from '../../db/queries/integrity';
 import { appendAudit } from '../audit/log';
@@ -23,23 +20,20 @@ import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/conte
 import { can } from '../auth/permissions';
 import { boundDepartment, type Principal } from '../auth/principal';
 import { badRequest, conflict, forbidden, notFound, refused } from '../http/errors';
-import { chinaDay } from '../periods/calendar';
 import { assertPeriodWritable, overlappingPeriods } from '../periods/lock';
-import { requirePeriod, requirePeriodCode } from '../periods/rows';
+import { requirePeriod } from '../periods/rows';
 import { markChanged } from '../scores/freshness';
 import { schemeForPeriod } from '../schemes/service';
-import { FLAG_KINDS, FLAG_SEVERITIES, integrityOf, type FlagKind, type FlagSeverity } from '../scoring/index';
+import type { FlagKind } from '../scoring/index';
+import { computeFlagRows } from '../scores/integrity-flags';
+import { freshFlags, withSetAsides, type IntegrityFlag } from './stored';
+
+/** The flags whose pair (department, partner) the admin may set aside. */
+const PAIR_KINDS: FlagKind[] = ['consumer_concentration', 'reciprocal_pair'];
 
 export const MAX_SET_ASIDE_REASON = 2000;
 
-export interface IntegrityFlag {
-  department: string;
-  kind: FlagKind;
-  severity: FlagSeverity;
-  evidence: Record<string, unknown>;
-  /** The active set-aside of this flag's pair (provider = department, consumer = partner), if any. */
-  setAside: { id: number; reason: string } | null;
-}
+export type { IntegrityFlag } from './stored';
 
 export interface IntegrityReport {
   period: string;
@@ -47,43 +41,15 @@ export interface IntegrityReport {
   setAsides: SetAsideRow[];
 }
 
-const severityOrder = (s: FlagSeverity) => FLAG_SEVERITIES.indexOf(s); // info 0 < warn 1 < high 2
-const kindOrder = (k: FlagKind) => FLAG_KINDS.indexOf(k);
-
-/** Every flag of a period, most severe first (no permission check: callers decide who sees what). */
+/**
+ * Computes every flag of a period now, most severe first (no permission check). Readers do
+ * not call this: they read the flags the recompute stored (./stored.ts); it is the
+ * recompute's computation with the set-asides beside it, for checks and scripts.
+ */
 export async function computeFlags(session: Session, periodCode: string, now = new Date()): Promise<IntegrityFlag[]> {
   const period = await requirePeriod(session, periodCode);
-  const span = requirePeriodCode(period.code);
-  const thresholds = integrityOf((await schemeForPeriod(session, period.code)).scheme);
-  const today = chinaDay(now);
-  const endDay = span.endsOn < today ? span.endsOn : today;
-  const rows: FlagRow[] = [
-    ...(await loadPairFlags(session, span, thresholds)),
-    ...(await loadSpikeFlags(session, span, thresholds)),
-    ...(await loadZombieFlags(session, endDay, thresholds)),
-    ...(await loadSelfReportFlags(session, span, endDay, thresholds)),
-  ];
-  const active = new Map<string, SetAsideRow>();
-  for (const s of await listSetAsides(session, period.code)) if (!s.revokedAt) active.set(`${s.provider}\u0000${s.consumer}`, s);
-  return rows
-    .map((r): IntegrityFlag => {
-      const partner = typeof r.evidence.partner === 'string' ? r.evidence.partner : null;
-      const setAside = partner ? active.get(`${r.department}\u0000${partner}`) : undefined;
-      return {
-        department: r.department,
-        kind: r.kind as FlagKind,
-        severity: r.severity,
-        evidence: r.evidence,
-        setAside: setAside ? { id: setAside.id, reason: setAside.reason } : null,
-      };
-    })
-    .sort(
-      (a, b) =>
-        severityOrder(b.severity) - severityOrder(a.severity) ||
-        kindOrder(a.kind) - kindOrder(b.kind) ||
-        a.department.localeCompare(b.department) ||
-        String(a.evidence.partner ?? '').localeCompare(String(b.evidence.partner ?? '')),
-    );
+  const scheme = (await schemeForPeriod(session, period.code)).scheme;
+  return withSetAsides(await computeFlagRows(session, period.code, scheme, now), await listSetAsides(session, period.code));
 }
 
 /** The departments whose flags this principal may see: all (null), or its own. */
@@ -94,12 +60,17 @@ export function integrityScope(principal: Principal | null | undefined): { all: 
   throw forbidden();
 }
 
-/** A period's flags and set-asides as this principal may see them: everyone's, or its department's. */
-export async function integrityFor(session: Session, principal: Principal, periodCode: string, now = new Date()): Promise<IntegrityReport> {
+/**
+ * A period's flags and set-asides as this principal may see them (everyone's, or its
+ * department's): the stored flags, after waiting, as every API read does, for the period's
+ * recompute to include the caller's own writes.
+ */
+export async function integrityFor(database: Database, principal: Principal, periodCode: string): Promise<IntegrityReport> {
   const scope = integrityScope(principal);
-  const flags = await computeFlags(session, periodCode, now);
-  const setAsides = await listSetAsides(session, periodCode, scope.all ? undefined : scope.department);
-  return { period: periodCode, flags: scope.all ? flags : flags.filter((f) => f.department === scope.department), setAsides };
+  const period = await requirePeriod(database, periodCode);
+  const department = scope.all ? null : scope.department;
+  const { flags } = await freshFlags(database, period.code, department);
+  return { period: period.code, flags, setAsides: await listSetAsides(database, period.code, department ?? undefined) };
 }
 
 function reasonOf(value: string | null | undefined): string {
@@ -130,9 +101,8 @@ export async function setAsidePair(database: Database, ctx: ActionContext, input
   return database.transaction(async (tx) => {
     const period = await requirePeriod(tx, input.period, { forUpdate: true });
     await assertPeriodWritable(tx, period.code);
-    const flagged = (await computeFlags(tx, period.code, now)).some(
-      (f) => f.department === provider && f.evidence.partner === consumer && (f.kind === 'consumer_concentration' || f.kind === 'reciprocal_pair'),
-    );
+    // The stored flags (what the admin saw on the page), not a computation of them here.
+    const flagged = await hasStoredFlag(tx, period.code, provider, PAIR_KINDS, consumer);
     if (!flagged) throw refused('not_flagged', 'integrity.errors.notFlagged', { provider, consumer, period: period.code });
     const existing = await activeSetAside(tx, period.code, provider, consumer);
     if (existing !== null) throw conflict('integrity.errors.duplicate', { period: period.code, id: existing });
@@ -173,18 +143,4 @@ export async function revokeSetAside(database: Database, ctx: ActionContext, id:
     await markChanged(tx, overlappingPeriods(row.period));
     return (await getSetAside(tx, id))!;
   });
-}
-
-/** Per department, how many flags and the highest severity: for the badges on rankings and department pages. */
-export function flagSummary(flags: IntegrityFlag[]): Record<string, { count: number; severity: FlagSeverity }> {
-  const out: Record<string, { count: number; severity: FlagSeverity }> = {};
-  for (const f of flags) {
-    const seen = out[f.department];
-    if (!seen) out[f.department] = { count: 1, severity: f.severity };
-    else {
-      seen.count++;
-      if (severityOrder(f.severity) > severityOrder(seen.severity)) seen.severity = f.severity;
-    }
-  }
-  return out;
 }

@@ -1,46 +1,59 @@
 // What the pages show of the integrity flags (docs/dashboard.md, "Integrity"): the /integrity
 // page, the badges on the rankings and department pages, and the flags a department may
-// contest in an appeal. A period's flags are computed once for everyone by Next.js
-// ('use cache') under the highest data generation (any write that can change a flag raises
-// it: events of any month, metrics, ledgers, set-asides) and the Beijing day (the zombie
-// window ends today in an open period).
+// contest in an appeal. Pages only read the flags the recompute stored with the scores
+// (lib/scores/integrity-flags.ts): none computes them, so no reader waits for the flag queries. A
+// period whose flags are behind its data shows them as they stand, marked as being updated;
+// one never computed shows none, as being computed; both are recomputed after the response,
+// as the scores are (lib/scores/freshness.ts).
 import 'server-only';
 import { getDatabase } from '../../db/client';
-import { dataGeneration, listSetAsides, type SetAsideRow } from '../../db/queries/integrity';
+import { listSetAsides, readFlagSet, readFlagSummary, type FlagSetHeader, type SetAsideRow } from '../../db/queries/integrity';
 import { departmentNames, listPeriods } from '../../db/queries/dashboard';
+import type { Database } from '../../db/types';
 import { can } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { choosePeriod, type PeriodChoiceRow } from '../dashboard/period-choice';
-import { chinaDay, endOfChinaDay } from '../periods/calendar';
 import { fill, type Messages } from '../i18n/index';
-import { sharedView } from '../scores/shared-cache';
+import { refreshSoon } from '../scores/freshness';
 import { FLAG_KINDS, FLAG_SEVERITIES, type FlagKind, type FlagSeverity } from '../scoring/index';
-import { computeFlags, flagSummary, integrityScope, type IntegrityFlag } from './service';
+import { integrityScope } from './service';
+import { storedFlags, type IntegrityFlag } from './stored';
 
-/** A period's flags, built once for everyone per data generation and day (Cache Components). */
-export async function sharedFlags(period: string, generation: number, day: string): Promise<IntegrityFlag[]> {
-  'use cache';
-  sharedView([period]);
-  void generation; // the key: every write that can change a flag raises it
-  return computeFlags(await getDatabase(), period, endOfChinaDay(day));
-}
+type Scope = { all: true } | { all: false; department: string };
 
-/** The flags this principal may see in a period, or null when it may see none. */
-export async function visibleFlags(principal: Principal | null, period: string): Promise<IntegrityFlag[] | null> {
-  let scope: ReturnType<typeof integrityScope>;
+/** The principal's scope, or null when it may see no flags. */
+function scopeOf(principal: Principal | null): Scope | null {
   try {
-    scope = integrityScope(principal);
+    return integrityScope(principal);
   } catch {
     return null;
   }
-  const database = await getDatabase();
-  const flags = await sharedFlags(period, await dataGeneration(database), chinaDay(new Date()));
-  return scope.all ? flags : flags.filter((f) => f.department === scope.department);
 }
 
-/** Per department, the count and highest severity of its flags (for badges); empty when the principal may see none. */
-export async function flagBadges(principal: Principal | null, period: string) {
-  return flagSummary((await visibleFlags(principal, period)) ?? []);
+/** A period whose stored flags are missing or behind its data: recomputed after the response (never awaited here). */
+function refreshIfBehind(database: Database, period: string, header: FlagSetHeader | null): void {
+  if (header && !header.stale) return;
+  refreshSoon(database, [period]).catch((err) => console.error('score recompute failed:', err));
+}
+
+/** The stored flags this principal may see in a period (all, or its department's), or null when it may see none. */
+export async function visibleFlags(principal: Principal | null, period: string): Promise<{ header: FlagSetHeader | null; flags: IntegrityFlag[] } | null> {
+  const scope = scopeOf(principal);
+  if (!scope) return null;
+  const database = await getDatabase();
+  const stored = await storedFlags(database, period, scope.all ? null : scope.department);
+  refreshIfBehind(database, period, stored.header);
+  return stored;
+}
+
+/** Per department, the count and highest severity of its stored flags (for badges); empty when the principal may see none. */
+export async function flagBadges(principal: Principal | null, period: string): Promise<Record<string, { count: number; severity: FlagSeverity }>> {
+  const scope = scopeOf(principal);
+  if (!scope) return {};
+  const database = await getDatabase();
+  refreshIfBehind(database, period, await readFlagSet(database, period));
+  const summary = await readFlagSummary(database, period, scope.all ? null : scope.department);
+  return Object.fromEntries(summary.map((s) => [s.department, { count: s.count, severity: s.severity }]));
 }
 
 /** A department's flags as a badge: count, highest severity, words and the link to them. */
@@ -69,7 +82,7 @@ export async function flagBadgeLinks(principal: Principal | null, period: string
 
 /** The flag kinds a department has in a period (what it may contest in an appeal). */
 export async function ownFlagKinds(principal: Principal, department: string, period: string): Promise<FlagKind[]> {
-  const flags = (await visibleFlags(principal, period)) ?? [];
+  const flags = (await visibleFlags(principal, period))?.flags ?? [];
   return [...new Set(flags.filter((f) => f.department === department).map((f) => f.kind))];
 }
 
@@ -93,6 +106,10 @@ export interface IntegrityPageView {
   canManage: boolean;
   /** The period is finalized (or shares days with a finalized one): set-asides are refused. */
   locked: boolean;
+  /** The flags were never computed: their first computation is under way. */
+  computing: boolean;
+  /** When the flags shown were computed, if newer data is being checked meanwhile. */
+  updatingSince: Date | null;
 }
 
 export async function integrityPageView(principal: Principal, filters: IntegrityFilters): Promise<IntegrityPageView | null> {
@@ -100,7 +117,8 @@ export async function integrityPageView(principal: Principal, filters: Integrity
   const periods = await listPeriods(database);
   const period = choosePeriod(periods, filters.period ?? null);
   if (!period) return null;
-  const all = (await visibleFlags(principal, period.code)) ?? [];
+  const stored = await visibleFlags(principal, period.code);
+  const all = stored?.flags ?? [];
   const kind = FLAG_KINDS.find((k) => k === filters.kind) ?? null;
   const severity = FLAG_SEVERITIES.find((s) => s === filters.severity) ?? null;
   const departments = [...new Set(all.map((f) => f.department))].sort();
@@ -122,5 +140,7 @@ export async function integrityPageView(principal: Principal, filters: Integrity
     filters: { kind, severity, department },
     canManage: can(principal, 'integrity:manage'),
     locked: overlapping.some((p) => p.status === 'finalized'),
+    computing: !stored?.header,
+    updatingSince: stored?.header?.stale ? stored.header.computedAt : null,
   };
 }

@@ -5,6 +5,8 @@
 // generation before it reads and saves only if it is still the same at the end, so a
 // batch that lands meanwhile leaves the period stale for the next recompute.
 import { hashOf } from '../audit/chain';
+import { readFlagSet } from '../../db/queries/integrity';
+import { storePeriodFlags } from './integrity-flags';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
 import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
 import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type CacheSummary } from '../../db/queries/scores';
@@ -22,8 +24,8 @@ export interface RecomputeSummary {
   scheme: { id: number | null; version: number; hash: string };
   inputHash: string;
   computedAt: Date;
-  /** Milliseconds spent in the SQL aggregation, the engine and the cache write. */
-  timings: { matrix: number; engine: number; write: number };
+  /** Milliseconds spent in the SQL aggregation, the engine, the cache write and the integrity flags. */
+  timings: { matrix: number; engine: number; write: number; flags: number };
 }
 
 export function parsePeriodOrThrow(code: string) {
@@ -55,9 +57,14 @@ export async function recomputePeriod(database: Database, code: string, options:
     const period = await findPeriodOrThrow(tx, code);
     const scheme = await schemeForPeriod(tx, period);
     const header = await readCacheHeader(tx, code);
-    if (options.onlyIfStale && !needsRecompute(header, period, scheme)) return null;
+    const flagSet = await readFlagSet(tx, code); // stored with the scores: stale or missing, they are recomputed too
+    if (options.onlyIfStale && !needsRecompute(header, period, scheme) && flagSet && !flagSet.stale) return null;
     // A finalized period's cache is the snapshot written at finalization: never replaced.
-    if (period.status === 'finalized' && header) throw periodLocked(code);
+    if (period.status === 'finalized' && header) {
+      if (flagSet || !options.onlyIfStale) throw periodLocked(code);
+      await storePeriodFlags(tx, code, scheme.scheme); // finalized before flags were stored: once (for a reader), then frozen too
+      return null;
+    }
 
     const generation = await currentGeneration(tx, code); // before the inputs are read
     const started = performance.now();
@@ -78,13 +85,15 @@ export async function recomputePeriod(database: Database, code: string, options:
       },
       withRecommendations(result.departments, scheme.scheme),
     );
+    const written = performance.now();
+    await storePeriodFlags(tx, code, scheme.scheme); // with the scores, under the same lock and generation guard
     return {
       period: code,
       departments: result.departments.length,
       scheme: schemeRef,
       inputHash,
       computedAt,
-      timings: { matrix: matrixDone - started, engine: engineDone - matrixDone, write: performance.now() - engineDone },
+      timings: { matrix: matrixDone - started, engine: engineDone - matrixDone, write: written - engineDone, flags: performance.now() - written },
     };
   });
 }
@@ -103,7 +112,8 @@ export async function loadPeriodInput(session: Session, period: string, scheme: 
 /**
  * At finalization, the cache becomes exactly the snapshot's result, in the finalizing
  * transaction (which holds the period row, so no write lands meanwhile): every page and the
- * scores API show the finalized numbers, as fresh as the period's generation.
+ * scores API show the finalized numbers, as fresh as the period's generation. The period's
+ * integrity flags are computed once more here and frozen with them.
  */
 export async function writeFinalizedCache(
   tx: Session,
@@ -117,4 +127,5 @@ export async function writeFinalizedCache(
   const summary = summaryOf(scheme, result);
   const entries = withRecommendations(result.departments, schemeBody);
   await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, entries);
+  await storePeriodFlags(tx, period, schemeBody); // the flags as finalized: never replaced either
 }

@@ -35,7 +35,7 @@ const command: Command = {
     const ms = (x: number) => `${Math.round(x)} ms`;
     process.stdout.write(
       `recomputed ${summary.period}: ${summary.departments} departments with scheme v${summary.scheme.version} (${summary.scheme.hash})\n` +
-        `input ${summary.inputHash}; SQL aggregation ${ms(summary.timings.matrix)}, engine ${ms(summary.timings.engine)}, cache write ${ms(summary.timings.write)}\n`,
+        `input ${summary.inputHash}; SQL aggregation ${ms(summary.timings.matrix)}, engine ${ms(summary.timings.engine)}, cache write ${ms(summary.timings.write)}, integrity flags ${ms(summary.timings.flags)}\n`,
     );
     return 0;
   },
