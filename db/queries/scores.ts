@@ -8,7 +8,6 @@ import type { DepartmentResult } from '../../lib/scoring';
 import { and, eq, sql } from 'drizzle-orm';
 import { departmentScores, periodScores, scoreGenerations } from '../schema';
 import type { Session } from '../types';
-import { csvLines } from './csv-line';
 import { advisoryKey, advisoryXactLock } from './locks';
 
 const periodLockKey = (period: string) => advisoryKey('scores', period);
@@ -109,25 +108,17 @@ export async function readCacheHeader(session: Session, period: string): Promise
   return { ...row, schemeId: row.schemeId > 0 ? row.schemeId : null, summary: row.summary as CacheSummary };
 }
 
-/** Replaces a period's cached scores: one COPY for the department rows. */
-export async function writeCache(
-  tx: Session,
-  header: { period: string; schemeId: number | null; inputHash: string; generation: number; summary: CacheSummary },
-  departments: DepartmentResult[],
-): Promise<Date> {
+/** Replaces a period's cached scores with rows built by lib/scores/cache-rows.ts: one COPY for the department rows. */
+export async function writeCache(tx: Session, header: { period: string; schemeId: number | null; inputHash: string; generation: number }, rows: { csv: string; summaryJson: string }): Promise<Date> {
   await tx.query('delete from department_scores where period = $1', [header.period]);
-  await tx.copyCsv(
-    'department_scores',
-    ['period', 'department_code', 'rank', 'total', 'tier', 'detail'],
-    csvLines(departments.map((d) => [header.period, d.department, d.rank, d.total, d.tier, JSON.stringify(d)])),
-  );
+  await tx.copyCsv('department_scores', ['period', 'department_code', 'rank', 'total', 'tier', 'detail'], rows.csv);
   const [{ computed_at }] = await tx.query<{ computed_at: string }>(
     `insert into period_scores (period, scheme_id, input_hash, generation, computed_at, summary)
      values ($1, $2, $3, $4, clock_timestamp(), $5::jsonb)
      on conflict (period) do update set scheme_id = excluded.scheme_id, input_hash = excluded.input_hash,
        generation = excluded.generation, computed_at = excluded.computed_at, summary = excluded.summary
      returning computed_at`,
-    [header.period, header.schemeId ?? 0, header.inputHash, header.generation, JSON.stringify(header.summary)],
+    [header.period, header.schemeId ?? 0, header.inputHash, header.generation, rows.summaryJson],
   );
   return new Date(computed_at);
 }

@@ -9,12 +9,12 @@ import { readFlagSet } from '../../db/queries/integrity';
 import { storePeriodFlags } from './integrity-flags';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
 import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
-import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader, type CacheSummary } from '../../db/queries/scores';
+import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
 import { parsePeriod } from '../periods/codes';
-import { withRecommendations } from '../advice/sentences';
 import { ENGINE_VERSION, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
+import { cacheRowsOf } from './cache-rows';
 import { scoreOffThread } from './engine-thread';
 import { schemeForPeriod, type ActiveScheme } from './active-scheme';
 
@@ -24,7 +24,7 @@ export interface RecomputeSummary {
   scheme: { id: number | null; version: number; hash: string };
   inputHash: string;
   computedAt: Date;
-  /** Milliseconds spent in the SQL aggregation, the engine, the cache write and the integrity flags. */
+  /** Milliseconds spent in the SQL aggregation, the engine with the rows it builds, the cache write and the integrity flags. */
   timings: { matrix: number; engine: number; write: number; flags: number };
 }
 
@@ -70,38 +70,23 @@ export async function recomputePeriod(database: Database, code: string, options:
     const started = performance.now();
     const input = await loadPeriodMatrix(tx, info, scheme.scheme);
     const matrixDone = performance.now();
-    const { result, inputHash } = await scoreOffThread(input, scheme.scheme); // off the serving thread
+    const schemeRef = { id: scheme.id, version: scheme.version, hash: scheme.hash };
+    const scored = await scoreOffThread({ period: code, input, scheme: scheme.scheme, schemeRef: { ...schemeRef, name: scheme.scheme.name } }); // off the serving thread
     const engineDone = performance.now();
     if ((await currentGeneration(tx, code)) !== generation) return 'superseded';
-    const schemeRef = { id: scheme.id, version: scheme.version, hash: scheme.hash };
-    const computedAt = await writeCache(
-      tx,
-      {
-        period: code,
-        schemeId: scheme.id,
-        inputHash,
-        generation,
-        summary: summaryOf({ ...schemeRef, name: scheme.scheme.name }, result),
-      },
-      withRecommendations(result.departments, scheme.scheme),
-    );
+    const { inputHash } = scored;
+    const computedAt = await writeCache(tx, { period: code, schemeId: scheme.id, inputHash, generation }, scored);
     const written = performance.now();
     await storePeriodFlags(tx, code, scheme.scheme); // with the scores, under the same lock and generation guard
     return {
       period: code,
-      departments: result.departments.length,
+      departments: scored.departments,
       scheme: schemeRef,
       inputHash,
       computedAt,
       timings: { matrix: matrixDone - started, engine: engineDone - matrixDone, write: written - engineDone, flags: performance.now() - written },
     };
   });
-}
-
-/** What the pages read of a whole result: weights, methodology and (engine version 2) the method sensitivity. */
-function summaryOf(scheme: CacheSummary['scheme'], result: ScoringResult): CacheSummary {
-  const { engine, weights, methodology, sensitivity } = result;
-  return { scheme, departments: result.departments.length, weights, methodology, ...(engine ? { engine, sensitivity } : {}) };
 }
 
 /** The input matrix of a period: every active department's rolled-up values and its incidents. */
@@ -124,8 +109,7 @@ export async function writeFinalizedCache(
   result: ScoringResult,
 ): Promise<void> {
   await lockPeriodExclusive(tx, period);
-  const summary = summaryOf(scheme, result);
-  const entries = withRecommendations(result.departments, schemeBody);
-  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period), summary }, entries);
+  const rows = cacheRowsOf(period, scheme, schemeBody, result);
+  await writeCache(tx, { period, schemeId: scheme.id, inputHash: hashOf(inputs), generation: await currentGeneration(tx, period) }, rows);
   await storePeriodFlags(tx, period, schemeBody); // the flags as finalized: never replaced either
 }
