@@ -483,7 +483,8 @@ export const integrityMonthlyCalls = pgTable(
     month: text('month').notNull(),
     calls: doublePrecision('calls').notNull(),
   },
-  (t) => [primaryKey({ name: 'integrity_monthly_calls_pkey', columns: [t.provider, t.month] })],
+  // Month first: every reader and the re-sum's delete select months (migration 0012).
+  (t) => [primaryKey({ name: 'integrity_monthly_calls_pkey', columns: [t.month, t.provider] })],
 );
 
 export const integrityMonthlyPairs = pgTable(
@@ -496,7 +497,8 @@ export const integrityMonthlyPairs = pgTable(
     // Days of the month on which the pair's calls were > 0.
     daysUsed: integer('days_used').notNull(),
   },
-  (t) => [primaryKey({ name: 'integrity_monthly_pairs_pkey', columns: [t.provider, t.consumer, t.month] })],
+  // Month first: the re-sum's delete is an index range and its inserts (in key order) stay together (migration 0012).
+  (t) => [primaryKey({ name: 'integrity_monthly_pairs_pkey', columns: [t.month, t.provider, t.consumer] })],
 );
 
 export const departmentScores = pgTable(

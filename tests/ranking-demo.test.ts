@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '@/db/types';
 import { raiseGenerations } from '@/db/queries/scores';
+import type { FlagRow } from '@/db/queries/integrity';
 import { periodsContaining } from '@/lib/periods/codes';
 import { VERTICAL_AND_MASS_GROUP } from '@/lib/demo/departments';
 import { loadPeriodInput } from '@/lib/scores/recompute';
@@ -11,12 +12,16 @@ import { defaultScheme as ledgerScheme, selfReportedScheme as defaultScheme, NO_
 import sensitivityCommand from '@/scripts/commands/sensitivity';
 import { setDatabase } from '@/db/client';
 import { FIXED_CUTOFF_TIERS } from '@/lib/scoring/test-support';
-import { computeFlags } from '@/lib/integrity/service';
+import { computeFlagRows } from '@/lib/scores/integrity-flags';
+import { schemeForPeriod } from '@/lib/schemes/service';
 import { useTestDatabase, type TestDatabase } from './support/db';
 import { rolledBack, seedRankingDemo } from './support/demo-province';
 
 const PERIOD = '2026-11';
 let database: TestDatabase;
+
+/** The period's flags as its recompute computes them before storing them (lib/scores/integrity-flags.ts), with the period's scheme. */
+const computedFlags = async (session: Session, now: Date) => computeFlagRows(session, PERIOD, (await schemeForPeriod(session, PERIOD)).scheme, now);
 
 const fixedCutoffs = parseSchemeOrThrow({ ...defaultScheme, tiers: FIXED_CUTOFF_TIERS });
 
@@ -118,8 +123,8 @@ describe('the demo province, 2026-11', () => {
     const now = new Date('2026-12-02T04:00:00Z');
     // The attacks are about calls; the demo's catalog has 僵尸 resources of its own (zombie_resources), which no call changes.
     const CALL_KINDS = new Set(['consumer_concentration', 'thin_consumers', 'reciprocal_pair', 'call_spike']);
-    const callFlags = (flags: Awaited<ReturnType<typeof computeFlags>>) => flags.filter((f) => CALL_KINDS.has(f.kind));
-    const targetFlags = (tx: Session) => computeFlags(tx, PERIOD, now).then((flags) => callFlags(flags).filter((f) => f.department === target));
+    const callFlags = (flags: FlagRow[]) => flags.filter((f) => CALL_KINDS.has(f.kind));
+    const targetFlags = (tx: Session) => computedFlags(tx, now).then((flags) => callFlags(flags).filter((f) => f.department === target));
     expect((await targetFlags(database)).map((f) => f.kind)).toEqual([]);
     const a = await rolledBack(database, async (tx) => {
       await thinConsumersAttack(target, codes)(tx);
@@ -136,7 +141,7 @@ describe('the demo province, 2026-11', () => {
       ['call_spike', 'high', null],
     ]);
     // The whole province before any attack: few flags, none high (the thresholds sit above the demo's natural spread).
-    const every = await computeFlags(database, PERIOD, now);
+    const every = await computedFlags(database, now);
     expect(every.some((f) => f.kind === 'zombie_resources')).toBe(true);
     const all = callFlags(every);
     expect(all.filter((f) => f.severity === 'high')).toEqual([]);

@@ -10,6 +10,7 @@ import { csvLines } from './csv-line';
 import { advisoryKey, advisoryXactLock } from './locks';
 import type { PeriodSpan } from './matrix';
 import { dayPassed } from './scores';
+import { raiseWorkMem } from './work-mem';
 
 export interface FlagRow {
   department: string;
@@ -149,6 +150,27 @@ const STALE_MONTHS_SQL = `
   where (s.month is null or s.generation <> coalesce(g.generation, 0)) and ($4::text is null or m.month = $4)
   order by m.month`;
 
+// A month's sums from its events ($1 the month, $2 its first day), in one statement: one hash
+// aggregate per pair (~110,000 a month at 5,000 departments, in memory: raiseWorkMem) of its
+// calls and its days of use, as the bits of the days with calls (calls are never negative,
+// lib/ingest/rows.ts, so a day has calls when one of its rows has), inserted in key order (the
+// materialized CTE keeps the planner from sorting the events for it); the providers' sums from
+// the inserted rows. Grouping by pair and day first sorted the month's 1.5 M events on disk
+// (docs/performance.md, "Integrity flags off the read path", "Month sums").
+const MONTH_SUMS_SQL = `
+  with sums as materialized (
+    select provider, consumer, sum(calls)::float8 as calls,
+           bit_count(coalesce(bit_or(1 << (day - $2::date)) filter (where calls > 0), 0)::bit(32))::int as days_used
+    from sharing_events
+    where day >= $2::date and day < ($2::date + interval '1 month')::date and consumer <> provider
+    group by provider, consumer
+  ), pairs as (
+    insert into integrity_monthly_pairs (provider, consumer, month, calls, days_used)
+    select provider, consumer, $1, calls, days_used from sums order by provider, consumer
+    returning provider, calls
+  )
+  insert into integrity_monthly_calls (provider, month, calls) select provider, $1, sum(calls) from pairs group by provider`;
+
 /**
  * Brings the stored monthly sums (pairs, providers) of a period and its `historyMonths`
  * before it up to date, before the pair and spike queries read them (one pass, so the month
@@ -156,11 +178,14 @@ const STALE_MONTHS_SQL = `
  * summed again from its events only when written to since (its generation moved), under its
  * own lock (taken in month order) so that recomputes of overlapping periods sum it once. The
  * generation is read before the events: a batch landing meanwhile leaves the month stale.
+ * Call it inside a transaction: summing a month raises work_mem for the rest of it.
  */
 export async function sumMonthlyCalls(session: Session, period: PeriodSpan, historyMonths: number): Promise<void> {
   const stale = (month: string | null) =>
     session.query<{ month: string }>(STALE_MONTHS_SQL, [period.startsOn, historyMonths, period.endsOn, month]);
-  for (const { month } of await stale(null)) {
+  const months = await stale(null);
+  if (months.length) await raiseWorkMem(session);
+  for (const { month } of months) {
     await advisoryXactLock(session, advisoryKey('integrity-month-calls', month));
     if (!(await stale(month)).length) continue; // summed meanwhile by another recompute
     const [{ generation }] = await session.query<{ generation: string | number }>(
@@ -169,20 +194,7 @@ export async function sumMonthlyCalls(session: Session, period: PeriodSpan, hist
     );
     await session.query('delete from integrity_monthly_pairs where month = $1', [month]);
     await session.query('delete from integrity_monthly_calls where month = $1', [month]);
-    await session.query(
-      `insert into integrity_monthly_pairs (provider, consumer, month, calls, days_used)
-       select provider, consumer, $1, sum(calls)::float8, (count(*) filter (where calls > 0))::int
-       from (select provider, consumer, day, sum(calls) as calls from sharing_events
-             where day >= to_date($1, 'YYYY-MM') and day < (to_date($1, 'YYYY-MM') + interval '1 month')::date and consumer <> provider
-             group by provider, consumer, day) as days
-       group by provider, consumer`,
-      [month],
-    );
-    await session.query(
-      `insert into integrity_monthly_calls (provider, month, calls)
-       select provider, $1, sum(calls) from integrity_monthly_pairs where month = $1 group by provider`,
-      [month],
-    );
+    await session.query(MONTH_SUMS_SQL, [month, `${month}-01`]);
     await session.query(
       `insert into integrity_monthly_call_sets (month, generation) values ($1, $2)
        on conflict (month) do update set generation = excluded.generation`,

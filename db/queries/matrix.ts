@@ -21,6 +21,7 @@ import { allIndicators, dampeningOf, isLedgerIndicator, ledgerValue, NO_LEDGER_R
 import type { Session } from '../types';
 import { loadLedgerCounts } from './ledger-indicators';
 import { NOT_SET_ASIDE } from './integrity';
+import { raiseWorkMem } from './work-mem';
 
 /** A period's first and last day (ISO dates) and its months in order (lib/periods/codes.ts PeriodInfo). */
 export interface PeriodSpan {
@@ -112,17 +113,13 @@ export async function loadActiveDepartments(session: Session) {
   );
 }
 
-// A quarter of 5,000 departments has ~110,000 (provider, consumer) pairs: with the
-// default 4 MB of work_mem the grouping spills to disk and runs five times slower.
-const AGGREGATION_WORK_MEM = '128MB';
-
 /**
  * The whole matrix for one period and scheme: active departments, their values, their
  * incident points. Call it inside a transaction (recompute does): it raises work_mem
  * for that transaction only.
  */
 export async function loadPeriodMatrix(session: Session, period: PeriodSpan, scheme: Scheme, today: string = beijingToday()): Promise<ScoringInput> {
-  await session.query(`select set_config('work_mem', $1, true)`, [AGGREGATION_WORK_MEM]);
+  await raiseWorkMem(session); // a quarter of 5,000 departments groups ~110,000 pairs
   const indicators = allIndicators(scheme);
   const eventCodes = new Set(indicators.filter((i) => i.source === 'events').map((i) => i.code));
   const metricRules = indicators.filter((i) => i.source === 'metric').map((i) => ({ code: i.code, aggregate: i.aggregate }));

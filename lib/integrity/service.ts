@@ -5,7 +5,7 @@
 // pair's events out of the events indicators on that period's days (db/queries/matrix.ts),
 // is audited, reversible, refused once a period it touches is finalized, and marks the
 // affected periods stale in its own transaction.
-import type { Database, Session } from '../../db/types';
+import type { Database } from '../../db/types';
 import {
   activeSetAside,
   getSetAside,
@@ -23,10 +23,8 @@ import { badRequest, conflict, forbidden, notFound, refused } from '../http/erro
 import { assertPeriodWritable, overlappingPeriods } from '../periods/lock';
 import { requirePeriod } from '../periods/rows';
 import { markChanged } from '../scores/freshness';
-import { schemeForPeriod } from '../schemes/service';
 import type { FlagKind } from '../scoring/index';
-import { computeFlagRows } from '../scores/integrity-flags';
-import { freshFlags, withSetAsides, type IntegrityFlag } from './stored';
+import { freshFlags, type IntegrityFlag } from './stored';
 
 /** The flags whose pair (department, partner) the admin may set aside. */
 const PAIR_KINDS: FlagKind[] = ['consumer_concentration', 'reciprocal_pair'];
@@ -39,17 +37,6 @@ export interface IntegrityReport {
   period: string;
   flags: IntegrityFlag[];
   setAsides: SetAsideRow[];
-}
-
-/**
- * Computes every flag of a period now, most severe first (no permission check). Readers do
- * not call this: they read the flags the recompute stored (./stored.ts); it is the
- * recompute's computation with the set-asides beside it, for checks and scripts.
- */
-export async function computeFlags(session: Session, periodCode: string, now = new Date()): Promise<IntegrityFlag[]> {
-  const period = await requirePeriod(session, periodCode);
-  const scheme = (await schemeForPeriod(session, period.code)).scheme;
-  return withSetAsides(await computeFlagRows(session, period.code, scheme, now), await listSetAsides(session, period.code));
 }
 
 /** The departments whose flags this principal may see: all (null), or its own. */

@@ -22,7 +22,7 @@ export interface StoredFlags {
 }
 
 /** Flag rows with their pair's active set-aside, if any. */
-export function withSetAsides(rows: FlagRow[], setAsides: SetAsideRow[]): IntegrityFlag[] {
+function withSetAsides(rows: FlagRow[], setAsides: SetAsideRow[]): IntegrityFlag[] {
   const active = new Map<string, SetAsideRow>();
   for (const s of setAsides) if (!s.revokedAt) active.set(`${s.provider}\u0000${s.consumer}`, s);
   return rows.map((r) => {
