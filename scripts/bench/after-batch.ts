@@ -23,6 +23,9 @@ export interface AfterBatchRun {
   busyWrite: number;
   /** The longest /api/health answer while the recompute ran. */
   longestHealth: number;
+  /** How many /api/health answers took over 250 ms meanwhile, of how many. */
+  slowHealth: number;
+  healthProbes: number;
 }
 
 export interface AfterBatchResult {
@@ -76,10 +79,12 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
     for (let i = 0; i < 5; i++) normal.push((await timed(rankings))[0]);
     o.log(`after-batch: /rankings first views ${normal.map((x) => x.toFixed(0)).join(', ')} ms`);
 
-    // /api/health every 100 ms until stopped: the longest answer, and any that failed.
+    // /api/health every 100 ms until stopped: the longest answer, how many were slow, and any that failed.
     const probeHealth = () => {
       let stop = false;
       let longest = 0;
+      let slow = 0;
+      let probes = 0;
       const done = (async () => {
         while (!stop) {
           const [ms] = await timed(async () => (await fetch(`${o.server}/api/health`)).text()).catch((err: Error) => {
@@ -87,9 +92,11 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
             return [Infinity];
           });
           longest = Math.max(longest, ms);
+          probes++;
+          if (ms > 250) slow++;
           await new Promise((r) => setTimeout(r, 100));
         }
-        return longest;
+        return { longest, slow, probes };
       })();
       return () => ((stop = true), done);
     };
@@ -102,12 +109,12 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
       if (!html.includes(UPDATING)) o.log('after-batch: the first view after the batch did not say the scores are being updated');
       const stopProbe = probeHealth();
       const visibleAfter = await untilFresh(written);
-      const longestHealth = await stopProbe();
+      const { longest: longestHealth, slow: slowHealth, probes: healthProbes } = await stopProbe();
       await batch();
       const [busyWrite] = await timed(batch); // while the previous batch's recompute runs
       await untilFresh(performance.now());
-      runs.push({ quietWrite, firstView, visibleAfter, busyWrite, longestHealth });
-      o.log(`after-batch ${run + 1}: write ${quietWrite.toFixed(0)} ms, first /rankings ${firstView.toFixed(0)} ms, new scores after ${visibleAfter.toFixed(0)} ms (longest /api/health meanwhile ${longestHealth.toFixed(0)} ms), write during a recompute ${busyWrite.toFixed(0)} ms`);
+      runs.push({ quietWrite, firstView, visibleAfter, busyWrite, longestHealth, slowHealth, healthProbes });
+      o.log(`after-batch ${run + 1}: write ${quietWrite.toFixed(0)} ms, first /rankings ${firstView.toFixed(0)} ms, new scores after ${visibleAfter.toFixed(0)} ms (longest /api/health meanwhile ${longestHealth.toFixed(0)} ms, ${slowHealth} of ${healthProbes} over 250 ms), write during a recompute ${busyWrite.toFixed(0)} ms`);
     }
     return { normal, runs };
   } finally {

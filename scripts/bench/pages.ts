@@ -293,6 +293,7 @@ function batchMarkdown(b: AfterBatchResult): string[] {
     `| write time growth (< 10 % targeted) | ${((median(b.runs.map((r) => r.busyWrite)) / median(b.runs.map((r) => r.quietWrite)) - 1) * 100).toFixed(1)} % | |`,
     `| from the batch's response to the new scores on /rankings | ${median(b.runs.map((r) => r.visibleAfter)).toFixed(0)} | ${b.runs.map((r) => r.visibleAfter.toFixed(0)).join(', ')} |`,
     `| the longest /api/health meanwhile (one every 100 ms) | ${median(b.runs.map((r) => r.longestHealth)).toFixed(0)} | ${b.runs.map((r) => r.longestHealth.toFixed(0)).join(', ')} |`,
+    `| /api/health answers over 250 ms meanwhile | ${median(b.runs.map((r) => r.slowHealth))} | ${b.runs.map((r) => `${r.slowHealth} of ${r.healthProbes}`).join(', ')} |`,
   ];
 }
 
