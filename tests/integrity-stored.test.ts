@@ -132,14 +132,14 @@ describe('integrity flags stored by the recompute', () => {
   it('a page read after a write runs no flag query: it shows the stored flags, as being updated, until the recompute ran', async () => {
     await ingest(MONTH, 'P2', { C1: 900, C2: 51, C3: 51 }); // 90 %: high
     const t = messages('zh-CN');
-    expect(Object.keys(await flagBadgeLinks(ADMIN, MONTH, t))).toEqual(['P1']);
+    expect(Object.keys(await flagBadgeLinks(ADMIN, MONTH, t, ['P1', 'P2']))).toEqual(['P1']);
     const page = (await integrityPageView(ADMIN, { period: MONTH }))!;
     expect([page.flags.map((f) => f.department), page.computing, page.updatingSince]).toEqual([['P1'], false, expect.any(Date)]);
     expect(hooks.flagQueries).toBe(0);
 
     await afterTheResponse(); // the recompute the writer (and the readers) scheduled
     expect(hooks.flagQueries).toBeGreaterThan(0);
-    expect(await flagBadgeLinks(ADMIN, MONTH, t)).toMatchObject({ P1: { severity: 'warn' }, P2: { severity: 'high' } });
+    expect(await flagBadgeLinks(ADMIN, MONTH, t, ['P1', 'P2'])).toMatchObject({ P1: { severity: 'warn' }, P2: { severity: 'high' } });
     expect((await integrityPageView(ADMIN, { period: MONTH }))!.updatingSince).toBeNull();
   });
 

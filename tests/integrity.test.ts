@@ -283,10 +283,14 @@ describe('GET /api/v1/integrity', () => {
 describe('what the pages show', () => {
   it('badges each department for readers, only its own for a department, none for others', async () => {
     const t = messages('zh-CN');
-    const all = await flagBadgeLinks(ADMIN, PERIOD, t);
+    const page = ['CONH', 'R1', 'R2'];
+    const all = await flagBadgeLinks(ADMIN, PERIOD, t, page);
+    expect(Object.keys(all)).toEqual(page);
     expect(all.CONH).toEqual({ count: 1, severity: 'high', href: `/integrity?period=${PERIOD}&department=CONH`, label: '1 条真实性提示', title: '数据真实性提示（最高：严重）' });
-    expect(Object.keys(await flagBadgeLinks(departmentUser('R1'), PERIOD, t))).toEqual(['R1']);
-    expect(await flagBadgeLinks({ kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD, t)).toEqual({});
+    expect(Object.keys(await flagBadgeLinks(departmentUser('R1'), PERIOD, t, page))).toEqual(['R1']);
+    expect(Object.keys(await flagBadgeLinks(ADMIN, PERIOD, t, ['R2']))).toEqual(['R2']); // only the departments asked for (a page's rows)
+    expect(await flagBadgeLinks(departmentUser('R1'), PERIOD, t, ['R2'])).toEqual({});
+    expect(await flagBadgeLinks({ kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD, t, page)).toEqual({});
   });
 
   it('filters the page by kind, severity and department, and names the departments', async () => {

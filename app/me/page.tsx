@@ -45,7 +45,7 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
   }
   const ledger = code ? await loadDepartmentLedger(await getDatabase(), gate.principal, code) : null;
   const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
-  const flags = await flagBadgeLinks(gate.principal, period, t);
+  const flags = await flagBadgeLinks(gate.principal, period, t, code ? [code] : []);
   return (
     <>
       <DepartmentPage loaded={loaded} action="/me" locale={locale} t={t} flag={flags[code ?? '']} />

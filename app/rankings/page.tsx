@@ -59,7 +59,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
       <SummaryCards view={localized} locale={locale} t={t} />
       <RankingsOverviewCharts view={localized} locale={locale} t={t} />
       <RankingFilters params={params} period={view.period.code} tiers={tiers} groups={view.summary.groups} locale={locale} t={t} />
-      <RankingTable view={localized} params={params} locale={locale} t={t} flags={await flagBadgeLinks(gate.principal, view.period.code, t)} />
+      <RankingTable view={localized} params={params} locale={locale} t={t} flags={await flagBadgeLinks(gate.principal, view.period.code, t, view.rows.map((row) => row.code))} />
       <RankingsTrendChart view={localized} locale={locale} t={t} />
     </section>
   );

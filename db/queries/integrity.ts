@@ -455,12 +455,12 @@ export async function hasStoredFlag(session: Session, period: string, department
 }
 
 /** Per department with stored flags: how many and the highest severity (the badges), without their evidence. */
-export async function readFlagSummary(session: Session, period: string, department: string | null = null): Promise<Array<{ department: string; count: number; severity: FlagRow['severity'] }>> {
+export async function readFlagSummary(session: Session, period: string, departments: string[]): Promise<Array<{ department: string; count: number; severity: FlagRow['severity'] }>> {
   return session.query(
     `select department, count(*)::int as count,
             (array['info', 'warn', 'high'])[max(case severity when 'high' then 3 when 'warn' then 2 else 1 end)] as severity
-     from integrity_flags where period = $1 and ($2::text is null or department = $2)
+     from integrity_flags where period = $1 and department = any($2::text[])
      group by department order by department`,
-    [period, department],
+    [period, departments],
   );
 }

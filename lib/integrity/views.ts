@@ -46,13 +46,18 @@ export async function visibleFlags(principal: Principal | null, period: string):
   return stored;
 }
 
-/** Per department, the count and highest severity of its stored flags (for badges); empty when the principal may see none. */
-export async function flagBadges(principal: Principal | null, period: string): Promise<Record<string, { count: number; severity: FlagSeverity }>> {
+/**
+ * Of these departments (a page's rows: at 5,000 departments nearly every one has a flag, and a
+ * page shows fifty), the count and highest severity of the stored flags the principal may see,
+ * for badges; empty when it may see none.
+ */
+export async function flagBadges(principal: Principal | null, period: string, departments: string[]): Promise<Record<string, { count: number; severity: FlagSeverity }>> {
   const scope = scopeOf(principal);
   if (!scope) return {};
   const database = await getDatabase();
   refreshIfBehind(database, period, await readFlagSet(database, period));
-  const summary = await readFlagSummary(database, period, scope.all ? null : scope.department);
+  const wanted = scope.all ? departments : departments.filter((code) => code === scope.department);
+  const summary = wanted.length ? await readFlagSummary(database, period, wanted) : [];
   return Object.fromEntries(summary.map((s) => [s.department, { count: s.count, severity: s.severity }]));
 }
 
@@ -65,9 +70,9 @@ export interface FlagBadgeData {
   title: string;
 }
 
-/** Badges per department for this principal (admins, leaders, auditors: all; a department: its own). */
-export async function flagBadgeLinks(principal: Principal | null, period: string, t: Messages): Promise<Record<string, FlagBadgeData>> {
-  const summary = await flagBadges(principal, period);
+/** Badges for these departments as this principal may see them (admins, leaders, auditors: all; a department: its own). */
+export async function flagBadgeLinks(principal: Principal | null, period: string, t: Messages, departments: string[]): Promise<Record<string, FlagBadgeData>> {
+  const summary = await flagBadges(principal, period, departments);
   const out: Record<string, FlagBadgeData> = {};
   for (const [department, s] of Object.entries(summary)) {
     out[department] = {

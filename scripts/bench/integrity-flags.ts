@@ -106,9 +106,10 @@ try {
     }
     return round(median(times.slice(1)));
   };
-  const badges = await read(async () => [await readFlagSet(database, opts.period), await readFlagSummary(database, opts.period)]);
+  const page = (await database.query<{ code: string }>('select code from departments order by code limit 50')).map((r) => r.code); // a ranking page's rows
+  const badges = await read(async () => [await readFlagSet(database, opts.period), await readFlagSummary(database, opts.period, page)]);
   const list = await read(() => storedFlags(database, opts.period, null));
-  process.stdout.write(`  read path: badges (header + per-department summary) ${badges} ms, every stored flag with set-asides ${list} ms\n`);
+  process.stdout.write(`  read path: badges of a page's 50 departments (header + summary) ${badges} ms, every stored flag with set-asides ${list} ms\n`);
 } finally {
   await database.close();
 }

@@ -42,7 +42,7 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
   // Its requests and objections, with their clocks (docs/dashboard.md "Ledgers").
   const ledger = await loadDepartmentLedger(await getDatabase(), gate.principal, code);
   const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
-  const flags = await flagBadgeLinks(gate.principal, period, t);
+  const flags = await flagBadgeLinks(gate.principal, period, t, [code]);
   return (
     <>
       <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} flag={flags[code]} />
