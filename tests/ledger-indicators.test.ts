@@ -6,7 +6,7 @@ import { rolledBack } from './support/demo-province';
 import { loadLedgerCounts } from '@/db/queries/ledger-indicators';
 import { loadPeriodMatrix } from '@/db/queries/matrix';
 import { setDatabase } from '@/db/client';
-import { departmentLedgerLines } from '@/lib/ledgers/department-lines';
+import { departmentLedgerLines, pageLedgerLines } from '@/lib/ledgers/department-lines';
 import { seedBasics } from '@/lib/ingest/test-support';
 import { replyDueOn } from '@/lib/ledgers/clocks';
 import { calendarFrom } from '@/lib/periods/calendar';
@@ -228,6 +228,9 @@ describe('ledger indicators', () => {
     expect(swjReported.find((l) => l.code === 'shareable_rate')!.selfReported).toBeNull(); // never self-reported: nothing to compare
     // under the self-reported scheme there is nothing to show
     expect(await departmentLedgerLines('GAT', Q4, allIndicators(selfReportedScheme), TODAY)).toEqual([]);
+    // a page's lines (cached per scores shown and day) are these very lines
+    const page = { period: { code: '2026-Q4', ...Q4 }, stamp: 'g1@2026-11-20T00:00:00.000Z', scheme: { indicators: allIndicators(defaultScheme) } };
+    expect(await pageLedgerLines('SWJ', page, TODAY)).toEqual(swjReported);
   });
 
   it("gives one department's page the province's counts for it, also for a resource handed from one provider to another", async () => {

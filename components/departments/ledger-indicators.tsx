@@ -1,7 +1,7 @@
 // A department's ledger indicators as numerator / denominator (按期答复 41 / 45), 不适用 when
 // nothing fell due: the numbers come from lib/ledgers (the scores' own SQL), no arithmetic here.
 import { fill, formatNumber, type Locale, type Messages } from '@/lib/i18n';
-import { departmentLedgerLines, MIN_RATINGS, type LedgerLine } from '@/lib/ledgers/department-lines';
+import { MIN_RATINGS, type LedgerLine } from '@/lib/ledgers/department-lines';
 import { indicatorValueText } from '@/lib/dashboard/format';
 import type { IndicatorMeta } from '@/lib/dashboard/scheme-meta';
 
@@ -15,21 +15,18 @@ function lineText(line: LedgerLine, locale: Locale, t: Messages): string {
   return fill(texts[line.code], values);
 }
 
-/** Server component: the department's ledger counts for the period, one row per ledger indicator of the period's scheme. */
-export async function LedgerIndicators({
-  code,
-  period,
+/** The department's ledger counts for the period (lib/ledgers pageLedgerLines), one row per ledger indicator of the period's scheme. */
+export function LedgerIndicators({
+  lines,
   indicators,
   locale,
   t,
 }: {
-  code: string;
-  period: { startsOn: string; endsOn: string };
+  lines: LedgerLine[];
   indicators: ReadonlyArray<Pick<IndicatorMeta, 'code' | 'name' | 'source' | 'kind' | 'unit'>>;
   locale: Locale;
   t: Messages;
 }) {
-  const lines = await departmentLedgerLines(code, period, indicators);
   if (!lines.length) return null;
   const meta = new Map(indicators.map((i) => [i.code, i]));
   const valueText = (line: LedgerLine, value: number | null) => (value === null ? '—' : indicatorValueText(meta.get(line.code)!, value, locale, t));

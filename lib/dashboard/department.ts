@@ -59,6 +59,8 @@ export interface DepartmentView {
   computedAt: string | null;
   /** When the scores shown were computed, if newer data is being scored meanwhile. */
   updatingSince: string | null;
+  /** The data generation of the scores shown (pageStamps): the key of the views cached with them. */
+  stamp: string;
   scheme: SchemeMeta;
   /** Null when the department was not scored in this period. */
   score: DepartmentScoreCard | null;
@@ -105,7 +107,7 @@ export async function loadDepartment(code: string, requestedPeriod: string | nul
     q.departmentIncidents(database, code, period.startsOn, period.endsOn),
     q.departmentAppeals(database, code, period.code),
   ]);
-  return { kind: 'ok', view: { department, period, periods, updatingSince: scores[period.code].updatingSince, ...shared, incidents, appeals } };
+  return { kind: 'ok', view: { department, period, periods, updatingSince: scores[period.code].updatingSince, stamp: scores[period.code].stamp, ...shared, incidents, appeals } };
 }
 
 /** The department's scores part, built once for everyone per key (Cache Components). */

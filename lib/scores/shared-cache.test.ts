@@ -26,6 +26,7 @@ describe('Cache Components', () => {
     ['lib/dashboard/department.ts', 'sharedDepartment', 'key: DepartmentKey'],
     ['lib/dashboard/department.ts', 'sharedPeriodFacts', 'stamp: string'],
     ['lib/dashboard/flows.ts', 'sharedFlows', 'stamp: string'],
+    ['lib/ledgers/department-lines.ts', 'sharedLedgerLines', 'key: LinesKey'],
   ])("%s: %s is a 'use cache' function keyed by the scores' stamps", (file, name, keyArgument) => {
     const text = source(file);
     const body = new RegExp(`export async function ${name}\\([^)]*${keyArgument.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^)]*\\)[^{]*\\{\\n\\s*'use cache';\\n\\s*sharedView\\(`);
@@ -36,6 +37,8 @@ describe('Cache Components', () => {
     expect(source('lib/dashboard/rankings.ts')).toMatch(/stamps: compared\.map\(\(p\) => scores\[p\]\.stamp\)/);
     expect(source('lib/dashboard/rankings.ts')).toMatch(/stamps: trendPeriods\.map\(\(p\) => scores\[p\]\.stamp\)/);
     expect(source('lib/dashboard/department.ts')).toMatch(/stamps: read\.map\(\(p\) => scores\[p\]\.stamp\)/);
+    expect(source('lib/dashboard/department.ts')).toMatch(/stamp: scores\[period\.code\]\.stamp/); // what a department page's ledger lines are keyed by
+    expect(source('lib/ledgers/department-lines.ts')).toMatch(/stamp: view\.stamp, today/);
   });
 });
 

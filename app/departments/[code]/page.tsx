@@ -9,6 +9,7 @@ import { DepartmentPage } from '@/components/dashboard/department-page';
 import { LedgerIndicators } from '@/components/departments/ledger-indicators';
 import { DepartmentLedger } from '@/components/ledgers/department-ledger';
 import { getDatabase } from '@/db/client';
+import { pageLedgerLines } from '@/lib/ledgers/department-lines';
 import { loadDepartmentLedger } from '@/lib/ledgers/views';
 import { fileObjectionAction, rateRequestAction } from './ledger-actions';
 import { flagBadgeLinks } from '@/lib/integrity/views';
@@ -39,14 +40,17 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
       </section>
     );
   }
-  // Its requests and objections, with their clocks (docs/dashboard.md "Ledgers").
-  const ledger = await loadDepartmentLedger(await getDatabase(), gate.principal, code);
   const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
-  const flags = await flagBadgeLinks(gate.principal, period, t, [code]);
+  const [ledger, ledgerLines, flags] = await Promise.all([
+    // Its requests and objections, with their clocks (docs/dashboard.md "Ledgers").
+    loadDepartmentLedger(await getDatabase(), gate.principal, code),
+    loaded.kind === 'ok' ? pageLedgerLines(code, loaded.view) : [],
+    flagBadgeLinks(gate.principal, period, t, [code]),
+  ]);
   return (
     <>
       <DepartmentPage loaded={loaded} action={`/departments/${encodeURIComponent(code)}`} locale={locale} t={t} flag={flags[code]} />
-      {loaded.kind === 'ok' && <LedgerIndicators code={code} period={loaded.view.period} indicators={loaded.view.scheme.indicators} locale={locale} t={t} />}
+      {loaded.kind === 'ok' && <LedgerIndicators lines={ledgerLines} indicators={loaded.view.scheme.indicators} locale={locale} t={t} />}
       {ledger && <DepartmentLedger view={ledger} locale={locale} t={t} rateAction={rateRequestAction} objectionAction={fileObjectionAction} />}
     </>
   );
