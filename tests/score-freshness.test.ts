@@ -12,7 +12,7 @@ import { freshScores, markChanged, recomputePeriod, refreshPeriods } from '@/lib
 import { allIndicators, selfReportedScheme as defaultScheme, schemeHash } from '@/lib/scoring'; // the self-reported scheme (v1): these numbers describe it
 
 // Counts the matrix reads (one per recompute that did the work) and lets a test act while one runs.
-const hooks = vi.hoisted(() => ({ matrixReads: 0, during: null as null | ((tx: Session) => Promise<void>), reading: 0, mostAtOnce: 0, order: [] as string[] }));
+const hooks = vi.hoisted(() => ({ matrixReads: 0, during: null as null | ((tx: Session) => Promise<void>) }));
 vi.mock('@/db/queries/matrix', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/db/queries/matrix')>();
   return {
@@ -22,13 +22,7 @@ vi.mock('@/db/queries/matrix', async (importOriginal) => {
       const during = hooks.during;
       hooks.during = null;
       if (during) await during(args[0]);
-      hooks.order.push((args[1] as typeof args[1] & { code: string }).code); // a period (lib/periods) passed as its span
-      hooks.mostAtOnce = Math.max(hooks.mostAtOnce, ++hooks.reading);
-      try {
-        return await real.loadPeriodMatrix(...args);
-      } finally {
-        hooks.reading--;
-      }
+      return real.loadPeriodMatrix(...args);
     },
   };
 });
@@ -57,8 +51,6 @@ afterAll(async () => {
 beforeEach(() => {
   hooks.matrixReads = 0;
   hooks.during = null;
-  hooks.mostAtOnce = 0;
-  hooks.order = [];
 });
 
 describe('score freshness', () => {
@@ -102,28 +94,6 @@ describe('score freshness', () => {
     await Promise.all([refreshPeriods(database, ['2026-10']), refreshPeriods(database, ['2026-10']), freshScores(database, '2026-10'), refreshPeriods(database, ['2026-10'])]);
     expect(hooks.matrixReads).toBe(1);
     expect(await isStale('2026-10')).toBe(false);
-  });
-
-  it('recomputes in the background one period at a time, months first, whoever asked first', async () => {
-    const periods = ['2026', '2026-Q4', '2026-10', '2026-09'];
-    await markStale(database, periods);
-    await Promise.all([refreshPeriods(database, ['2026', '2026-Q4']), refreshPeriods(database, ['2026-10']), refreshPeriods(database, ['2026-09'])]);
-    expect(hooks.mostAtOnce).toBe(1);
-    expect(hooks.order).toEqual(['2026-09', '2026-10', '2026-Q4', '2026']);
-    for (const period of periods) expect(await isStale(period)).toBe(false);
-  });
-
-  it('tells each caller of a background recompute whether its own periods failed', async () => {
-    await markStale(database, ['2026-09', '2026-10']);
-    hooks.during = async () => {
-      throw new Error('the aggregation failed');
-    };
-    const [first, second] = await Promise.allSettled([refreshPeriods(database, ['2026-09']), refreshPeriods(database, ['2026-10'])]);
-    expect(first).toMatchObject({ status: 'rejected', reason: { message: 'the aggregation failed' } });
-    expect(second.status).toBe('fulfilled'); // 2026-10 recomputed after 2026-09 failed
-    expect([await isStale('2026-09'), await isStale('2026-10')]).toEqual([true, false]);
-    await refreshPeriods(database, ['2026-09']);
-    expect(await isStale('2026-09')).toBe(false);
   });
 
   it.runIf(onPostgres())('never makes a writer wait for a recompute in progress', async () => {

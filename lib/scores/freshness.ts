@@ -5,7 +5,7 @@
 // it runs once the response is sent and the writer never waits for it. A recompute saves
 // only if its period's generation did not move meanwhile (recompute.ts), and recomputes of
 // one period in one process share one run (plus at most one follow-up run for whoever asks
-// while it runs), and background recomputes of a process take turns (refreshPeriods). Readers:
+// while it runs). Readers:
 // - the API, the export and the CLI (freshScores) wait for a stale period to be recomputed,
 //   so they always include the caller's own write;
 // - pages (pageStamps) show the previous scores at once, marked as being updated, and start
@@ -105,46 +105,9 @@ export function recomputeOrder(periods: string[]): string[] {
   return [...new Set(periods)].sort((a, b) => span(a) - span(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-interface Lane {
-  waiting: Set<string>;
-  failures: Map<string, unknown>;
-  run: Promise<void> | null;
-}
-const lanes = new WeakMap<Database, Lane>();
-
-/**
- * Recomputes these periods when stale. Background recomputes (after a write, for a page) run
- * in one lane per process, one period at a time, the most urgent first (recomputeOrder,
- * whoever asked): each holds a database connection busy with the aggregation and a core with
- * the engine, so two at once left readers on a 2-core server waiting for a core
- * (docs/performance.md, "On a quiet machine"). A reader that waits for its scores (the API,
- * freshScores) does not queue: it recomputes its period at once.
- */
+/** Recomputes these periods when stale, one after another (recomputeOrder). */
 export async function refreshPeriods(database: Database, periods: string[]): Promise<void> {
-  if (!periods.length) return;
-  let lane = lanes.get(database);
-  if (!lane) lanes.set(database, (lane = { waiting: new Set(), failures: new Map(), run: null }));
-  for (const code of periods) {
-    lane.waiting.add(code);
-    lane.failures.delete(code);
-  }
-  lane.run ??= drain(database, lane);
-  await lane.run; // runs until nothing waits, so these periods are done
-  const failed = periods.find((code) => lane.failures.has(code));
-  if (failed) throw lane.failures.get(failed);
-}
-
-async function drain(database: Database, lane: Lane): Promise<void> {
-  await Promise.resolve(); // let the caller keep this run before it can end
-  try {
-    while (lane.waiting.size) {
-      const [code] = recomputeOrder([...lane.waiting]);
-      lane.waiting.delete(code);
-      await refreshPeriod(database, code).catch((err: unknown) => lane.failures.set(code, err));
-    }
-  } finally {
-    lane.run = null; // no await since the queue was found empty: a later caller starts a new run
-  }
+  for (const code of recomputeOrder(periods)) await refreshPeriod(database, code);
 }
 
 /** Recomputes these periods after the response in a request (resolves at once); elsewhere (the CLI) now. */
