@@ -10,10 +10,8 @@ import { departmentScores, periodScores, scoreGenerations } from '../schema';
 import type { Session } from '../types';
 import { advisoryKey, advisoryXactLock } from './locks';
 
-const periodLockKey = (period: string) => advisoryKey('scores', period);
-
 export async function lockPeriodExclusive(tx: Session, period: string): Promise<void> {
-  await advisoryXactLock(tx, periodLockKey(period));
+  await advisoryXactLock(tx, advisoryKey('scores', period));
 }
 
 /** Raises the data generation of these periods (they need not exist yet). */
