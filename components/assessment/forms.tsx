@@ -6,27 +6,11 @@ import { useActionState, useId } from 'react';
 import { messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import styles from './cycle.module.css';
+import { ActionMessage } from '../auth/action-message';
 import { AppealFlagField } from '../integrity/appeal-flag-field';
+import { HintedField } from '@/components/hinted-field';
 
 const initial: ActionState = {};
-
-export function Outcome({ state }: { state: ActionState }) {
-  if (state.error) {
-    return (
-      <p className="error-box" role="alert">
-        {state.error}
-      </p>
-    );
-  }
-  if (state.ok) {
-    return (
-      <p className="ok-box" role="status">
-        {state.ok}
-      </p>
-    );
-  }
-  return null;
-}
 
 export function AppealForm({ locale, period, indicators, ledger, flags, submit }: { locale: Locale; period: string; indicators: Option[]; ledger?: { kind: 'request' | 'objection'; id: string } | null; flags?: string[]; submit: FormAction }) {
   const t = messages(locale).appeals;
@@ -43,20 +27,12 @@ export function AppealForm({ locale, period, indicators, ledger, flags, submit }
         </select>
       </label>
       <AppealFlagField locale={locale} flags={flags} />
-      <label>
-        {t.reason}
+      <HintedField label={t.reason} hint={t.reasonHint} hintId={`${id}-reason-hint`}>
         <textarea name="reason" required maxLength={2000} rows={4} aria-describedby={`${id}-reason-hint`} />
-        <span id={`${id}-reason-hint`} className="muted">
-          {t.reasonHint}
-        </span>
-      </label>
-      <label>
-        {t.evidence}
+      </HintedField>
+      <HintedField label={t.evidence} hint={t.evidenceHint} hintId={`${id}-evidence-hint`}>
         <textarea name="evidence" maxLength={5000} rows={3} aria-describedby={`${id}-evidence-hint`} />
-        <span id={`${id}-evidence-hint`} className="muted">
-          {t.evidenceHint}
-        </span>
-      </label>
+      </HintedField>
       <fieldset>
         <legend>{t.ledgerKind}</legend>
         <label>
@@ -73,7 +49,7 @@ export function AppealForm({ locale, period, indicators, ledger, flags, submit }
           {t.ledgerHint}
         </span>
       </fieldset>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.submit}
       </button>
@@ -86,18 +62,14 @@ export function ExemptionRequestForm({ locale, incident, open, submit }: { local
   const t = messages(locale).incidents;
   const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
-  if (!open) return <Outcome state={state} />;
+  if (!open) return <ActionMessage state={state} />;
   return (
     <form action={action} className="form" aria-label={`${t.requestTitle} #${incident}`}>
       <input type="hidden" name="id" value={incident} />
-      <label>
-        {t.request}
+      <HintedField label={t.request} hint={t.requestHint} hintId={`${id}-hint`}>
         <textarea name="justification" required maxLength={2000} rows={3} aria-describedby={`${id}-hint`} />
-        <span id={`${id}-hint`} className="muted">
-          {t.requestHint}
-        </span>
-      </label>
-      <Outcome state={state} />
+      </HintedField>
+      <ActionMessage state={state} />
       <button type="submit" className="secondary" disabled={pending}>
         {t.submitRequest}
       </button>
@@ -114,7 +86,7 @@ export function VerifyForm({ locale, period, submit }: { locale: Locale; period:
       <button type="submit" className="secondary" disabled={pending} data-testid={`verify-${period}`}>
         {t.verify}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
@@ -191,7 +163,7 @@ export function PeriodActions({
           </button>
         </form>
       )}
-      <Outcome state={latest} />
+      <ActionMessage state={latest} />
     </div>
   );
 }
@@ -219,7 +191,7 @@ export function CalendarDayForm({ locale, year, submit }: { locale: Locale; year
       <button type="submit" className="secondary" disabled={pending}>
         {t.addDay}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
@@ -233,7 +205,7 @@ export function RemoveDayForm({ locale, day, submit }: { locale: Locale; day: st
       <button type="submit" className="secondary" disabled={pending} aria-label={`${t.removeDay} ${day}`}>
         {t.removeDay}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
@@ -262,7 +234,7 @@ export function DecideAppealForm({
   if (decided) {
     return (
       <div>
-        <Outcome state={state} />
+        <ActionMessage state={state} />
         <p className={styles.pre}>{decided.reason}</p>
         <p className="muted">{decided.by}</p>
       </div>
@@ -280,13 +252,9 @@ export function DecideAppealForm({
           <input type="radio" name="decision" value="reject" /> {t.reject}
         </label>
       </fieldset>
-      <label>
-        {t.decisionReason}
+      <HintedField label={t.decisionReason} hint={t.decisionReasonHint} hintId={`${id}-reason-hint`}>
         <textarea name="reason" required maxLength={2000} rows={3} aria-describedby={`${id}-reason-hint`} />
-        <span id={`${id}-reason-hint`} className="muted">
-          {t.decisionReasonHint}
-        </span>
-      </label>
+      </HintedField>
       {correctable && (
         <fieldset>
           <legend>{t.correctionTitle}</legend>
@@ -308,16 +276,12 @@ export function DecideAppealForm({
               <SelectOptions options={indicators} />
             </select>
           </label>
-          <label>
-            {t.correctionValue}
+          <HintedField label={t.correctionValue} hint={t.correctionValueHint} hintId={`${id}-value-hint`}>
             <input name="value" type="number" step="any" min={0} aria-describedby={`${id}-value-hint`} />
-            <span id={`${id}-value-hint`} className="muted">
-              {t.correctionValueHint}
-            </span>
-          </label>
+          </HintedField>
         </fieldset>
       )}
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending} data-testid={`decide-appeal-${appeal.id}`}>
         {t.submitDecision}
       </button>
@@ -358,7 +322,7 @@ export function RecordIncidentForm({ locale, departments, today, submit }: { loc
         {t.description}
         <textarea name="description" required maxLength={2000} rows={3} />
       </label>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.record}
       </button>
@@ -372,7 +336,7 @@ export function DecideExemptionForm({ locale, incident, decided, submit }: { loc
   if (decided) {
     return (
       <div>
-        <Outcome state={state} />
+        <ActionMessage state={state} />
         <p className={styles.pre}>{decided.reason}</p>
         <p className="muted">{decided.by}</p>
       </div>
@@ -394,7 +358,7 @@ export function DecideExemptionForm({ locale, incident, decided, submit }: { loc
         {t.decisionReason}
         <textarea name="reason" required maxLength={2000} rows={2} />
       </label>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.submitDecision}
       </button>

@@ -3,6 +3,7 @@ import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
+import { HintedField } from '@/components/hinted-field';
 
 export interface TokenFormLabels {
   name: string;
@@ -44,13 +45,9 @@ export function CreateTokenForm({ scopes, departments, labels, submit }: { scope
             <SelectOptions options={departments} none={labels.departmentNone} />
           </select>
         </label>
-        <label>
-          {labels.expires}
+        <HintedField label={labels.expires} hint={labels.expiresHint} hintId="token-expires-hint">
           <input name="expires" type="date" aria-describedby="token-expires-hint" />
-          <span id="token-expires-hint" className="muted">
-            {labels.expiresHint}
-          </span>
-        </label>
+        </HintedField>
         {state.error && <ActionMessage state={state} />}
         <button type="submit" className="primary" disabled={pending}>
           {labels.create}

@@ -3,6 +3,7 @@ import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import { ActionMessage } from './action-message';
+import { HintedField } from '@/components/hinted-field';
 
 export interface UserFormLabels {
   username: string;
@@ -61,13 +62,9 @@ export function CreateUserForm({ roles, departments, labels, submit }: { roles: 
         <input name="displayName" maxLength={100} autoComplete="off" />
       </label>
       <RoleFields idPrefix="new-user" roles={roles} departments={departments} labels={labels} />
-      <label>
-        {labels.password}
+      <HintedField label={labels.password} hint={labels.passwordHint} hintId="new-user-password-hint">
         <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" aria-describedby="new-user-password-hint" />
-        <span id="new-user-password-hint" className="muted">
-          {labels.passwordHint}
-        </span>
-      </label>
+      </HintedField>
       <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {labels.create}

@@ -9,10 +9,12 @@ import type { ActionState, FormAction } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
 import { previewSchemeChange, type PreviewTierCount } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
+import { ActionMessage } from '../auth/action-message';
 import { AhpMatrixEditor } from './ahp-matrix';
 import { LinesField, NumberField, SelectField, TextField } from './fields';
 import { PreviewTable } from './preview-table';
 import styles from './scheme.module.css';
+import { HintedField } from '@/components/hinted-field';
 
 type Draft = Scheme;
 
@@ -367,30 +369,13 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
         <form action={saveAction} className="form">
           <input type="hidden" name="body" value={JSON.stringify(draft)} />
           <input type="hidden" name="basedOnVersion" value={version} />
-          <label>
-            {t.reason}
+          <HintedField label={t.reason} hint={t.reasonHint} hintId="scheme-reason-hint">
             <textarea name="reason" required maxLength={1000} rows={3} aria-describedby="scheme-reason-hint" />
-            <span id="scheme-reason-hint" className="muted">
-              {t.reasonHint}
-            </span>
-          </label>
-          <label>
-            {t.effectiveFrom}
+          </HintedField>
+          <HintedField label={t.effectiveFrom} hint={t.effectiveFromHint} hintId="scheme-effective-hint">
             <input type="date" name="effectiveFrom" aria-describedby="scheme-effective-hint" />
-            <span id="scheme-effective-hint" className="muted">
-              {t.effectiveFromHint}
-            </span>
-          </label>
-          {saveState.error && (
-            <p className="error-box" role="alert">
-              {saveState.error}
-            </p>
-          )}
-          {saveState.ok && (
-            <p className="ok-box" role="status">
-              {saveState.ok}
-            </p>
-          )}
+          </HintedField>
+          <ActionMessage state={saveState} />
           <div className={styles.buttons}>
             <button type="submit" className="primary" disabled={!parsed.ok || saving || !dirty}>
               {saving ? t.saving : t.save}
