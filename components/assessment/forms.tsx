@@ -210,6 +210,17 @@ export function RemoveDayForm({ locale, day, submit }: { locale: Locale; day: st
   );
 }
 
+/** A decision once made: this submission's outcome message (if any), the reason and who decided. */
+function Decision({ state, decided }: { state: ActionState; decided: { reason: string; by: string } }) {
+  return (
+    <div>
+      <ActionMessage state={state} />
+      <p className={styles.pre}>{decided.reason}</p>
+      <p className="muted">{decided.by}</p>
+    </div>
+  );
+}
+
 export function DecideAppealForm({
   locale,
   appeal,
@@ -231,15 +242,7 @@ export function DecideAppealForm({
   const [state, action, pending] = useActionState(submit, initial);
   const id = useId();
   const correctable = appeal.indicator === null || indicators.some((i) => i.value === appeal.indicator);
-  if (decided) {
-    return (
-      <div>
-        <ActionMessage state={state} />
-        <p className={styles.pre}>{decided.reason}</p>
-        <p className="muted">{decided.by}</p>
-      </div>
-    );
-  }
+  if (decided) return <Decision state={state} decided={decided} />;
   return (
     <form action={action} className="form" aria-label={`${t.decide} #${appeal.id}`}>
       <input type="hidden" name="id" value={appeal.id} />
@@ -333,15 +336,7 @@ export function RecordIncidentForm({ locale, departments, today, submit }: { loc
 export function DecideExemptionForm({ locale, incident, decided, submit }: { locale: Locale; incident: number; decided: { reason: string; by: string } | null; submit: FormAction }) {
   const t = messages(locale).incidents;
   const [state, action, pending] = useActionState(submit, initial);
-  if (decided) {
-    return (
-      <div>
-        <ActionMessage state={state} />
-        <p className={styles.pre}>{decided.reason}</p>
-        <p className="muted">{decided.by}</p>
-      </div>
-    );
-  }
+  if (decided) return <Decision state={state} decided={decided} />;
   return (
     <form action={action} className="form" aria-label={`${t.decide} #${incident}`}>
       <input type="hidden" name="id" value={incident} />
