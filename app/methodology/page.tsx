@@ -6,6 +6,7 @@ import { loadMethodology } from '@/lib/dashboard/methodology';
 import { firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { PageHeading } from '@/components/dashboard/page-heading';
+import { NoData } from '@/components/dashboard/no-data';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,14 +19,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   await guardPage(pagePath('/methodology', sp), 'scores:read');
   const { locale, t } = await getI18n();
   const view = await loadMethodology(firstParam(sp.period));
-  if (!view) {
-    return (
-      <section className="stack">
-        <h1>{t.standing.methodologyTitle}</h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (!view) return <NoData title={t.standing.methodologyTitle} t={t} />;
   const w = t.standing;
   const percentOf = (share: number) => `${formatNumber(locale, share * 100, 0)}%`;
   return (
