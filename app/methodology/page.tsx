@@ -8,6 +8,7 @@ import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { NoData } from '@/components/dashboard/no-data';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
+import { TableHead } from '@/components/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -41,14 +42,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         {view.sensitivity ? (
           <table className="data" data-testid="sensitivity-table">
             <caption className="muted">{fill(w.sensitivityNote, { samples: formatInteger(locale, view.sensitivity.samples) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{w.choice}</th>
-                <th scope="col" className="num">{w.firstOrder}</th>
-                <th scope="col" className="num">{w.totalOrder}</th>
-                <th scope="col">{w.alternatives}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[w.choice, { label: w.firstOrder, numeric: true }, { label: w.totalOrder, numeric: true }, w.alternatives]} />
             <tbody>
               {view.sensitivity.choices.map((c) => (
                 <tr key={c.choice}>
@@ -72,13 +66,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         <section className="card" aria-labelledby="tiers-title">
           <h2 id="tiers-title">{w.tiersTitle}</h2>
           <table className="data" data-testid="tier-rules">
-            <thead>
-              <tr>
-                <th scope="col">{t.rankings.tier}</th>
-                <th scope="col">{w.rankBand}</th>
-                <th scope="col" className="num">{w.floor}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.rankings.tier, w.rankBand, { label: w.floor, numeric: true }]} />
             <tbody>
               {view.tiers.map((tier) => {
                 const band = tier.to === null ? fill(w.bandRest, { from: percentOf(tier.from) }) : fill(w.band, { from: percentOf(tier.from), to: percentOf(tier.to) });

@@ -14,6 +14,7 @@ import { AhpMatrixEditor } from './ahp-matrix';
 import { LinesField, NumberField, SelectField, TextField } from './fields';
 import { PreviewTable } from './preview-table';
 import styles from './scheme.module.css';
+import { TableHead } from '@/components/data-table';
 import { HintedField } from '@/components/hinted-field';
 
 type Draft = Scheme;
@@ -451,24 +452,9 @@ function DimensionEditor({
           <caption className="muted" style={{ textAlign: 'left' }}>
             {label} · {t.indicator}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.indicatorCode}</th>
-              <th scope="col">{t.indicatorName}</th>
-              <th scope="col">{t.weight}</th>
-              <th scope="col">{t.direction}</th>
-              <th scope="col">{t.transform}</th>
-              <th scope="col">{t.normalize}</th>
-              <th scope="col">{t.target}</th>
-              <th scope="col">{t.aggregate}</th>
-              <th scope="col">{t.source}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.unit}</th>
-              <th scope="col">
-                <span className="muted">—</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t.indicatorCode, t.indicatorName, t.weight, t.direction, t.transform, t.normalize, t.target, t.aggregate, t.source, t.kind, t.unit, { label: <span className="muted">—</span> }]}
+          />
           <tbody>
             {dimension.indicators.map((indicator, i) => {
               const name = indicator.name || indicator.code;
@@ -581,17 +567,7 @@ function TierMix({ locale, mix }: { locale: Locale; mix: PreviewTierCount[] }) {
       <caption className="muted" style={{ textAlign: 'left' }}>
         {t.tierMix}：{t.tierMixNote}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">{messages(locale).schemeEditor.tierName}</th>
-          <th scope="col" className="num">
-            {t.tierMixBefore}
-          </th>
-          <th scope="col" className="num">
-            {t.tierMixAfter}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[messages(locale).schemeEditor.tierName, { label: t.tierMixBefore, numeric: true }, { label: t.tierMixAfter, numeric: true }]} />
       <tbody>
         {mix.map((m) => (
           <tr key={m.tier}>
