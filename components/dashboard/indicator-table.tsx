@@ -1,11 +1,11 @@
 import { formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { indicatorValueText, percent } from '@/lib/dashboard/format';
 import type { IndicatorLine } from '@/lib/dashboard/department';
-import type { DimensionMeta } from '@/lib/dashboard/scheme-meta';
+import type { NamedCode } from '@/lib/dashboard/scheme-meta';
 import { TableHead } from '../data-table';
 
 /** Every indicator, grouped by dimension: raw value with unit, score, weight within the dimension, points. */
-export function IndicatorTable({ indicators, dimensions, locale, t }: { indicators: IndicatorLine[]; dimensions: DimensionMeta[]; locale: Locale; t: Messages }) {
+export function IndicatorTable({ indicators, dimensions, locale, t }: { indicators: IndicatorLine[]; dimensions: NamedCode[]; locale: Locale; t: Messages }) {
   return (
     <section className="card" aria-labelledby="indicators-title">
       <h2 id="indicators-title">{t.department.indicators}</h2>
