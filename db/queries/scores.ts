@@ -74,11 +74,8 @@ export const STALE_SQL = `(coalesce(g.generation, 0) <> ps.generation or ${dayPa
 export const staleness = sql<boolean>`(coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation} or ${sql.raw(dayPassed('"period_scores"'))})`;
 
 export interface CacheHeader {
-  period: string;
   schemeId: number | null;
-  inputHash: string;
-  /** The generation the scores were computed from, and whether the period's is newer. */
-  generation: number;
+  /** The period's data generation is newer than the one the scores were computed from (or a Beijing midnight passed). */
   stale: boolean;
   computedAt: Date;
   summary: CacheSummary;
@@ -97,7 +94,7 @@ export interface CacheSummary {
 export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {
   const ps = periodScores;
   const [row] = await session.db
-    .select({ period: ps.period, schemeId: ps.schemeId, inputHash: ps.inputHash, generation: ps.generation, stale: staleness, computedAt: ps.computedAt, summary: ps.summary })
+    .select({ schemeId: ps.schemeId, stale: staleness, computedAt: ps.computedAt, summary: ps.summary })
     .from(ps)
     .leftJoin(scoreGenerations, eq(scoreGenerations.period, ps.period))
     .where(eq(ps.period, period));
