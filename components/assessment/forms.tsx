@@ -6,15 +6,13 @@ import { useActionState, useId } from 'react';
 import { messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import styles from './cycle.module.css';
-import { ActionMessage } from '../auth/action-message';
+import { ActionMessage, notSubmitted } from '../auth/action-message';
 import { AppealFlagField } from '../integrity/appeal-flag-field';
 import { HintedField } from '@/components/hinted-field';
 
-const initial: ActionState = {};
-
 export function AppealForm({ locale, period, indicators, ledger, flags, submit }: { locale: Locale; period: string; indicators: Option[]; ledger?: { kind: 'request' | 'objection'; id: string } | null; flags?: string[]; submit: FormAction }) {
   const t = messages(locale).appeals;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   return (
     <form action={action} className="form" aria-labelledby={`${id}-title`}>
@@ -60,7 +58,7 @@ export function AppealForm({ locale, period, indicators, ledger, flags, submit }
 /** Stays mounted after the request (the incident is then no longer requestable) so its message remains. */
 export function ExemptionRequestForm({ locale, incident, open, submit }: { locale: Locale; incident: number; open: boolean; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   if (!open) return <ActionMessage state={state} />;
   return (
@@ -79,7 +77,7 @@ export function ExemptionRequestForm({ locale, incident, open, submit }: { local
 
 export function VerifyForm({ locale, period, submit }: { locale: Locale; period: string; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="stack">
       <input type="hidden" name="period" value={period} />
@@ -110,12 +108,12 @@ export function PeriodActions({
   actions: { publish: FormAction; withdraw: FormAction; finalize: FormAction; verify: FormAction };
 }) {
   const t = messages(locale).periodsAdmin;
-  const [published, publish, publishing] = useActionState(actions.publish, initial);
-  const [withdrawn, withdraw, withdrawing] = useActionState(actions.withdraw, initial);
-  const [finalized, finalize, finalizing] = useActionState(actions.finalize, initial);
-  const [verified, verify, verifying] = useActionState(actions.verify, initial);
+  const [published, publish, publishing] = useActionState(actions.publish, notSubmitted);
+  const [withdrawn, withdraw, withdrawing] = useActionState(actions.withdraw, notSubmitted);
+  const [finalized, finalize, finalizing] = useActionState(actions.finalize, notSubmitted);
+  const [verified, verify, verifying] = useActionState(actions.verify, notSubmitted);
   const id = useId();
-  const latest = [published, withdrawn, finalized, verified].reduce((a, b) => ((b.done ?? 0) >= (a.done ?? 0) && (b.ok || b.error) ? b : a), initial);
+  const latest = [published, withdrawn, finalized, verified].reduce((a, b) => ((b.done ?? 0) >= (a.done ?? 0) && (b.ok || b.error) ? b : a), notSubmitted);
   const hint = blocker === 'window' ? t.finalizeHintWindow : blocker === 'appeals' ? t.finalizeHintAppeals : null;
   return (
     <div className={styles.actions}>
@@ -170,7 +168,7 @@ export function PeriodActions({
 
 export function CalendarDayForm({ locale, year, submit }: { locale: Locale; year: number; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="toolbar" aria-label={t.addDay}>
       <label>
@@ -198,7 +196,7 @@ export function CalendarDayForm({ locale, year, submit }: { locale: Locale; year
 
 export function RemoveDayForm({ locale, day, submit }: { locale: Locale; day: string; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className={styles.inline}>
       <input type="hidden" name="day" value={day} />
@@ -239,7 +237,7 @@ export function DecideAppealForm({
   submit: FormAction;
 }) {
   const t = messages(locale).appeals;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   const correctable = appeal.indicator === null || indicators.some((i) => i.value === appeal.indicator);
   if (decided) return <Decision state={state} decided={decided} />;
@@ -294,7 +292,7 @@ export function DecideAppealForm({
 
 export function RecordIncidentForm({ locale, departments, today, submit }: { locale: Locale; departments: Option[]; today: string; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="form" aria-label={t.recordTitle}>
       <label>
@@ -335,7 +333,7 @@ export function RecordIncidentForm({ locale, departments, today, submit }: { loc
 
 export function DecideExemptionForm({ locale, incident, decided, submit }: { locale: Locale; incident: number; decided: { reason: string; by: string } | null; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   if (decided) return <Decision state={state} decided={decided} />;
   return (
     <form action={action} className="form" aria-label={`${t.decide} #${incident}`}>

@@ -1,8 +1,8 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import type { ActionState, FormAction } from '@/lib/edge/action';
-import { ActionMessage } from './action-message';
+import type { FormAction } from '@/lib/edge/action';
+import { ActionMessage, notSubmitted } from './action-message';
 import { HintedField } from '@/components/hinted-field';
 
 export interface TokenFormLabels {
@@ -19,10 +19,8 @@ export interface TokenFormLabels {
   revokeConfirm: string;
 }
 
-const initial: ActionState = {};
-
 export function CreateTokenForm({ scopes, departments, labels, submit }: { scopes: Option[]; departments: Option[]; labels: TokenFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <div className="stack">
       <form action={action} className="form">
@@ -66,7 +64,7 @@ export function CreateTokenForm({ scopes, departments, labels, submit }: { scope
 }
 
 export function ExpiryForm({ id, expires, labels, submit }: { id: number; expires: string; labels: TokenFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} aria-label={labels.setExpiry}>
       <input type="hidden" name="id" value={id} />
@@ -83,7 +81,7 @@ export function ExpiryForm({ id, expires, labels, submit }: { id: number; expire
 }
 
 export function RevokeForm({ id, name, labels, submit }: { id: number; name: string; labels: TokenFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form
       action={action}

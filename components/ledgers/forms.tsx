@@ -4,16 +4,14 @@
 // server action (app/departments/[code]/ledger-actions.ts) and announces its outcome.
 import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { ActionState, FormAction } from '@/lib/edge/action';
+import type { FormAction } from '@/lib/edge/action';
 
-import { ActionMessage } from '@/components/auth/action-message';
+import { ActionMessage, notSubmitted } from '@/components/auth/action-message';
 import { HintedField } from '@/components/hinted-field';
-
-const initial: ActionState = {};
 
 export function RateForm({ locale, request, rating, submit }: { locale: Locale; request: string; rating: number | null; submit: FormAction }) {
   const t = messages(locale).ledgers;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="inline-form" aria-label={fill(t.rateLabel, { id: request })} data-testid="rate-form">
       <input type="hidden" name="request" value={request} />
@@ -37,7 +35,7 @@ export function RateForm({ locale, request, rating, submit }: { locale: Locale; 
 
 export function ObjectionForm({ locale, resources, submit }: { locale: Locale; resources: Array<{ resource: string; name: string | null; provider: string }>; submit: FormAction }) {
   const t = messages(locale).ledgers;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   return (
     <form action={action} className="form" aria-labelledby={`${id}-title`} data-testid="objection-form" key={state.ok ? state.done : undefined}>

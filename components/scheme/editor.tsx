@@ -5,11 +5,11 @@
 // browser), and saving a new version with a reason.
 import { useActionState, useDeferredValue, useEffect, useMemo, useState, useTransition } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { ActionState, FormAction } from '@/lib/edge/action';
+import type { FormAction } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
 import { previewSchemeChange, type PreviewTierCount } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
-import { ActionMessage } from '../auth/action-message';
+import { ActionMessage, notSubmitted } from '../auth/action-message';
 import { AhpMatrixEditor } from './ahp-matrix';
 import { LinesField, NumberField, SelectField, TextField } from './fields';
 import { PreviewTable } from './preview-table';
@@ -31,8 +31,6 @@ export interface SchemeEditorProps {
   loadPreviewInput: (period: string, body: unknown) => Promise<{ input?: ScoringInput; error?: string }>;
 }
 
-const initialState: ActionState = {};
-
 function newIndicator(existing: string[]): Indicator {
   let n = existing.length + 1;
   while (existing.includes(`indicator_${n}`)) n++;
@@ -53,7 +51,7 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [draftInput, setDraftInput] = useState<{ signature: string; input: ScoringInput } | null>(null);
   const [loadingInput, startLoading] = useTransition();
-  const [saveState, saveAction, saving] = useActionState(save, initialState);
+  const [saveState, saveAction, saving] = useActionState(save, notSubmitted);
   // A saved version comes back as the new `initial`: start editing from it, keeping the save message.
   const [seenVersion, setSeenVersion] = useState(version);
   if (version !== seenVersion) {
