@@ -73,15 +73,11 @@ export interface RankingQuery {
   group?: string | null;
 }
 
-export interface RankingRow {
-  code: string;
-  name: string;
-  rank: number;
+export interface RankingRow extends DimensionRow {
   previousRank: number | null;
   total: number;
   tier: string;
   tierName: string;
-  dimensions: Record<string, number>;
   penalty: number;
   rankInterval: [number, number];
   straddlesTier: boolean;
