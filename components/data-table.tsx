@@ -1,7 +1,28 @@
 import type { ReactNode } from 'react';
 
 /** A column header: its text, or the text and whether it holds numbers (right-aligned). */
-export type Column = string | { label: string; numeric?: boolean };
+export type Column = string | { label: ReactNode; numeric?: boolean };
+
+/** A table's column headers (scope="col"), numeric ones right-aligned. */
+export function TableHead({ columns }: { columns: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) =>
+          typeof c === 'string' ? (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ) : (
+            <th key={i} scope="col" className={c.numeric ? 'num' : undefined}>
+              {c.label}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
 
 /**
  * The admin and assessment pages' list tables: real table markup with column headers,
@@ -16,21 +37,7 @@ export function DataTable({ columns, rowCount, empty, caption, labelledBy, testI
     <div className={framed ? 'table-scroll' : 'table-wrap'} tabIndex={0}>
       <table className={compact ? 'data compact' : 'data'} aria-labelledby={labelledBy} data-testid={testId}>
         {caption ? <caption className="muted">{caption}</caption> : null}
-        <thead>
-          <tr>
-            {columns.map((c, i) =>
-              typeof c === 'string' ? (
-                <th key={i} scope="col">
-                  {c}
-                </th>
-              ) : (
-                <th key={i} scope="col" className={c.numeric ? 'num' : undefined}>
-                  {c.label}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -9,7 +9,7 @@ import * as q from '@/db/queries/dashboard';
 import type { Database } from '@/db/types';
 import type { Principal } from '@/lib/auth/principal';
 import { loadDepartment } from '@/lib/dashboard/department';
-import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
+import { recommendationTexts } from '@/lib/advice/sentences';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
 import { messages } from '@/lib/i18n';
 import { loadFlows } from '@/lib/dashboard/flows';
@@ -235,10 +235,10 @@ describe('a department’s view', () => {
     if (loaded.kind !== 'ok' || !loaded.view.score) throw new Error('expected a scored department');
     const { score, scheme } = loaded.view;
     // The cache (and so the scores API) carries the zh-CN sentences the page writes from the same facts.
-    const chinese = recommendationTexts(score, localizeMeta(scheme, 'zh-CN', zh), 'zh-CN');
+    const chinese = recommendationTexts(score.advice, localizeMeta(scheme, 'zh-CN', zh), 'zh-CN');
     expect(chinese).toEqual(score.advice.recommendations);
     expect(chinese.join()).toMatch(/优先改进：/);
-    const english = recommendationTexts(score, localizeMeta(scheme, 'en', en), 'en');
+    const english = recommendationTexts(score.advice, localizeMeta(scheme, 'en', en), 'en');
     expect(english).toHaveLength(chinese.length);
     expect(english.join("\n")).not.toMatch(/\p{Script=Han}/u);
     expect(english.join('\n')).toMatch(/Improve first: /);

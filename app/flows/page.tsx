@@ -8,6 +8,7 @@ import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { FlowHeatmap } from '@/components/dashboard/flow-heatmap';
 import { FlowsFigure } from '@/components/dashboard/flows-figure';
 import { FlowsTable } from '@/components/dashboard/flows-table';
+import { NoData } from '@/components/dashboard/no-data';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
 
@@ -21,14 +22,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
   await guardPage(pagePath('/flows', sp), 'flows:read');
   const { locale, t } = await getI18n();
   const view = await loadFlows(firstParam(sp.period));
-  if (!view) {
-    return (
-      <section className="stack">
-        <h1>{t.flows.title}</h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (!view) return <NoData title={t.flows.title} t={t} />;
   const facts: Array<[string, number]> = [
     [t.flows.calls, view.totals.calls],
     [t.flows.records, view.totals.records],

@@ -5,6 +5,7 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/data-table';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
+import { NoData } from '@/components/dashboard/no-data';
 import { FlagEvidence } from '@/components/integrity/flag-evidence';
 import { SeverityLabel } from '@/components/integrity/flag-badge';
 import { RevokeSetAsideForm, SetAsideForm } from '@/components/integrity/forms';
@@ -46,14 +47,7 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
   const { t, locale } = await getI18n();
   const k = t.integrity;
   const view = await integrityPageView(gate.principal, { period: firstParam(sp.period), kind: firstParam(sp.kind), severity: firstParam(sp.severity), department });
-  if (!view) {
-    return (
-      <section className="stack">
-        <h1>{k.title}</h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (!view) return <NoData title={k.title} t={t} />;
   const name = (code: string) => view.names[code] ?? code;
   const keep: Record<string, string> = {};
   if (department) keep.department = department;

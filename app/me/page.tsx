@@ -6,6 +6,7 @@ import { loadDepartment } from '@/lib/dashboard/department';
 import { firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
+import { NoData } from '@/components/dashboard/no-data';
 import { DepartmentLedger } from '@/components/ledgers/department-ledger';
 import { getDatabase } from '@/db/client';
 import { loadDepartmentLedger } from '@/lib/ledgers/views';
@@ -35,14 +36,7 @@ export default async function MyDepartmentPage({ searchParams }: { searchParams:
       </section>
     );
   }
-  if (loaded.kind === 'no-periods') {
-    return (
-      <section className="stack">
-        <h1>{t.nav.me}</h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (loaded.kind === 'no-periods') return <NoData title={t.nav.me} t={t} />;
   const ledger = code ? await loadDepartmentLedger(await getDatabase(), gate.principal, code) : null;
   const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
   const flags = await flagBadgeLinks(gate.principal, period, t, code ? [code] : []);

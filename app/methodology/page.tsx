@@ -6,7 +6,9 @@ import { loadMethodology } from '@/lib/dashboard/methodology';
 import { firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { PageHeading } from '@/components/dashboard/page-heading';
+import { NoData } from '@/components/dashboard/no-data';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
+import { TableHead } from '@/components/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,14 +20,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   await guardPage(pagePath('/methodology', sp), 'scores:read');
   const { locale, t } = await getI18n();
   const view = await loadMethodology(firstParam(sp.period));
-  if (!view) {
-    return (
-      <section className="stack">
-        <h1>{t.standing.methodologyTitle}</h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (!view) return <NoData title={t.standing.methodologyTitle} t={t} />;
   const w = t.standing;
   const percentOf = (share: number) => `${formatNumber(locale, share * 100, 0)}%`;
   return (
@@ -47,14 +42,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         {view.sensitivity ? (
           <table className="data" data-testid="sensitivity-table">
             <caption className="muted">{fill(w.sensitivityNote, { samples: formatInteger(locale, view.sensitivity.samples) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{w.choice}</th>
-                <th scope="col" className="num">{w.firstOrder}</th>
-                <th scope="col" className="num">{w.totalOrder}</th>
-                <th scope="col">{w.alternatives}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[w.choice, { label: w.firstOrder, numeric: true }, { label: w.totalOrder, numeric: true }, w.alternatives]} />
             <tbody>
               {view.sensitivity.choices.map((c) => (
                 <tr key={c.choice}>
@@ -78,13 +66,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         <section className="card" aria-labelledby="tiers-title">
           <h2 id="tiers-title">{w.tiersTitle}</h2>
           <table className="data" data-testid="tier-rules">
-            <thead>
-              <tr>
-                <th scope="col">{t.rankings.tier}</th>
-                <th scope="col">{w.rankBand}</th>
-                <th scope="col" className="num">{w.floor}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.rankings.tier, w.rankBand, { label: w.floor, numeric: true }]} />
             <tbody>
               {view.tiers.map((tier) => {
                 const band = tier.to === null ? fill(w.bandRest, { from: percentOf(tier.from) }) : fill(w.band, { from: percentOf(tier.from), to: percentOf(tier.to) });

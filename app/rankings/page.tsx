@@ -6,6 +6,7 @@ import { parseRankingParams, rankingHref, type SearchParams } from '@/lib/dashbo
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
 import { pagePath } from '@/lib/dashboard/page-path';
 import { PageHeading } from '@/components/dashboard/page-heading';
+import { NoData } from '@/components/dashboard/no-data';
 import { PeriodPicker } from '@/components/dashboard/period-picker';
 import { RankingFilters } from '@/components/dashboard/ranking-filters';
 import { RankingTable } from '@/components/dashboard/ranking-table';
@@ -27,14 +28,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Pro
   const { locale, t } = await getI18n();
   const params = parseRankingParams(sp);
   const view = await loadRankings(gate.principal, params);
-  if (!view) {
-    return (
-      <section className="stack">
-        <h1>{t.rankings.title}</h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (!view) return <NoData title={t.rankings.title} t={t} />;
   // Switching the period keeps the sort, the filters and the comparison.
   const keep = Object.fromEntries(new URLSearchParams(rankingHref({ ...params, period: null, page: 1 }).split('?')[1] ?? ''));
   const picker = <PeriodPicker action="/rankings" periods={view.periods} current={view.period.code} locale={locale} t={t} hidden={keep} />;

@@ -6,31 +6,13 @@ import { useActionState, useId } from 'react';
 import { messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import styles from './cycle.module.css';
+import { ActionMessage, notSubmitted } from '../auth/action-message';
 import { AppealFlagField } from '../integrity/appeal-flag-field';
-
-const initial: ActionState = {};
-
-export function Outcome({ state }: { state: ActionState }) {
-  if (state.error) {
-    return (
-      <p className="error-box" role="alert">
-        {state.error}
-      </p>
-    );
-  }
-  if (state.ok) {
-    return (
-      <p className="ok-box" role="status">
-        {state.ok}
-      </p>
-    );
-  }
-  return null;
-}
+import { HintedField } from '@/components/hinted-field';
 
 export function AppealForm({ locale, period, indicators, ledger, flags, submit }: { locale: Locale; period: string; indicators: Option[]; ledger?: { kind: 'request' | 'objection'; id: string } | null; flags?: string[]; submit: FormAction }) {
   const t = messages(locale).appeals;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   return (
     <form action={action} className="form" aria-labelledby={`${id}-title`}>
@@ -43,20 +25,12 @@ export function AppealForm({ locale, period, indicators, ledger, flags, submit }
         </select>
       </label>
       <AppealFlagField locale={locale} flags={flags} />
-      <label>
-        {t.reason}
+      <HintedField label={t.reason} hint={t.reasonHint} hintId={`${id}-reason-hint`}>
         <textarea name="reason" required maxLength={2000} rows={4} aria-describedby={`${id}-reason-hint`} />
-        <span id={`${id}-reason-hint`} className="muted">
-          {t.reasonHint}
-        </span>
-      </label>
-      <label>
-        {t.evidence}
+      </HintedField>
+      <HintedField label={t.evidence} hint={t.evidenceHint} hintId={`${id}-evidence-hint`}>
         <textarea name="evidence" maxLength={5000} rows={3} aria-describedby={`${id}-evidence-hint`} />
-        <span id={`${id}-evidence-hint`} className="muted">
-          {t.evidenceHint}
-        </span>
-      </label>
+      </HintedField>
       <fieldset>
         <legend>{t.ledgerKind}</legend>
         <label>
@@ -73,7 +47,7 @@ export function AppealForm({ locale, period, indicators, ledger, flags, submit }
           {t.ledgerHint}
         </span>
       </fieldset>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.submit}
       </button>
@@ -84,20 +58,16 @@ export function AppealForm({ locale, period, indicators, ledger, flags, submit }
 /** Stays mounted after the request (the incident is then no longer requestable) so its message remains. */
 export function ExemptionRequestForm({ locale, incident, open, submit }: { locale: Locale; incident: number; open: boolean; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
-  if (!open) return <Outcome state={state} />;
+  if (!open) return <ActionMessage state={state} />;
   return (
     <form action={action} className="form" aria-label={`${t.requestTitle} #${incident}`}>
       <input type="hidden" name="id" value={incident} />
-      <label>
-        {t.request}
+      <HintedField label={t.request} hint={t.requestHint} hintId={`${id}-hint`}>
         <textarea name="justification" required maxLength={2000} rows={3} aria-describedby={`${id}-hint`} />
-        <span id={`${id}-hint`} className="muted">
-          {t.requestHint}
-        </span>
-      </label>
-      <Outcome state={state} />
+      </HintedField>
+      <ActionMessage state={state} />
       <button type="submit" className="secondary" disabled={pending}>
         {t.submitRequest}
       </button>
@@ -107,14 +77,14 @@ export function ExemptionRequestForm({ locale, incident, open, submit }: { local
 
 export function VerifyForm({ locale, period, submit }: { locale: Locale; period: string; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="stack">
       <input type="hidden" name="period" value={period} />
       <button type="submit" className="secondary" disabled={pending} data-testid={`verify-${period}`}>
         {t.verify}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
@@ -138,12 +108,12 @@ export function PeriodActions({
   actions: { publish: FormAction; withdraw: FormAction; finalize: FormAction; verify: FormAction };
 }) {
   const t = messages(locale).periodsAdmin;
-  const [published, publish, publishing] = useActionState(actions.publish, initial);
-  const [withdrawn, withdraw, withdrawing] = useActionState(actions.withdraw, initial);
-  const [finalized, finalize, finalizing] = useActionState(actions.finalize, initial);
-  const [verified, verify, verifying] = useActionState(actions.verify, initial);
+  const [published, publish, publishing] = useActionState(actions.publish, notSubmitted);
+  const [withdrawn, withdraw, withdrawing] = useActionState(actions.withdraw, notSubmitted);
+  const [finalized, finalize, finalizing] = useActionState(actions.finalize, notSubmitted);
+  const [verified, verify, verifying] = useActionState(actions.verify, notSubmitted);
   const id = useId();
-  const latest = [published, withdrawn, finalized, verified].reduce((a, b) => ((b.done ?? 0) >= (a.done ?? 0) && (b.ok || b.error) ? b : a), initial);
+  const latest = [published, withdrawn, finalized, verified].reduce((a, b) => ((b.done ?? 0) >= (a.done ?? 0) && (b.ok || b.error) ? b : a), notSubmitted);
   const hint = blocker === 'window' ? t.finalizeHintWindow : blocker === 'appeals' ? t.finalizeHintAppeals : null;
   return (
     <div className={styles.actions}>
@@ -191,14 +161,14 @@ export function PeriodActions({
           </button>
         </form>
       )}
-      <Outcome state={latest} />
+      <ActionMessage state={latest} />
     </div>
   );
 }
 
 export function CalendarDayForm({ locale, year, submit }: { locale: Locale; year: number; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="toolbar" aria-label={t.addDay}>
       <label>
@@ -219,22 +189,33 @@ export function CalendarDayForm({ locale, year, submit }: { locale: Locale; year
       <button type="submit" className="secondary" disabled={pending}>
         {t.addDay}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
 
 export function RemoveDayForm({ locale, day, submit }: { locale: Locale; day: string; submit: FormAction }) {
   const t = messages(locale).periodsAdmin;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className={styles.inline}>
       <input type="hidden" name="day" value={day} />
       <button type="submit" className="secondary" disabled={pending} aria-label={`${t.removeDay} ${day}`}>
         {t.removeDay}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
+  );
+}
+
+/** A decision once made: this submission's outcome message (if any), the reason and who decided. */
+function Decision({ state, decided }: { state: ActionState; decided: { reason: string; by: string } }) {
+  return (
+    <div>
+      <ActionMessage state={state} />
+      <p className={styles.pre}>{decided.reason}</p>
+      <p className="muted">{decided.by}</p>
+    </div>
   );
 }
 
@@ -256,18 +237,10 @@ export function DecideAppealForm({
   submit: FormAction;
 }) {
   const t = messages(locale).appeals;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   const correctable = appeal.indicator === null || indicators.some((i) => i.value === appeal.indicator);
-  if (decided) {
-    return (
-      <div>
-        <Outcome state={state} />
-        <p className={styles.pre}>{decided.reason}</p>
-        <p className="muted">{decided.by}</p>
-      </div>
-    );
-  }
+  if (decided) return <Decision state={state} decided={decided} />;
   return (
     <form action={action} className="form" aria-label={`${t.decide} #${appeal.id}`}>
       <input type="hidden" name="id" value={appeal.id} />
@@ -280,13 +253,9 @@ export function DecideAppealForm({
           <input type="radio" name="decision" value="reject" /> {t.reject}
         </label>
       </fieldset>
-      <label>
-        {t.decisionReason}
+      <HintedField label={t.decisionReason} hint={t.decisionReasonHint} hintId={`${id}-reason-hint`}>
         <textarea name="reason" required maxLength={2000} rows={3} aria-describedby={`${id}-reason-hint`} />
-        <span id={`${id}-reason-hint`} className="muted">
-          {t.decisionReasonHint}
-        </span>
-      </label>
+      </HintedField>
       {correctable && (
         <fieldset>
           <legend>{t.correctionTitle}</legend>
@@ -308,16 +277,12 @@ export function DecideAppealForm({
               <SelectOptions options={indicators} />
             </select>
           </label>
-          <label>
-            {t.correctionValue}
+          <HintedField label={t.correctionValue} hint={t.correctionValueHint} hintId={`${id}-value-hint`}>
             <input name="value" type="number" step="any" min={0} aria-describedby={`${id}-value-hint`} />
-            <span id={`${id}-value-hint`} className="muted">
-              {t.correctionValueHint}
-            </span>
-          </label>
+          </HintedField>
         </fieldset>
       )}
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending} data-testid={`decide-appeal-${appeal.id}`}>
         {t.submitDecision}
       </button>
@@ -327,7 +292,7 @@ export function DecideAppealForm({
 
 export function RecordIncidentForm({ locale, departments, today, submit }: { locale: Locale; departments: Option[]; today: string; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="form" aria-label={t.recordTitle}>
       <label>
@@ -358,7 +323,7 @@ export function RecordIncidentForm({ locale, departments, today, submit }: { loc
         {t.description}
         <textarea name="description" required maxLength={2000} rows={3} />
       </label>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.record}
       </button>
@@ -368,16 +333,8 @@ export function RecordIncidentForm({ locale, departments, today, submit }: { loc
 
 export function DecideExemptionForm({ locale, incident, decided, submit }: { locale: Locale; incident: number; decided: { reason: string; by: string } | null; submit: FormAction }) {
   const t = messages(locale).incidents;
-  const [state, action, pending] = useActionState(submit, initial);
-  if (decided) {
-    return (
-      <div>
-        <Outcome state={state} />
-        <p className={styles.pre}>{decided.reason}</p>
-        <p className="muted">{decided.by}</p>
-      </div>
-    );
-  }
+  const [state, action, pending] = useActionState(submit, notSubmitted);
+  if (decided) return <Decision state={state} decided={decided} />;
   return (
     <form action={action} className="form" aria-label={`${t.decide} #${incident}`}>
       <input type="hidden" name="id" value={incident} />
@@ -394,7 +351,7 @@ export function DecideExemptionForm({ locale, incident, decided, submit }: { loc
         {t.decisionReason}
         <textarea name="reason" required maxLength={2000} rows={2} />
       </label>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.submitDecision}
       </button>

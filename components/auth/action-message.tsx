@@ -1,5 +1,8 @@
 import type { ActionState } from '@/lib/edge/action';
 
+/** Every form's state before its first submission. */
+export const notSubmitted: ActionState = {};
+
 /** The outcome of a form's last submission, announced to screen readers. */
 export function ActionMessage({ state }: { state: ActionState }) {
   if (state.error) return <p className="error-box" role="alert">{state.error}</p>;

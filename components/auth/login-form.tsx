@@ -1,6 +1,7 @@
 'use client';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { HintedField } from '@/components/hinted-field';
 
 interface Props {
   callbackUrl: string;
@@ -54,13 +55,9 @@ export function LoginForm({ callbackUrl, oidc, initialError, labels, messages, a
           <input name="password" type="password" autoComplete="current-password" required maxLength={1024} />
         </label>
         {codeAsked && (
-          <label>
-            {labels.totp}
+          <HintedField label={labels.totp} hint={labels.totpHint} hintId="login-totp-hint">
             <input name="totp" autoComplete="one-time-code" required maxLength={64} autoFocus spellCheck={false} aria-describedby="login-totp-hint" data-testid="login-totp" />
-            <span id="login-totp-hint" className="muted">
-              {labels.totpHint}
-            </span>
-          </label>
+          </HintedField>
         )}
         {error && (
           <p id="login-error" className="error-box" role="alert">

@@ -1,13 +1,11 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/edge/action';
-import { ActionMessage } from './action-message';
-
-type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
+import type { FormAction } from '@/lib/edge/action';
+import { ActionMessage, notSubmitted } from './action-message';
 
 /** One button that posts hidden fields to a server action (end a session, end all of a user's). */
 export function ActionButtonForm({ action, fields, label, ariaLabel }: { action: FormAction; fields: Record<string, string>; label: string; ariaLabel?: string }) {
-  const [state, run, pending] = useActionState(action, {});
+  const [state, run, pending] = useActionState(action, notSubmitted);
   return (
     <form action={run}>
       {Object.entries(fields).map(([name, value]) => (

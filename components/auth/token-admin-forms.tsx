@@ -1,8 +1,9 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import type { ActionState, FormAction } from '@/lib/edge/action';
-import { ActionMessage } from './action-message';
+import type { FormAction } from '@/lib/edge/action';
+import { ActionMessage, notSubmitted } from './action-message';
+import { HintedField } from '@/components/hinted-field';
 
 export interface TokenFormLabels {
   name: string;
@@ -18,10 +19,8 @@ export interface TokenFormLabels {
   revokeConfirm: string;
 }
 
-const initial: ActionState = {};
-
 export function CreateTokenForm({ scopes, departments, labels, submit }: { scopes: Option[]; departments: Option[]; labels: TokenFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <div className="stack">
       <form action={action} className="form">
@@ -44,13 +43,9 @@ export function CreateTokenForm({ scopes, departments, labels, submit }: { scope
             <SelectOptions options={departments} none={labels.departmentNone} />
           </select>
         </label>
-        <label>
-          {labels.expires}
+        <HintedField label={labels.expires} hint={labels.expiresHint} hintId="token-expires-hint">
           <input name="expires" type="date" aria-describedby="token-expires-hint" />
-          <span id="token-expires-hint" className="muted">
-            {labels.expiresHint}
-          </span>
-        </label>
+        </HintedField>
         {state.error && <ActionMessage state={state} />}
         <button type="submit" className="primary" disabled={pending}>
           {labels.create}
@@ -69,7 +64,7 @@ export function CreateTokenForm({ scopes, departments, labels, submit }: { scope
 }
 
 export function ExpiryForm({ id, expires, labels, submit }: { id: number; expires: string; labels: TokenFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} aria-label={labels.setExpiry}>
       <input type="hidden" name="id" value={id} />
@@ -86,7 +81,7 @@ export function ExpiryForm({ id, expires, labels, submit }: { id: number; expire
 }
 
 export function RevokeForm({ id, name, labels, submit }: { id: number; name: string; labels: TokenFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form
       action={action}

@@ -1,8 +1,9 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import type { ActionState, FormAction } from '@/lib/edge/action';
-import { ActionMessage } from './action-message';
+import type { FormAction } from '@/lib/edge/action';
+import { ActionMessage, notSubmitted } from './action-message';
+import { HintedField } from '@/components/hinted-field';
 
 export interface UserFormLabels {
   username: string;
@@ -23,8 +24,6 @@ export interface UserFormLabels {
   resetFactor: string;
   allowSso: string;
 }
-
-const initial: ActionState = {};
 
 function RoleFields({ idPrefix, roles, departments, labels, role, departmentCode }: { idPrefix: string; roles: Option[]; departments: Option[]; labels: UserFormLabels; role?: string; departmentCode?: string | null }) {
   return (
@@ -49,7 +48,7 @@ function RoleFields({ idPrefix, roles, departments, labels, role, departmentCode
 }
 
 export function CreateUserForm({ roles, departments, labels, submit }: { roles: Option[]; departments: Option[]; labels: UserFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="form">
       <label>
@@ -61,13 +60,9 @@ export function CreateUserForm({ roles, departments, labels, submit }: { roles: 
         <input name="displayName" maxLength={100} autoComplete="off" />
       </label>
       <RoleFields idPrefix="new-user" roles={roles} departments={departments} labels={labels} />
-      <label>
-        {labels.password}
+      <HintedField label={labels.password} hint={labels.passwordHint} hintId="new-user-password-hint">
         <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" aria-describedby="new-user-password-hint" />
-        <span id="new-user-password-hint" className="muted">
-          {labels.passwordHint}
-        </span>
-      </label>
+      </HintedField>
       <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {labels.create}
@@ -77,7 +72,7 @@ export function CreateUserForm({ roles, departments, labels, submit }: { roles: 
 }
 
 export function ToggleActiveForm({ id, active, username, labels, submit }: { id: number; active: boolean; username: string; labels: UserFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
@@ -91,7 +86,7 @@ export function ToggleActiveForm({ id, active, username, labels, submit }: { id:
 }
 
 export function RoleForm({ id, role, departmentCode, roles, departments, labels, submit }: { id: number; role: string; departmentCode: string | null; roles: Option[]; departments: Option[]; labels: UserFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="form" aria-label={labels.changeRole}>
       <input type="hidden" name="id" value={id} />
@@ -105,7 +100,7 @@ export function RoleForm({ id, role, departmentCode, roles, departments, labels,
 }
 
 export function ResetPasswordForm({ id, labels, submit }: { id: number; labels: UserFormLabels; submit: FormAction }) {
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="form" aria-label={labels.resetPassword}>
       <input type="hidden" name="id" value={id} />
@@ -123,7 +118,7 @@ export function ResetPasswordForm({ id, labels, submit }: { id: number; labels: 
 
 /** One button acting on one user: reset their second factor, allow a single sign-on link. */
 function UserButtonForm({ id, username, label, act }: { id: number; username: string; label: string; act: FormAction }) {
-  const [state, action, pending] = useActionState(act, initial);
+  const [state, action, pending] = useActionState(act, notSubmitted);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

@@ -2,24 +2,14 @@
 import { useRouter } from 'next/navigation';
 import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from 'recharts';
 import { ClientOnly } from './client-only';
+import type { SankeyData, SankeyNode } from '@/lib/dashboard/sankey';
 import { SERIES_COLORS, colorAt } from './palette';
-
-export interface FlowsSankeyNode {
-  name: string;
-  code: string;
-  side: 'provider' | 'consumer';
-}
-
-export interface FlowsSankeyData {
-  nodes: FlowsSankeyNode[];
-  links: Array<{ source: number; target: number; value: number }>;
-}
 
 /**
  * The largest provider → consumer flows. Clicking a department opens its page; the tables
  * beside the chart offer the same links to the keyboard.
  */
-export function FlowsSankey({ data, height = 520 }: { data: FlowsSankeyData; height?: number }) {
+export function FlowsSankey({ data, height = 520 }: { data: SankeyData; height?: number }) {
   const router = useRouter();
   return (
     <ClientOnly height={height}>
@@ -32,7 +22,7 @@ export function FlowsSankey({ data, height = 520 }: { data: FlowsSankeyData; hei
           link={{ stroke: '#1d4ed8', strokeOpacity: 0.25 }}
           node={FlowNode}
           onClick={(item, type) => {
-            const code = type === 'node' ? ((item as SankeyNodeProps).payload as unknown as Partial<FlowsSankeyNode> | undefined)?.code : undefined;
+            const code = type === 'node' ? ((item as SankeyNodeProps).payload as unknown as Partial<SankeyNode> | undefined)?.code : undefined;
             if (typeof code === 'string') router.push(`/departments/${encodeURIComponent(code)}`);
           }}
         >
@@ -44,7 +34,7 @@ export function FlowsSankey({ data, height = 520 }: { data: FlowsSankeyData; hei
 }
 
 function FlowNode({ x, y, width, height, index, payload }: SankeyNodeProps) {
-  const node = payload as unknown as FlowsSankeyNode;
+  const node = payload as unknown as SankeyNode;
   const left = node.side === 'provider';
   return (
     <Layer key={`node-${index}`} style={{ cursor: 'pointer' }}>

@@ -1,15 +1,11 @@
 'use client';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ClientOnly } from './client-only';
+import type { NamedCode } from '@/lib/dashboard/scheme-meta';
 import { AXIS_COLOR, DIMENSION_COLORS, GRID_COLOR, colorAt } from './palette';
 
-export interface DimensionSeries {
-  code: string;
-  name: string;
-}
-
 /** The top departments' dimension scores side by side; rows are {name, [dimension code]: score}. */
-export function TopDimensionsChart({ rows, dimensions }: { rows: Array<Record<string, string | number>>; dimensions: DimensionSeries[] }) {
+export function TopDimensionsChart({ rows, dimensions }: { rows: Array<Record<string, string | number>>; dimensions: NamedCode[] }) {
   return (
     <ClientOnly height={300}>
       <BarChart responsive style={{ width: '100%', height: 300 }} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>

@@ -2,8 +2,7 @@ import { AppLink } from '@/components/app-link';
 import type { Locale, Messages } from '@/lib/i18n';
 import type { DepartmentLoad, DepartmentView } from '@/lib/dashboard/department';
 import { localizeMeta } from '@/lib/dashboard/scheme-meta';
-import { recommendationTexts } from '@/lib/dashboard/recommendation-texts';
-import { leverTexts } from '@/lib/advice/sentences';
+import { leverTexts, recommendationTexts } from '@/lib/advice/sentences';
 import { AppealsTable } from './appeals-table';
 import { DepartmentTrendFigure, DimensionsFigure } from './department-charts';
 import { IncidentsTable } from './incidents-table';
@@ -33,7 +32,7 @@ export function DepartmentPage({ loaded, action, locale, t, flag }: { loaded: Ex
     indicators: raw.indicators.map((i) => ({ ...i, name: names.get(i.code) ?? i.name })),
     levers: raw.levers.map((l) => ({ ...l, name: names.get(l.indicator) ?? l.name })),
   };
-  const recommendations = view.score ? recommendationTexts(view.score, scheme, locale) : [];
+  const recommendations = view.score ? recommendationTexts(view.score.advice, scheme, locale) : [];
   const leverLines = leverTexts(view.levers, scheme, locale).map((text, i) => ({ indicator: view.levers[i].indicator, text }));
   return (
     <section className="stack dashboard" data-testid="department-page" data-department={view.department.code}>

@@ -1,33 +1,18 @@
 import { formatNumber, type Locale, type Messages } from '@/lib/i18n';
 import { indicatorValueText, percent } from '@/lib/dashboard/format';
 import type { IndicatorLine } from '@/lib/dashboard/department';
-import type { DimensionMeta } from '@/lib/dashboard/scheme-meta';
+import type { NamedCode } from '@/lib/dashboard/scheme-meta';
+import { TableHead } from '../data-table';
 
 /** Every indicator, grouped by dimension: raw value with unit, score, weight within the dimension, points. */
-export function IndicatorTable({ indicators, dimensions, locale, t }: { indicators: IndicatorLine[]; dimensions: DimensionMeta[]; locale: Locale; t: Messages }) {
+export function IndicatorTable({ indicators, dimensions, locale, t }: { indicators: IndicatorLine[]; dimensions: NamedCode[]; locale: Locale; t: Messages }) {
   return (
     <section className="card" aria-labelledby="indicators-title">
       <h2 id="indicators-title">{t.department.indicators}</h2>
       <div className="table-scroll">
         <table className="data indicator-table" data-testid="indicator-table">
           <caption className="muted">{t.department.indicatorsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.department.indicator}</th>
-              <th scope="col" className="num">
-                {t.department.value}
-              </th>
-              <th scope="col" className="num">
-                {t.department.score}
-              </th>
-              <th scope="col" className="num">
-                {t.department.weight}
-              </th>
-              <th scope="col" className="num">
-                {t.department.points}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.department.indicator, ...[t.department.value, t.department.score, t.department.weight, t.department.points].map((label) => ({ label, numeric: true }))]} />
           {dimensions.map((d) => (
             <tbody key={d.code}>
               <tr className="group-row">

@@ -2,10 +2,10 @@ import { AppLink } from '@/components/app-link';
 import type { Locale, Messages } from '@/lib/i18n';
 import { tierLabel } from '@/lib/dashboard/format';
 import { rankingHref, sortKey, type RankingParams } from '@/lib/dashboard/ranking-params';
-import type { TierMeta } from '@/lib/dashboard/scheme-meta';
+import type { NamedCode } from '@/lib/dashboard/scheme-meta';
 
 /** Filter by tier and by name or code (a GET form); the period, sort and comparison are kept. */
-export function RankingFilters({ params, period, tiers, groups, locale, t }: { params: RankingParams; period: string; tiers: TierMeta[]; groups: string[]; locale: Locale; t: Messages }) {
+export function RankingFilters({ params, period, tiers, groups, locale, t }: { params: RankingParams; period: string; tiers: NamedCode[]; groups: string[]; locale: Locale; t: Messages }) {
   return (
     <form className="toolbar ranking-filters" action="/rankings" method="get" role="search">
       <input type="hidden" name="period" value={period} />

@@ -1,8 +1,8 @@
 'use client';
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
-import type { ActionState, FormAction } from '@/lib/edge/action';
-import { ActionMessage } from '@/components/auth/action-message';
+import type { FormAction } from '@/lib/edge/action';
+import { ActionMessage, notSubmitted } from '@/components/auth/action-message';
 import type { Messages } from '@/lib/i18n';
 
 type Labels = Messages['adminDepartments'];
@@ -35,7 +35,7 @@ function ParentSelect({ id, labels, parents, value }: { id: string; labels: Labe
 }
 
 export function CreateDepartmentForm({ labels, parents, submit }: { labels: Labels; parents: Option[]; submit: FormAction }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(submit, {});
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="form">
       <label htmlFor="dept-code">
@@ -65,7 +65,7 @@ export interface EditableDepartment {
 }
 
 export function EditDepartmentForm({ labels, parents, department: d, submit }: { labels: Labels; parents: Option[]; department: EditableDepartment; submit: FormAction }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(submit, {});
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = (field: string) => `dept-${d.code}-${field}`;
   return (
     <form action={action} className="inline-form" aria-label={`${labels.save} ${d.code}`}>

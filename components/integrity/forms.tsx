@@ -3,14 +3,12 @@
 // a set-aside; each posts to one server action and announces its outcome.
 import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { ActionState, FormAction } from '@/lib/edge/action';
-import { ActionMessage } from '../auth/action-message';
-
-const initial: ActionState = {};
+import type { FormAction } from '@/lib/edge/action';
+import { ActionMessage, notSubmitted } from '../auth/action-message';
 
 export function SetAsideForm({ locale, period, provider, consumer, submit }: { locale: Locale; period: string; provider: string; consumer: string; submit: FormAction }) {
   const t = messages(locale).integrity;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   const names = { provider, consumer };
   return (
@@ -38,7 +36,7 @@ export function SetAsideForm({ locale, period, provider, consumer, submit }: { l
 
 export function RevokeSetAsideForm({ locale, id: setAside, submit }: { locale: Locale; id: number; submit: FormAction }) {
   const t = messages(locale).integrity;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <details>
       <summary>{t.revoke}</summary>

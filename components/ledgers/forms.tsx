@@ -4,15 +4,14 @@
 // server action (app/departments/[code]/ledger-actions.ts) and announces its outcome.
 import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { ActionState, FormAction } from '@/lib/edge/action';
+import type { FormAction } from '@/lib/edge/action';
 
-import { Outcome } from '@/components/assessment/forms';
-
-const initial: ActionState = {};
+import { ActionMessage, notSubmitted } from '@/components/auth/action-message';
+import { HintedField } from '@/components/hinted-field';
 
 export function RateForm({ locale, request, rating, submit }: { locale: Locale; request: string; rating: number | null; submit: FormAction }) {
   const t = messages(locale).ledgers;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   return (
     <form action={action} className="inline-form" aria-label={fill(t.rateLabel, { id: request })} data-testid="rate-form">
       <input type="hidden" name="request" value={request} />
@@ -29,26 +28,22 @@ export function RateForm({ locale, request, rating, submit }: { locale: Locale; 
       <button type="submit" className="secondary" disabled={pending}>
         {t.rateSubmit}
       </button>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
 
 export function ObjectionForm({ locale, resources, submit }: { locale: Locale; resources: Array<{ resource: string; name: string | null; provider: string }>; submit: FormAction }) {
   const t = messages(locale).ledgers;
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useActionState(submit, notSubmitted);
   const id = useId();
   return (
     <form action={action} className="form" aria-labelledby={`${id}-title`} data-testid="objection-form" key={state.ok ? state.done : undefined}>
       <h3 id={`${id}-title`}>{t.fileObjection}</h3>
       <p className="muted small">{t.fileObjectionNote}</p>
-      <label>
-        {t.objectionResource}
+      <HintedField label={t.objectionResource} hint={t.objectionResourceHint} hintId={`${id}-resource-hint`}>
         <input name="resource" required maxLength={128} list={`${id}-resources`} aria-describedby={`${id}-resource-hint`} />
-        <span id={`${id}-resource-hint`} className="muted">
-          {t.objectionResourceHint}
-        </span>
-      </label>
+      </HintedField>
       <datalist id={`${id}-resources`}>
         {resources.map((r) => (
           <option key={r.resource} value={r.resource}>
@@ -70,7 +65,7 @@ export function ObjectionForm({ locale, resources, submit }: { locale: Locale; r
         {t.objectionNote}
         <textarea name="note" required maxLength={2000} rows={3} />
       </label>
-      <Outcome state={state} />
+      <ActionMessage state={state} />
       <button type="submit" className="primary" disabled={pending}>
         {t.objectionSubmit}
       </button>

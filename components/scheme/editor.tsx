@@ -5,14 +5,17 @@
 // browser), and saving a new version with a reason.
 import { useActionState, useDeferredValue, useEffect, useMemo, useState, useTransition } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
-import type { ActionState, FormAction } from '@/lib/edge/action';
+import type { FormAction } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
 import { previewSchemeChange, type PreviewTierCount } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
+import { ActionMessage, notSubmitted } from '../auth/action-message';
 import { AhpMatrixEditor } from './ahp-matrix';
 import { LinesField, NumberField, SelectField, TextField } from './fields';
 import { PreviewTable } from './preview-table';
 import styles from './scheme.module.css';
+import { TableHead } from '@/components/data-table';
+import { HintedField } from '@/components/hinted-field';
 
 type Draft = Scheme;
 
@@ -27,8 +30,6 @@ export interface SchemeEditorProps {
   save: FormAction;
   loadPreviewInput: (period: string, body: unknown) => Promise<{ input?: ScoringInput; error?: string }>;
 }
-
-const initialState: ActionState = {};
 
 function newIndicator(existing: string[]): Indicator {
   let n = existing.length + 1;
@@ -50,7 +51,7 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [draftInput, setDraftInput] = useState<{ signature: string; input: ScoringInput } | null>(null);
   const [loadingInput, startLoading] = useTransition();
-  const [saveState, saveAction, saving] = useActionState(save, initialState);
+  const [saveState, saveAction, saving] = useActionState(save, notSubmitted);
   // A saved version comes back as the new `initial`: start editing from it, keeping the save message.
   const [seenVersion, setSeenVersion] = useState(version);
   if (version !== seenVersion) {
@@ -367,30 +368,13 @@ export function SchemeEditor({ locale, initial, version, previewPeriod, previewI
         <form action={saveAction} className="form">
           <input type="hidden" name="body" value={JSON.stringify(draft)} />
           <input type="hidden" name="basedOnVersion" value={version} />
-          <label>
-            {t.reason}
+          <HintedField label={t.reason} hint={t.reasonHint} hintId="scheme-reason-hint">
             <textarea name="reason" required maxLength={1000} rows={3} aria-describedby="scheme-reason-hint" />
-            <span id="scheme-reason-hint" className="muted">
-              {t.reasonHint}
-            </span>
-          </label>
-          <label>
-            {t.effectiveFrom}
+          </HintedField>
+          <HintedField label={t.effectiveFrom} hint={t.effectiveFromHint} hintId="scheme-effective-hint">
             <input type="date" name="effectiveFrom" aria-describedby="scheme-effective-hint" />
-            <span id="scheme-effective-hint" className="muted">
-              {t.effectiveFromHint}
-            </span>
-          </label>
-          {saveState.error && (
-            <p className="error-box" role="alert">
-              {saveState.error}
-            </p>
-          )}
-          {saveState.ok && (
-            <p className="ok-box" role="status">
-              {saveState.ok}
-            </p>
-          )}
+          </HintedField>
+          <ActionMessage state={saveState} />
           <div className={styles.buttons}>
             <button type="submit" className="primary" disabled={!parsed.ok || saving || !dirty}>
               {saving ? t.saving : t.save}
@@ -466,24 +450,9 @@ function DimensionEditor({
           <caption className="muted" style={{ textAlign: 'left' }}>
             {label} · {t.indicator}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.indicatorCode}</th>
-              <th scope="col">{t.indicatorName}</th>
-              <th scope="col">{t.weight}</th>
-              <th scope="col">{t.direction}</th>
-              <th scope="col">{t.transform}</th>
-              <th scope="col">{t.normalize}</th>
-              <th scope="col">{t.target}</th>
-              <th scope="col">{t.aggregate}</th>
-              <th scope="col">{t.source}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.unit}</th>
-              <th scope="col">
-                <span className="muted">—</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t.indicatorCode, t.indicatorName, t.weight, t.direction, t.transform, t.normalize, t.target, t.aggregate, t.source, t.kind, t.unit, { label: <span className="muted">—</span> }]}
+          />
           <tbody>
             {dimension.indicators.map((indicator, i) => {
               const name = indicator.name || indicator.code;
@@ -596,17 +565,7 @@ function TierMix({ locale, mix }: { locale: Locale; mix: PreviewTierCount[] }) {
       <caption className="muted" style={{ textAlign: 'left' }}>
         {t.tierMix}：{t.tierMixNote}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">{messages(locale).schemeEditor.tierName}</th>
-          <th scope="col" className="num">
-            {t.tierMixBefore}
-          </th>
-          <th scope="col" className="num">
-            {t.tierMixAfter}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[messages(locale).schemeEditor.tierName, { label: t.tierMixBefore, numeric: true }, { label: t.tierMixAfter, numeric: true }]} />
       <tbody>
         {mix.map((m) => (
           <tr key={m.tier}>

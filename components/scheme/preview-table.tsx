@@ -3,6 +3,7 @@
 // under the draft, in the draft's rank order.
 import { fill, formatNumber, messages, type Locale } from '@/lib/i18n';
 import type { PreviewMove } from '@/lib/schemes/preview';
+import { TableHead } from '@/components/data-table';
 import styles from './scheme.module.css';
 
 const MAX_ROWS = 500;
@@ -17,26 +18,18 @@ export function PreviewTable({ locale, period, moves, onlyChanged }: { locale: L
           {fill(t.previewCaption, { period })}
           {shown.length > MAX_ROWS ? ` · ${fill(t.previewLimited, { n: MAX_ROWS })}` : ''}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{messages(locale).assessment.department}</th>
-            <th scope="col" className="num">
-              {t.beforeRank}
-            </th>
-            <th scope="col" className="num">
-              {t.afterRank}
-            </th>
-            <th scope="col">{t.change}</th>
-            <th scope="col" className="num">
-              {t.beforeTotal}
-            </th>
-            <th scope="col" className="num">
-              {t.afterTotal}
-            </th>
-            <th scope="col">{t.beforeTier}</th>
-            <th scope="col">{t.afterTier}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            messages(locale).assessment.department,
+            { label: t.beforeRank, numeric: true },
+            { label: t.afterRank, numeric: true },
+            t.change,
+            { label: t.beforeTotal, numeric: true },
+            { label: t.afterTotal, numeric: true },
+            t.beforeTier,
+            t.afterTier,
+          ]}
+        />
         <tbody>
           {shown.slice(0, MAX_ROWS).map((m) => (
             <tr key={m.department} className={m.tierChanged ? styles.changed : undefined} data-department={m.department} data-rank-change={m.rankChange}>

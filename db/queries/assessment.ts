@@ -10,12 +10,6 @@ export async function getSnapshot(session: Session, period: string): Promise<Sna
   return row ?? null;
 }
 
-/** Just the stored hash and scheme id, without the (large) bodies. */
-export async function getSnapshotHeader(session: Session, period: string): Promise<Pick<SnapshotRow, 'hash' | 'schemeId' | 'createdAt'> | null> {
-  const [row] = await session.db.select({ hash: snapshots.hash, schemeId: snapshots.schemeId, createdAt: snapshots.createdAt }).from(snapshots).where(eq(snapshots.period, period));
-  return row ?? null;
-}
-
 export async function insertSnapshot(tx: Session, snapshot: Omit<NewSnapshotRow, 'createdAt'>): Promise<void> {
   await tx.db.insert(snapshots).values(snapshot);
 }

@@ -20,15 +20,10 @@ import { STALE_SQL, staleness } from './scores';
 
 /** The score cache's header of a period, as far as deciding freshness needs it. */
 export interface CacheHeaderRow {
-  schemeId: number;
-  inputHash: string;
   /** The data generation these scores were computed from (score_generations). */
   generation: number;
   stale: boolean;
   computedAt: string;
-  schemeHash: string;
-  schemeVersion: number;
-  schemeName: string;
 }
 
 export interface PeriodState extends PeriodRow {
@@ -46,30 +41,16 @@ const hasData = sql`exists (select 1 from ${sharingEvents} where ${sharingEvents
  * header, so one read tells a page which period to show and whether its scores are fresh.
  */
 export async function listPeriods(session: Session): Promise<PeriodState[]> {
-  const scheme = (field: string) => sql<string | null>`${periodScores.summary}->'scheme'->>${field}`;
   const rows = await session.db
-    .select({
-      ...getTableColumns(periods),
-      cacheSchemeId: periodScores.schemeId,
-      inputHash: periodScores.inputHash,
-      cacheGeneration: periodScores.generation,
-      stale: staleness,
-      computedAt: periodScores.computedAt,
-      schemeHash: scheme('hash'),
-      schemeVersion: scheme('version'),
-      schemeName: scheme('name'),
-    })
+    .select({ ...getTableColumns(periods), cacheGeneration: periodScores.generation, stale: staleness, computedAt: periodScores.computedAt })
     .from(periods)
     .leftJoin(periodScores, eq(periodScores.period, periods.code))
     .leftJoin(scoreGenerations, eq(scoreGenerations.period, periods.code))
     .where(hasData)
     .orderBy(desc(periods.endsOn), desc(periods.startsOn));
-  return rows.map(({ cacheSchemeId, inputHash, cacheGeneration, stale, computedAt, schemeHash, schemeVersion, schemeName, ...period }) => ({
+  return rows.map(({ cacheGeneration, stale, computedAt, ...period }) => ({
     ...period,
-    cache:
-      computedAt === null
-        ? null
-        : { schemeId: Number(cacheSchemeId), inputHash: String(inputHash), generation: Number(cacheGeneration), stale, computedAt: computedAt.toISOString(), schemeHash: String(schemeHash), schemeVersion: Number(schemeVersion), schemeName: schemeName ?? '' },
+    cache: computedAt === null ? null : { generation: Number(cacheGeneration), stale, computedAt: computedAt.toISOString() },
   }));
 }
 
@@ -92,15 +73,11 @@ export interface RankingQuery {
   group?: string | null;
 }
 
-export interface RankingRow {
-  code: string;
-  name: string;
-  rank: number;
+export interface RankingRow extends DimensionRow {
   previousRank: number | null;
   total: number;
   tier: string;
   tierName: string;
-  dimensions: Record<string, number>;
   penalty: number;
   rankInterval: [number, number];
   straddlesTier: boolean;

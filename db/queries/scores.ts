@@ -10,10 +10,8 @@ import { departmentScores, periodScores, scoreGenerations } from '../schema';
 import type { Session } from '../types';
 import { advisoryKey, advisoryXactLock } from './locks';
 
-const periodLockKey = (period: string) => advisoryKey('scores', period);
-
 export async function lockPeriodExclusive(tx: Session, period: string): Promise<void> {
-  await advisoryXactLock(tx, periodLockKey(period));
+  await advisoryXactLock(tx, advisoryKey('scores', period));
 }
 
 /** Raises the data generation of these periods (they need not exist yet). */
@@ -76,11 +74,8 @@ export const STALE_SQL = `(coalesce(g.generation, 0) <> ps.generation or ${dayPa
 export const staleness = sql<boolean>`(coalesce(${scoreGenerations.generation}, 0) <> ${periodScores.generation} or ${sql.raw(dayPassed('"period_scores"'))})`;
 
 export interface CacheHeader {
-  period: string;
   schemeId: number | null;
-  inputHash: string;
-  /** The generation the scores were computed from, and whether the period's is newer. */
-  generation: number;
+  /** The period's data generation is newer than the one the scores were computed from (or a Beijing midnight passed). */
   stale: boolean;
   computedAt: Date;
   summary: CacheSummary;
@@ -99,7 +94,7 @@ export interface CacheSummary {
 export async function readCacheHeader(session: Session, period: string): Promise<CacheHeader | null> {
   const ps = periodScores;
   const [row] = await session.db
-    .select({ period: ps.period, schemeId: ps.schemeId, inputHash: ps.inputHash, generation: ps.generation, stale: staleness, computedAt: ps.computedAt, summary: ps.summary })
+    .select({ schemeId: ps.schemeId, stale: staleness, computedAt: ps.computedAt, summary: ps.summary })
     .from(ps)
     .leftJoin(scoreGenerations, eq(scoreGenerations.period, ps.period))
     .where(eq(ps.period, period));

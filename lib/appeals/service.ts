@@ -19,7 +19,7 @@ import { currentMetricValue, insertBatch, writeMetricRows } from '../../db/queri
 import { departmentExists } from '../../db/queries/departments';
 import { hasStoredFlag } from '../../db/queries/integrity';
 import { ledgerRowForAppeal } from '../../db/queries/ledger-views';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { can } from '../auth/permissions';
 import { actorId, boundDepartment, type Principal } from '../auth/principal';
 import { badRequest, conflict, forbidden, invalid, notFound, periodLocked, refused, type MessageKey } from '../http/errors';
@@ -101,13 +101,16 @@ export async function fileAppeal(database: Database, ctx: ActionContext, input: 
     const existing = flag ? await findOpenFlagAppeal(tx, period.code, department, flag) : await findOpenAppeal(tx, period.code, department, indicator, ledger);
     if (existing !== null) throw conflict('appeals.errors.duplicate', { id: existing });
     const row = await insertAppeal(tx, { period: period.code, departmentCode: department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, flag, reason, evidence, createdBy: actorLabel(ctx.principal) });
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'appeal.create',
-      target: `appeal:${row.id}`,
-      outcome: 'success',
-      payload: { id: row.id, period: period.code, department, indicator, ledgerKind: ledger?.kind ?? null, ledgerId: ledger?.id ?? null, flag, reason, evidence },
+    await auditSuccess(tx, ctx, 'appeal.create', `appeal:${row.id}`, {
+      id: row.id,
+      period: period.code,
+      department,
+      indicator,
+      ledgerKind: ledger?.kind ?? null,
+      ledgerId: ledger?.id ?? null,
+      flag,
+      reason,
+      evidence,
     });
     return row;
   });
@@ -165,13 +168,13 @@ export async function decideAppeal(database: Database, ctx: ActionContext, id: n
     await decideAppealRow(tx, id, { status, reason, decidedBy: actorLabel(ctx.principal), decidedAt: now });
     // An upheld ledger appeal counts its row as on time (docs/scoring.md): the period's scores move.
     if (appeal.ledgerKind && status === 'accepted') await markChanged(tx, [appeal.period]);
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: input.decision === 'accept' ? 'appeal.accept' : 'appeal.reject',
-      target: `appeal:${id}`,
-      outcome: 'success',
-      payload: { id, period: appeal.period, department: appeal.departmentCode, indicator: appeal.indicator, reason, correction: corrected },
+    await auditSuccess(tx, ctx, input.decision === 'accept' ? 'appeal.accept' : 'appeal.reject', `appeal:${id}`, {
+      id,
+      period: appeal.period,
+      department: appeal.departmentCode,
+      indicator: appeal.indicator,
+      reason,
+      correction: corrected,
     });
     return { appeal: (await getAppeal(tx, id))!, correction: corrected };
   });

@@ -9,7 +9,7 @@ import {
   setPeriodPublished,
   type PeriodRow,
 } from '../../db/queries/periods';
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditSuccess } from '../audit/log';
 import { actorId } from '../auth/principal';
 import { badRequest, refused } from '../http/errors';
 import { activeScheme, schemeOfRow } from '../schemes/service';
@@ -44,19 +44,12 @@ export async function publishPeriod(database: Database, ctx: ActionContext, code
     const deadline = appealDeadline(now, appealDays, calendar);
     const scheme = await activeScheme(tx);
     await setPeriodPublished(tx, code, { publishedAt: now, appealDeadline: deadline, schemeId: scheme.id });
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'period.publish',
-      target: code,
-      outcome: 'success',
-      payload: {
-        period: code,
-        appealDays,
-        publishedOn: chinaDay(now),
-        appealDeadline: deadline.toISOString(),
-        scheme: { id: scheme.id, version: scheme.version, hash: scheme.hash },
-      },
+    await auditSuccess(tx, ctx, 'period.publish', code, {
+      period: code,
+      appealDays,
+      publishedOn: chinaDay(now),
+      appealDeadline: deadline.toISOString(),
+      scheme: { id: scheme.id, version: scheme.version, hash: scheme.hash },
     });
     return (await getPeriodRow(tx, code))!;
   });
@@ -110,19 +103,12 @@ export async function finalizePeriod(database: Database, ctx: ActionContext, cod
     await setPeriodFinalized(tx, code, { finalizedAt: now, finalizedBy: by, snapshotHash: hash, schemeId: scheme.id });
     // From now on the cache is the snapshot's result, frozen.
     await writeFinalizedCache(tx, code, { id: scheme.id, version: scheme.version, hash: scheme.hash, name: scheme.scheme.name }, scheme.scheme, content.inputs, content.result);
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'period.finalize',
-      target: code,
-      outcome: 'success',
-      payload: {
-        period: code,
-        snapshotHash: hash,
-        scheme: { id: scheme.id, version: scheme.version, hash: scheme.hash },
-        departments: content.result.departments.length,
-        finalizedBy: actorId(ctx.principal),
-      },
+    await auditSuccess(tx, ctx, 'period.finalize', code, {
+      period: code,
+      snapshotHash: hash,
+      scheme: { id: scheme.id, version: scheme.version, hash: scheme.hash },
+      departments: content.result.departments.length,
+      finalizedBy: actorId(ctx.principal),
     });
     return { period: (await getPeriodRow(tx, code))!, hash, departments: content.result.departments.length };
   });

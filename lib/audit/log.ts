@@ -48,6 +48,11 @@ export async function appendAudit(tx: Session, input: AuditInput): Promise<Store
   return { id, ...fields, hash };
 }
 
+/** A successful action of a service, by `ctx`'s principal from its address, in the action's own transaction. */
+export function auditSuccess(tx: Session, ctx: { principal: Actor; ip?: string | null }, action: string, target: string, payload: unknown): Promise<StoredEntry> {
+  return appendAudit(tx, { actor: ctx.principal, ip: ctx.ip, action, target, outcome: 'success', payload });
+}
+
 /**
  * Appends in a transaction of its own (for events that change nothing else, e.g. a failed
  * sign-in), then signs a checkpoint of the chain if the last is over 5 minutes old.

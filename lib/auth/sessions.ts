@@ -13,6 +13,7 @@ import { forbidden, notFound } from '../http/errors';
 import { can } from './permissions';
 import { actorId, type Principal, type Role } from './principal';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, TOUCH_AFTER_MS } from './session-policy';
+import type { SessionUser } from './session-token';
 
 export const END_REASONS = ['signout', 'idle', 'expired', 'password', 'role', 'disabled', 'ended_by_user', 'ended_by_security', 'second_factor'] as const;
 export type EndReason = (typeof END_REASONS)[number];
@@ -25,17 +26,12 @@ export interface ClientInfo {
 }
 
 /** A session row with the user it belongs to, as every session read needs it. */
-export interface SessionRow {
+export interface SessionRow extends Omit<SessionUser, 'id'> {
   id: string;
   userId: number;
   createdAt: number;
   lastSeenAt: number;
   endedAt: number | null;
-  username: string;
-  displayName: string | null;
-  role: Role;
-  departmentCode: string | null;
-  active: boolean;
 }
 
 /** A live session as its owner or the security officer sees it. */

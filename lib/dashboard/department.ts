@@ -12,7 +12,7 @@ import * as q from '../../db/queries/dashboard';
 /** The rows the department page's tables show; components take them from here, not from db/. */
 export type { AppealRow, IncidentRow } from '../../db/queries/dashboard';
 import { shownLevers } from '../advice/sentences';
-import { defaultScheme, type DepartmentResult } from '../scoring';
+import { defaultScheme, type DepartmentResult, type IndicatorResult } from '../scoring';
 import { pageStamps } from '../scores/freshness';
 import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
@@ -22,27 +22,15 @@ import { withSchemeChanges, type SchemeChange } from './trend-series';
 
 export const DEPARTMENT_TREND_PERIODS = 12;
 
-export interface IndicatorLine extends IndicatorMeta {
-  value: number | null;
-  score: number | null;
-  weight: number;
-  points: number;
+export interface IndicatorLine extends IndicatorMeta, Omit<IndicatorResult, 'notApplicable'> {
   /** 缺报: an indicator the department reports itself and did not. */
   notReported: boolean;
   /** 不适用: a ledger indicator with nothing due for the department in the period. */
   notApplicable: boolean;
 }
 
-export interface DepartmentScoreCard {
-  rank: number;
+export interface DepartmentScoreCard extends Pick<DepartmentResult, 'rank' | 'total' | 'tier' | 'tierName' | 'penalty' | 'rankInterval' | 'straddlesTier' | 'gapToAbove'> {
   ranked: number;
-  total: number;
-  tier: string;
-  tierName: string;
-  penalty: number;
-  rankInterval: [number, number];
-  straddlesTier: boolean;
-  gapToAbove: number | null;
   /** The stored result: the recommendations are written from its facts in the reader's language (lib/advice). */
   advice: DepartmentResult;
   /** 缺报: the indicators not reported and what they cost (engine version 2; null before). */

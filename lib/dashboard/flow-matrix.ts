@@ -1,12 +1,6 @@
 // Pairs between the top providers and the top consumers as a heat-map matrix: rows are
 // providers, columns consumers, both ordered by their calls in the matrix, largest first.
-export interface MatrixPair {
-  provider: string;
-  providerName: string;
-  consumer: string;
-  consumerName: string;
-  calls: number;
-}
+import type { FlowLink } from './sankey';
 
 export interface FlowMatrix {
   providers: Array<{ code: string; name: string }>;
@@ -16,7 +10,7 @@ export interface FlowMatrix {
   max: number;
 }
 
-function byCalls(pairs: MatrixPair[], side: 'provider' | 'consumer') {
+function byCalls(pairs: FlowLink[], side: 'provider' | 'consumer') {
   const totals = new Map<string, { code: string; name: string; calls: number }>();
   for (const p of pairs) {
     const code = p[side];
@@ -27,7 +21,7 @@ function byCalls(pairs: MatrixPair[], side: 'provider' | 'consumer') {
   return [...totals.values()].sort((a, b) => b.calls - a.calls || (a.code < b.code ? -1 : 1)).map(({ code, name }) => ({ code, name }));
 }
 
-export function buildFlowMatrix(pairs: MatrixPair[]): FlowMatrix {
+export function buildFlowMatrix(pairs: FlowLink[]): FlowMatrix {
   const providers = byCalls(pairs, 'provider');
   const consumers = byCalls(pairs, 'consumer');
   const calls = new Map(pairs.map((p) => [`${p.provider}\u0000${p.consumer}`, p.calls]));

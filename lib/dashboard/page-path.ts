@@ -25,13 +25,3 @@ export function departmentCodeParam(segment: string): string | null {
   }
   return DEPARTMENT_CODE.test(code) ? code : null;
 }
-
-/** A URL's query as Next.js hands it to a page (repeated keys become arrays). */
-export function searchParamsOf(query: URLSearchParams): SearchParams {
-  const sp: SearchParams = {};
-  for (const key of new Set(query.keys())) {
-    const values = query.getAll(key);
-    sp[key] = values.length === 1 ? values[0] : values;
-  }
-  return sp;
-}

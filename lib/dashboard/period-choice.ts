@@ -1,12 +1,8 @@
 // Which period a page shows: the one asked for when it has data, else the latest month
 // with data (a month is complete soonest; quarters and years are picked in the picker).
-import type { PeriodKind } from '../periods/codes';
+import type { PeriodInfo } from '../periods/codes';
 
-export interface PeriodChoiceRow {
-  code: string;
-  kind: PeriodKind;
-  startsOn: string;
-  endsOn: string;
+export interface PeriodChoiceRow extends Omit<PeriodInfo, 'months'> {
   status: string;
 }
 

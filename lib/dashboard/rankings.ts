@@ -17,7 +17,6 @@ import { defaultScheme } from '../scoring';
 import { pageStamps } from '../scores/freshness';
 import { sharedView } from '../scores/shared-cache';
 import { choosePeriod, type PeriodChoiceRow } from './period-choice';
-import type { PeriodState } from '../../db/queries/dashboard';
 import { recentPeriodsOfKind } from './period-labels';
 import { MAX_COMPARE, PAGE_SIZE, type RankingParams } from './ranking-params';
 import { schemeMeta, type SchemeMeta } from './scheme-meta';
@@ -85,27 +84,16 @@ export interface PeriodBeingComputed {
   periods: PeriodChoiceRow[];
 }
 
-/** The periods a /rankings page reads: the one shown, the one it compares with, the trend's. */
-interface RankingsScope {
-  period: PeriodChoiceRow;
-  previous: string | null;
-  trendPeriods: string[];
-}
-
-function rankingsScope(periods: PeriodState[], params: RankingParams): RankingsScope | null {
-  const period = choosePeriod(periods, params.period);
-  if (!period) return null;
-  const available = new Set(periods.map((p) => p.code));
-  const previous = previousPeriod(period.code);
-  return { period, previous: previous && available.has(previous) ? previous : null, trendPeriods: recentPeriodsOfKind(period.code, TREND_PERIODS, available) };
-}
-
 export async function loadRankings(principal: Principal, params: RankingParams): Promise<RankingsView | PeriodBeingComputed | null> {
   const database = await getDatabase();
   const periods = await q.listPeriods(database);
-  const scope = rankingsScope(periods, params);
-  if (!scope) return null;
-  const { period, previous, trendPeriods } = scope;
+  const period = choosePeriod(periods, params.period);
+  if (!period) return null;
+  // The periods the page reads: the one shown, the one it compares with, the trend's.
+  const available = new Set(periods.map((p) => p.code));
+  const before = previousPeriod(period.code);
+  const previous = before && available.has(before) ? before : null;
+  const trendPeriods = recentPeriodsOfKind(period.code, TREND_PERIODS, available);
   const compared = [period.code, ...(previous ? [previous] : [])];
   const scores = pageStamps(database, periods, [...compared, ...trendPeriods]);
   if (scores[period.code].computing) return { computing: true, period, periods };

@@ -1,6 +1,7 @@
 // Provider → consumer pairs as a two-column Sankey: every provider is a node on the left
 // and every consumer a node on the right, so a department that both provides and consumes
 // appears twice and the graph stays acyclic (a Sankey cannot draw cycles).
+/** A provider → consumer pair and its calls (the Sankey's links, the heat map's cells). */
 export interface FlowLink {
   provider: string;
   providerName: string;

@@ -5,14 +5,13 @@ import type { Locale, Messages } from '../i18n';
 import { defaultIncentiveTranslations } from '../i18n/default-incentives';
 import { defaultScheme } from '../scoring';
 
-export interface DimensionMeta {
+/** A dimension or a tier: its code and its name. */
+export interface NamedCode {
   code: string;
   name: string;
 }
 
-export interface IndicatorMeta {
-  code: string;
-  name: string;
+export interface IndicatorMeta extends NamedCode {
   dimension: string;
   unit: string | null;
   kind: 'count' | 'rate' | 'score' | null;
@@ -20,15 +19,10 @@ export interface IndicatorMeta {
   source: 'metric' | 'events' | 'ledger';
 }
 
-export interface TierMeta {
-  code: string;
-  name: string;
-}
-
 export interface SchemeMeta {
-  dimensions: DimensionMeta[];
+  dimensions: NamedCode[];
   indicators: IndicatorMeta[];
-  tiers: TierMeta[];
+  tiers: NamedCode[];
   /** The scheme's incentive texts by tier code. */
   incentives: Record<string, string[]>;
 }

@@ -1,16 +1,10 @@
-// A small seeded PRNG (mulberry32) so the demo province is the same for a given seed.
+// A small seeded PRNG (the engine's mulberry32) so the demo province is the same for a given seed.
+import { mulberry32 } from '../scoring/prng';
+
 export type Random = () => number;
 
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seed 0 is replaced by a fixed one, as it always was, so every seed gives the demo province it gave before. */
+export const seededRandom = (seed: number): Random => mulberry32(seed >>> 0 || 0x9e3779b9);
 
 export const between = (rand: Random, lo: number, hi: number) => lo + (hi - lo) * rand();
 export const intBetween = (rand: Random, lo: number, hi: number) => Math.floor(between(rand, lo, hi + 1));

@@ -8,7 +8,6 @@ import { zhCN } from '../i18n/zh-CN';
 import { neutralizeFormula, toCsv } from '../scoring/index';
 
 export type ExportFormat = 'csv' | 'xlsx';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx'];
 
 export interface AssessmentDocument {
   period: string;

@@ -4,7 +4,7 @@
 // Every export is audited.
 import type { Database } from '../../db/types';
 import { getSnapshot } from '../../db/queries/assessment';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { actorId } from '../auth/principal';
 import { badRequest } from '../http/errors';
 import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
@@ -98,22 +98,15 @@ export async function exportAssessment(database: Database, ctx: ActionContext, i
   const names = exportFileNames(doc, format);
   const hash = documentHash(doc);
   await database.transaction((tx) =>
-    appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'assessment.export',
-      target: doc.period,
-      outcome: 'success',
-      payload: {
-        period: doc.period,
-        format,
-        status: doc.status,
-        draft: doc.draft,
-        hash,
-        fileName: names.utf8,
-        departments: doc.rows.length - 1,
-        by: actorId(ctx.principal),
-      },
+    auditSuccess(tx, ctx, 'assessment.export', doc.period, {
+      period: doc.period,
+      format,
+      status: doc.status,
+      draft: doc.draft,
+      hash,
+      fileName: names.utf8,
+      departments: doc.rows.length - 1,
+      by: actorId(ctx.principal),
     }),
   );
   const headers: Record<string, string> = {

@@ -14,7 +14,7 @@ import {
   type IncidentFilter,
   type IncidentRow,
 } from '../../db/queries/incidents';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { can } from '../auth/permissions';
 import { boundDepartment, type Principal } from '../auth/principal';
 import { badRequest, conflict, forbidden, notFound, type MessageKey } from '../http/errors';
@@ -67,14 +67,7 @@ export async function recordIncident(database: Database, ctx: ActionContext, inp
     await assertPeriodWritable(tx, occurredOn);
     const row = await insertIncident(tx, { departmentCode: department, occurredOn, kind: input.kind as IncidentKind, points, description, createdBy: actorLabel(ctx.principal) });
     await markChanged(tx, periodsContaining(monthOfDate(occurredOn)));
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'incident.create',
-      target: `incident:${row.id}`,
-      outcome: 'success',
-      payload: { id: row.id, department, occurredOn, kind: input.kind, points, description },
-    });
+    await auditSuccess(tx, ctx, 'incident.create', `incident:${row.id}`, { id: row.id, department, occurredOn, kind: input.kind, points, description });
     return row;
   });
   return incident;
@@ -95,14 +88,7 @@ export async function requestExemption(database: Database, ctx: ActionContext, i
     if (incident.exemptionStatus !== 'none') throw conflict('incidents.errors.alreadyRequested', { id });
     await assertPeriodWritable(tx, incident.occurredOn);
     await setExemptionRequested(tx, id, text);
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'exemption.request',
-      target: `incident:${id}`,
-      outcome: 'success',
-      payload: { id, department: incident.departmentCode, justification: text },
-    });
+    await auditSuccess(tx, ctx, 'exemption.request', `incident:${id}`, { id, department: incident.departmentCode, justification: text });
     return (await getIncident(tx, id))!;
   });
 }
@@ -119,14 +105,7 @@ export async function decideExemption(database: Database, ctx: ActionContext, id
     const status = input.grant ? 'granted' : 'denied';
     await setExemptionDecision(tx, id, { status, reason, decidedBy: actorLabel(ctx.principal), decidedAt: now });
     await markChanged(tx, periodsContaining(monthOfDate(row.occurredOn)));
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: input.grant ? 'exemption.grant' : 'exemption.deny',
-      target: `incident:${id}`,
-      outcome: 'success',
-      payload: { id, department: row.departmentCode, points: row.points, reason },
-    });
+    await auditSuccess(tx, ctx, input.grant ? 'exemption.grant' : 'exemption.deny', `incident:${id}`, { id, department: row.departmentCode, points: row.points, reason });
     return (await getIncident(tx, id))!;
   });
   return incident;

@@ -19,9 +19,6 @@ export interface IngestContext {
   finalized: ReadonlySet<string>;
 }
 
-/** Today's date in the province's time zone; the server may run in UTC. */
-export const todayInChina = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-
 export const monthOfRow = (kind: IngestKind, row: MetricRow | EventRow) =>
   kind === 'metrics' ? (row as MetricRow).period : (row as EventRow).date.slice(0, 7);
 

@@ -10,7 +10,8 @@ import { ApiError, type Message, type RowError } from '../http/errors';
 import type { Locale } from '../i18n';
 import { allIndicators } from '../scoring';
 import { getActiveScheme } from '../scores/active-scheme';
-import { checkEventRows, checkMetricRows, foreignRows, lockedRows, monthOfRow, todayInChina, type IngestContext } from './check-rows';
+import { checkEventRows, checkMetricRows, foreignRows, lockedRows, monthOfRow, type IngestContext } from './check-rows';
+import { chinaDay } from '../periods/calendar';
 import { isLedgerKind, type IngestKind, type LedgerKind } from './kinds';
 import { checkLedgerRows, type LedgerRow, type StoredItems } from './ledger-checks';
 import { ingestText, type RowProblem } from './messages';
@@ -119,7 +120,7 @@ async function loadContext(session: Session, today?: string): Promise<IngestCont
   return {
     departments: new Set(facts.departments),
     indicators: new Map(allIndicators(active.scheme).map((i) => [i.code, i])),
-    today: today ?? todayInChina(),
+    today: today ?? chinaDay(new Date()),
     finalized: new Set(facts.finalized),
   };
 }

@@ -1,9 +1,7 @@
-// The JSON shape of integrity flags and set-asides in API responses (the OpenAPI document uses
-// the same shapes), and each flag's sentence in the caller's language.
+// The JSON shape of integrity flags in API responses (the OpenAPI document uses the same
+// shapes), and each flag's sentence in the caller's language.
 import { z } from 'zod';
-import type { SetAsideRow } from '../../db/queries/integrity';
 import { fill, formatInteger, formatNumber, messages, type Locale } from '../i18n/index';
-import { instant } from '../periods/present';
 import { FLAG_KINDS, FLAG_SEVERITIES } from '../scoring/index';
 import type { IntegrityFlag } from './service';
 
@@ -60,25 +58,4 @@ export const flagJson = (flag: IntegrityFlag, locale: Locale): z.infer<typeof fl
   evidence: flag.evidence,
   message: flagMessage(flag, locale),
   setAside: flag.setAside,
-});
-
-export const setAsideShape = z
-  .object({
-    id: z.number().int(),
-    period: z.string(),
-    provider: z.string(),
-    consumer: z.string(),
-    reason: z.string(),
-    createdBy: z.string(),
-    createdAt: instant,
-    revokedAt: instant.nullable(),
-    revokedBy: z.string().nullable(),
-    revokeReason: z.string().nullable(),
-  })
-  .meta({ id: 'SetAside' });
-
-export const setAsideJson = (s: SetAsideRow): z.infer<typeof setAsideShape> => ({
-  ...s,
-  createdAt: new Date(s.createdAt).toISOString(),
-  revokedAt: s.revokedAt ? new Date(s.revokedAt).toISOString() : null,
 });

@@ -15,7 +15,7 @@ import {
   revokeSetAsideRow,
   type SetAsideRow,
 } from '../../db/queries/integrity';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
 import { can } from '../auth/permissions';
 import { boundDepartment, type Principal } from '../auth/principal';
@@ -94,14 +94,7 @@ export async function setAsidePair(database: Database, ctx: ActionContext, input
     const existing = await activeSetAside(tx, period.code, provider, consumer);
     if (existing !== null) throw conflict('integrity.errors.duplicate', { period: period.code, id: existing });
     const row = await insertSetAside(tx, { period: period.code, provider, consumer, reason, createdBy: actorLabel(ctx.principal), createdAt: now });
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'integrity.set_aside',
-      target: `set_aside:${row.id}`,
-      outcome: 'success',
-      payload: { id: row.id, period: period.code, provider, consumer, reason },
-    });
+    await auditSuccess(tx, ctx, 'integrity.set_aside', `set_aside:${row.id}`, { id: row.id, period: period.code, provider, consumer, reason });
     await markChanged(tx, overlappingPeriods(period.code));
     return row;
   });
@@ -119,14 +112,7 @@ export async function revokeSetAside(database: Database, ctx: ActionContext, id:
     await requirePeriod(tx, row.period, { forUpdate: true });
     await assertPeriodWritable(tx, row.period);
     await revokeSetAsideRow(tx, id, { revokedBy: actorLabel(ctx.principal), revokedAt: now, reason });
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'integrity.set_aside_revoke',
-      target: `set_aside:${id}`,
-      outcome: 'success',
-      payload: { id, period: row.period, provider: row.provider, consumer: row.consumer, reason },
-    });
+    await auditSuccess(tx, ctx, 'integrity.set_aside_revoke', `set_aside:${id}`, { id, period: row.period, provider: row.provider, consumer: row.consumer, reason });
     await markChanged(tx, overlappingPeriods(row.period));
     return (await getSetAside(tx, id))!;
   });

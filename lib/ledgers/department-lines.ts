@@ -3,7 +3,7 @@
 // 不适用 when nothing fell due, so the department sees which requests cost it points.
 // Counted by the same SQL as the scores, as of today (Beijing).
 import { getDatabase } from '../../db/client';
-import { beijingToday } from '../../db/queries/matrix';
+import { chinaDay } from '../periods/calendar';
 import { loadLedgerCounts, loadSelfReported } from '../../db/queries/ledger-indicators';
 import { sharedView } from '../scores/shared-cache';
 import { isLedgerIndicator, ledgerFractions, ledgerValue, MIN_RATINGS, NO_LEDGER_ROWS, type LedgerIndicator } from '../scoring';
@@ -37,7 +37,7 @@ export async function departmentLedgerLines(
   code: string,
   period: { startsOn: string; endsOn: string },
   indicators: ReadonlyArray<{ code: string; name: string; source: string }>,
-  today: string = beijingToday(),
+  today: string = chinaDay(new Date()),
 ): Promise<LedgerLine[]> {
   const wanted = indicators.filter((i) => i.source === 'ledger' && isLedgerIndicator(i.code));
   if (!wanted.length) return [];

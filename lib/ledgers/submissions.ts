@@ -12,7 +12,7 @@ import {
   setConsumerRating,
 } from '../../db/queries/ledger-views';
 import type { Database } from '../../db/types';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { actorId, boundDepartment } from '../auth/principal';
 import { actorLabel, nowOf, requireCan, type ActionContext } from '../auth/context';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../http/errors';
@@ -52,14 +52,7 @@ export async function rateRequest(database: Database, ctx: ActionContext, input:
     await keepLedgerHistory(tx, 'request', id, row, actorId(ctx.principal));
     if (!(await setConsumerRating(tx, id, rating))) throw conflict('ledgers.errors.platformRated', { id });
     await markChanged(tx, periodsContaining(monthOfDate(day)));
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'request.rate',
-      target: `request:${id}`,
-      outcome: 'success',
-      payload: { request: id, consumer: own, provider: row.provider, rating, previous: row.rating, source: 'consumer' },
-    });
+    await auditSuccess(tx, ctx, 'request.rate', `request:${id}`, { request: id, consumer: own, provider: row.provider, rating, previous: row.rating, source: 'consumer' });
     return { request: id, rating };
   });
 }
@@ -109,14 +102,7 @@ export async function fileObjection(database: Database, ctx: ActionContext, inpu
       createdBy: actorLabel(ctx.principal),
     });
     await markChanged(tx, periodsContaining(monthOfDate(dueOn)));
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'objection.file',
-      target: `objection:${objection}`,
-      outcome: 'success',
-      payload: { objection, consumer: own, provider: item.provider, resource, kind: input.kind, note, dueOn, source: 'consumer' },
-    });
+    await auditSuccess(tx, ctx, 'objection.file', `objection:${objection}`, { objection, consumer: own, provider: item.provider, resource, kind: input.kind, note, dueOn, source: 'consumer' });
     return { objection, dueOn, provider: item.provider };
   });
 }

@@ -13,9 +13,8 @@ import { periodShape } from '../periods/present';
 import { appealBody, appealListQuery, decisionBody } from '../appeals/http';
 import { exemptionDecisionBody, exemptionRequestBody, incidentBody, incidentListQuery } from '../incidents/http';
 import { exportQuery } from '../export/http';
-import { idParams } from '../http/request';
+import { departmentPathParams, idParams } from '../http/request';
 import { periodParams, publishBody, withdrawBody } from '../periods/http';
-import { departmentPathParams, periodPathParams, periodQuery } from '../scores';
 import { departmentScoreShape, periodListShape, periodScoresShape } from '../scores/shapes';
 import type { zhCN } from '../i18n/zh-CN';
 
@@ -125,7 +124,7 @@ export const OPERATIONS: ApiOperation[] = [
     path: '/api/v1/scores',
     tag: 'scores',
     action: 'scores:read',
-    query: periodQuery,
+    query: periodParams,
     answer: { kind: 'json', status: 200, schema: periodScoresShape },
     errors: [400, ...GUARDED, 404],
     examples: { ok: { query: { period: '2026-Q3' } }, badPeriod: { query: { period: '2026-13' } }, unknownPeriod: { query: { period: '2019-01' } } },
@@ -137,7 +136,7 @@ export const OPERATIONS: ApiOperation[] = [
     tag: 'scores',
     action: 'scores:detail',
     pathParams: departmentPathParams,
-    query: periodQuery,
+    query: periodParams,
     answer: { kind: 'json', status: 200, schema: departmentScoreShape },
     errors: [400, ...GUARDED, 404],
     examples: { ok: { path: { department: 'GAT' }, query: { period: '2026-Q3' } }, unknownPeriod: { path: { department: 'GAT' }, query: { period: '2019-01' } } },
@@ -169,7 +168,7 @@ export const OPERATIONS: ApiOperation[] = [
     path: '/api/v1/periods/{period}',
     tag: 'periods',
     action: 'periods:read',
-    pathParams: periodPathParams,
+    pathParams: periodParams,
     answer: { kind: 'json', status: 200, schema: periodShape },
     errors: [400, ...GUARDED, 404],
     examples: { ok: { path: { period: '2026-Q3' } }, badPeriod: { path: { period: '2026-Q5' } }, unknownPeriod: { path: { period: '2019-01' } } },
@@ -226,7 +225,7 @@ export const OPERATIONS: ApiOperation[] = [
     path: '/api/v1/integrity',
     tag: 'integrity',
     action: 'integrity:read',
-    query: periodQuery,
+    query: periodParams,
     answer: { kind: 'json', status: 200, schema: integrityShape },
     errors: [400, 404, ...GUARDED],
     examples: { ok: { query: { period: '2026-09' } } },

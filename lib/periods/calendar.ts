@@ -80,14 +80,6 @@ export function appealDeadline(publishedAt: Date, workingDays: number, calendar:
   return endOfChinaDay(addWorkingDays(chinaDay(publishedAt), workingDays, calendar));
 }
 
-/** Every ISO date from `first` to `last` inclusive (for calendar views). */
-export function daysBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  if (first > last) return out;
-  for (let d = first; d <= last; d = nextDay(d)) out.push(d);
-  return out;
-}
-
 /** 2026-10-12 23:59（北京时间）— for messages; pages format with the reader's locale. */
 export function formatChinaTime(instant: Date): string {
   const shifted = new Date(instant.getTime() + 8 * 3_600_000).toISOString();

@@ -44,8 +44,3 @@ export async function assertPeriodsWritable(session: Session, codes: Iterable<st
   const locked = await finalizedPeriodCodes(session, [...affected], { forShare: true });
   if (locked.length) throw periodLocked(locked.join('、'));
 }
-
-/** The same check without throwing: the finalized periods a write to `monthOrPeriod` would touch. */
-export async function lockedPeriodsFor(session: Session, monthOrPeriod: string): Promise<string[]> {
-  return finalizedPeriodCodes(session, overlappingPeriods(monthOrPeriod));
-}

@@ -2,7 +2,7 @@
 // the scheme service (a scheme change withdraws published periods).
 import type { Session } from '../../db/types';
 import { setPeriodOpen, type PeriodRow } from '../../db/queries/periods';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { type ActionContext } from '../auth/context';
 import { ApiError } from '../http/errors';
 import { IllegalTransitionError, nextStatus, type PeriodAction, type PeriodStatus } from './workflow';
@@ -21,12 +21,5 @@ export function transition(row: PeriodRow, action: PeriodAction): PeriodStatus {
 export async function withdrawInTransaction(tx: Session, ctx: ActionContext, period: PeriodRow, reason: string): Promise<void> {
   transition(period, 'withdraw');
   await setPeriodOpen(tx, period.code);
-  await appendAudit(tx, {
-    actor: ctx.principal,
-    ip: ctx.ip,
-    action: 'period.withdraw',
-    target: period.code,
-    outcome: 'success',
-    payload: { period: period.code, reason, previousDeadline: period.appealDeadline?.toISOString() ?? null },
-  });
+  await auditSuccess(tx, ctx, 'period.withdraw', period.code, { period: period.code, reason, previousDeadline: period.appealDeadline?.toISOString() ?? null });
 }

@@ -3,11 +3,6 @@
 // signature of what the SQL matrix depends on, and list moves.
 import { ahp, parseMatrixEntry, type AhpResult, type PairwiseMatrix, type Scheme } from '../scoring/index';
 
-/** An n×n matrix of ones (every element equally important). */
-export function identityMatrix(n: number): PairwiseMatrix {
-  return Array.from({ length: n }, () => Array.from({ length: n }, () => 1));
-}
-
 /** `matrix` cut or padded (with 1) to n×n, keeping the judgements that still apply. */
 export function resizeMatrix(matrix: PairwiseMatrix | undefined, n: number): PairwiseMatrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : (matrix?.[i]?.[j] ?? 1))));

@@ -1,14 +1,9 @@
 // The scheme editor's preview: how every department's rank and tier would move if
 // the draft replaced the current scheme, for one period's input matrix. Pure (runs
 // in the browser as the admin types, and on the server in tests).
-import { scoreDepartments, type Scheme, type ScoringInput } from '../scoring/index';
+import { scoreDepartments, type DepartmentResult, type Scheme, type ScoringInput } from '../scoring/index';
 
-export interface PreviewPlace {
-  rank: number;
-  total: number;
-  tier: string;
-  tierName: string;
-}
+export type PreviewPlace = Pick<DepartmentResult, 'rank' | 'total' | 'tier' | 'tierName'>;
 
 export interface PreviewMove {
   department: string;
@@ -44,7 +39,7 @@ export interface SchemePreview {
   summary: PreviewSummary;
 }
 
-const place = (d: { rank: number; total: number; tier: string; tierName: string }): PreviewPlace => ({
+const place = (d: PreviewPlace): PreviewPlace => ({
   rank: d.rank,
   total: d.total,
   tier: d.tier,

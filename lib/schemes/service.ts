@@ -12,7 +12,7 @@ import {
   schemeRowById,
   type SchemeRow,
 } from '../../db/queries/schemes';
-import { appendAudit } from '../audit/log';
+import { auditSuccess } from '../audit/log';
 import { ApiError, badRequest, conflict, notFound } from '../http/errors';
 import { fill } from '../i18n/index';
 import { zhCN } from '../i18n/zh-CN';
@@ -145,22 +145,15 @@ export async function saveScheme(database: Database, ctx: ActionContext, input: 
     }
     const stale = (await listPeriodRows(tx)).filter((p) => p.status !== 'finalized').map((p) => p.code);
     await markChanged(tx, stale);
-    await appendAudit(tx, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      action: 'scheme.save',
-      target: `v${row.version}`,
-      outcome: 'success',
-      payload: {
-        version: row.version,
-        previousVersion: current.version,
-        hash,
-        reason,
-        effectiveFrom,
-        changes: changes.slice(0, 50).map(describeChange),
-        changeCount: changes.length,
-        withdrawnPeriods: withdrawn,
-      },
+    await auditSuccess(tx, ctx, 'scheme.save', `v${row.version}`, {
+      version: row.version,
+      previousVersion: current.version,
+      hash,
+      reason,
+      effectiveFrom,
+      changes: changes.slice(0, 50).map(describeChange),
+      changeCount: changes.length,
+      withdrawnPeriods: withdrawn,
     });
     return { scheme: toStored(row), changes, withdrawn };
   });

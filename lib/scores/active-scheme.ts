@@ -33,20 +33,14 @@ export async function getActiveScheme(session: Session): Promise<ActiveScheme> {
   return row ? fromRow(row) : builtInScheme();
 }
 
-/** A stored scheme by id (a finalized period keeps the one it was finalized with). */
-export async function getSchemeById(session: Session, id: number): Promise<ActiveScheme | null> {
-  const row = await schemeRowById(session, id);
-  return row ? fromRow(row) : null;
-}
-
 /**
  * The scheme a period is scored with: a published or finalized period keeps the one it was
  * published or finalized with; an open one uses the highest version whose effective_from
  * is null or on or before the period's first day (none in force: the latest, then the built-in default).
  */
 export async function schemeForPeriod(session: Session, period: Pick<PeriodRow, 'status' | 'schemeId' | 'startsOn'>): Promise<ActiveScheme> {
-  const kept = period.status !== 'open' && period.schemeId !== null ? await getSchemeById(session, period.schemeId) : null;
-  if (kept) return kept;
+  const kept = period.status !== 'open' && period.schemeId !== null ? await schemeRowById(session, period.schemeId) : null;
+  if (kept) return fromRow(kept);
   const row = (await schemeRowInForce(session, period.startsOn)) ?? (await latestSchemeRow(session));
   return row ? fromRow(row) : builtInScheme();
 }

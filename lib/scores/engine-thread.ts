@@ -8,17 +8,11 @@
 // while they wait, run it in place.
 import { Worker } from 'node:worker_threads';
 import { scorePeriod, type ScoredPeriod, type ScoringJob } from './cache-rows';
-
-/** Set in Next.js's server bundles (Cache Components on); absent in the CLI and tests. */
-const serving = () => Boolean(process.env.__NEXT_USE_CACHE);
+import { inNext } from './shared-cache';
 
 export function scoreOffThread(job: ScoringJob): Promise<ScoredPeriod> {
-  if (!serving()) return Promise.resolve(scorePeriod(job));
-  return scoreOnWorker(job);
-}
-
-/** The engine on a worker thread (bundled by Next.js from this very expression). */
-function scoreOnWorker(job: ScoringJob): Promise<ScoredPeriod> {
+  if (!inNext()) return Promise.resolve(scorePeriod(job));
+  // The engine on a worker thread (bundled by Next.js from this very expression).
   return answerOf(new Worker(new URL('./engine-worker.ts', import.meta.url), { workerData: job }));
 }
 

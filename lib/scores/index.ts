@@ -4,4 +4,3 @@ export { recomputePeriod, needsRecompute, type RecomputeSummary } from './recomp
 export { markChanged, markEverythingChanged, refreshPeriods, refreshSoon, freshScores, pageStamps, type PageScores } from './freshness';
 export { listPeriods, getPeriod } from './periods';
 export { getActiveScheme, type ActiveScheme } from './active-scheme';
-export { periodQuery, periodPathParams, departmentPathParams, searchParams } from './params';

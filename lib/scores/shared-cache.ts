@@ -8,7 +8,7 @@
 import { cacheLife, cacheTag, revalidateTag } from 'next/cache';
 
 /** Set by Next.js in its server bundles when cacheComponents is on; absent in tests and the CLI. */
-const inNext = () => Boolean(process.env.__NEXT_USE_CACHE);
+export const inNext = () => Boolean(process.env.__NEXT_USE_CACHE);
 
 export const periodTag = (period: string) => `scores:${period}`;
 

@@ -1,12 +1,10 @@
 // Public API of the scoring engine. Pure TypeScript: no I/O, no clock, no
 // Math.random(); the same input and scheme always give byte-identical JSON.
-export { schemeSchema, indicatorSchema, dimensionSchema, tierSchema } from './scheme-schema';
 export type { Scheme, SchemeInput, Dimension, Indicator, Tier, PairwiseMatrix } from './scheme-schema';
 export { parseScheme, parseSchemeOrThrow, type ParseSchemeResult } from './parse-scheme';
 export { defaultScheme, selfReportedScheme } from './default-scheme';
 export { schemeHash } from './scheme-hash';
 export { canonicalJson } from './canonical-json';
-export { sha256Hex } from './sha256';
 export { allIndicators, type FlatIndicator } from './layout';
 export { scoreDepartments, type ScoreOptions } from './score';
 export { ScoringInputError } from './validate';
@@ -19,8 +17,6 @@ export { ENGINE_VERSION, KNOWN_ENGINE_VERSIONS, isKnownEngineVersion } from './e
 export { MIN_LEVER_POINTS } from './reachable';
 export { DEFAULT_INTEGRITY, FLAG_KINDS, FLAG_SEVERITIES, integrityOf, type FlagKind, type FlagSeverity, type IntegrityThresholds } from './integrity';
 export { DEFAULT_DAMPENING, NO_DAMPENING, dampeningOf, type Dampening } from './dampening';
-export { METHOD_CHOICES } from './method-sensitivity';
-export { sobolIndices, type SobolIndices } from './sobol';
 export { assessmentRows, ASSESSMENT_FIXED_COLUMNS, type AdviceCells } from './assessment-rows';
 export { toCsv, neutralizeFormula } from './csv';
 export type { ScoringInput, ScoringResult, DepartmentResult, IndicatorResult, Methodology, AhpMatrixReport, MethodSensitivity } from './types';

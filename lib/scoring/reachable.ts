@@ -19,8 +19,6 @@ export interface Target {
   raw: number;
 }
 
-export type TargetBasis = 'nextTier' | 'peerQuartile';
-
 /** Nearest-rank quantile of the members' reported cells for each indicator. */
 export function quantileTargets(model: ScoreModel, raw: Float64Array[], indicators: FlatIndicator[], members: number[], q: number): Target[] {
   return indicators.map((indicator, i) => {

@@ -6,7 +6,3 @@ export function round6(x: number): number {
   const r = Math.round(x * 1e6) / 1e6;
   return r === 0 ? 0 : r; // no "-0"
 }
-
-export function roundRecord(values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, round6(value)]));
-}

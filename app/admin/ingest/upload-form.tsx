@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { fill } from '@/lib/i18n';
 import type { Messages } from '@/lib/i18n';
 import type { IngestKind } from '@/lib/ingest/kinds';
+import { TableHead } from '@/components/data-table';
 
 type Labels = Messages['ingest']['page'];
 interface Report {
@@ -102,13 +103,7 @@ function Outcome({ report, committed, labels }: { report: Report; committed: boo
       <p>{message}</p>
       {body.errors && body.errors.length > 0 && (
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col" className="num">{labels.reportRow}</th>
-              <th scope="col">{labels.reportColumn}</th>
-              <th scope="col">{labels.reportMessage}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: labels.reportRow, numeric: true }, labels.reportColumn, labels.reportMessage]} />
           <tbody>
             {body.errors.map((e, i) => (
               <tr key={i}>

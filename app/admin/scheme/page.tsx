@@ -2,7 +2,7 @@
 // tier moves, and every version with who changed what, when and why.
 import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
-import { cycleStyles, Hash } from '@/components/assessment/parts';
+import { cycleStyles, Hash, PeriodPicker } from '@/components/assessment/parts';
 import { SchemeEditor } from '@/components/scheme/editor';
 import { can } from '@/lib/auth/permissions';
 import { guardPage } from '@/lib/auth/guard';
@@ -31,23 +31,7 @@ export default async function AdminSchemePage({ searchParams }: Props) {
       </p>
       {editable ? (
         <>
-          {view.periods.length > 0 && (
-            <form method="get" action="/admin/scheme" className="toolbar">
-              <label>
-                {k.previewPeriod}
-                <select name="period" defaultValue={view.previewPeriod ?? ''}>
-                  {view.periods.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.code}（{t.cycle.kinds[p.kind]} · {t.cycle.status[p.status]}）
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" className="secondary">
-                {k.previewShow}
-              </button>
-            </form>
-          )}
+          {view.periods.length > 0 && <PeriodPicker action="/admin/scheme" periods={view.periods} selected={view.previewPeriod} label={k.previewPeriod} submit={k.previewShow} t={t} />}
           <SchemeEditor
             locale={locale}
             initial={view.active.scheme}

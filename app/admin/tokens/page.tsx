@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/data-table';
 import { getDatabase } from '@/db/client';
-import { chinaDay } from '@/components/auth/format';
+import { chinaDay } from '@/lib/periods/calendar';
 import { CreateTokenForm, ExpiryForm, RevokeForm, type TokenFormLabels } from '@/components/auth/token-admin-forms';
 import { guardPage } from '@/lib/auth/guard';
 import { SCOPES, type Scope } from '@/lib/auth/principal';

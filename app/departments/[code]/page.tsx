@@ -6,6 +6,7 @@ import { loadDepartment } from '@/lib/dashboard/department';
 import { departmentCodeParam, firstParam, pagePath } from '@/lib/dashboard/page-path';
 import type { SearchParams } from '@/lib/dashboard/ranking-params';
 import { DepartmentPage } from '@/components/dashboard/department-page';
+import { NoData } from '@/components/dashboard/no-data';
 import { LedgerIndicators } from '@/components/departments/ledger-indicators';
 import { DepartmentLedger } from '@/components/ledgers/department-ledger';
 import { getDatabase } from '@/db/client';
@@ -30,16 +31,7 @@ export default async function DepartmentScorePage({ params, searchParams }: Prop
   const { locale, t } = await getI18n();
   const loaded = await loadDepartment(code, firstParam(sp.period));
   if (loaded.kind === 'not-found') notFound();
-  if (loaded.kind === 'no-periods') {
-    return (
-      <section className="stack">
-        <h1>
-          {loaded.department.name}（{loaded.department.code}）
-        </h1>
-        <p className="card">{t.dashboard.noData}</p>
-      </section>
-    );
-  }
+  if (loaded.kind === 'no-periods') return <NoData title={`${loaded.department.name}（${loaded.department.code}）`} t={t} />;
   const period = loaded.kind === 'ok' ? loaded.view.period.code : loaded.period.code;
   const [ledger, ledgerLines, flags] = await Promise.all([
     // Its requests and objections, with their clocks (docs/dashboard.md "Ledgers").

@@ -7,9 +7,9 @@ import { boundDepartment } from '@/lib/auth/principal';
 import { requirePrincipal } from '@/lib/auth/request';
 import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
+import { searchParams } from '@/lib/http/request';
 import { requestLocale } from '@/lib/i18n';
 import { checkUpload, INGEST_KINDS, KIND_SPECS, readUpload } from '@/lib/ingest';
-import { searchParams } from '@/lib/scores';
 
 const query = z.object({ kind: z.enum(INGEST_KINDS) });
 

@@ -7,10 +7,11 @@ import { handle } from '@/lib/edge/route';
 import { requestLocale } from '@/lib/i18n';
 import { flagJson } from '@/lib/integrity/present';
 import { integrityFor, integrityScope } from '@/lib/integrity/service';
-import { periodQuery, searchParams } from '@/lib/scores';
+import { searchParams } from '@/lib/http/request';
+import { periodParams } from '@/lib/periods/http';
 
 export const GET = handle(async (request: Request) => {
-  const { period } = periodQuery.parse(searchParams(request));
+  const { period } = periodParams.parse(searchParams(request));
   const principal = await requirePrincipal(request);
   integrityScope(principal); // 403 before any work for whoever may not read flags
   const report = await integrityFor(await getDatabase(), principal, period);

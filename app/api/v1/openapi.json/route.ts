@@ -2,7 +2,7 @@
 // generated from the routes' zod schemas. Public: it describes the API, holds no data.
 import { handle } from '@/lib/edge/route';
 import { buildOpenApiDocument, openApiQuery } from '@/lib/openapi';
-import { searchParams } from '@/lib/scores';
+import { searchParams } from '@/lib/http/request';
 
 export const GET = handle(async (request: Request) => {
   const { lang } = openApiQuery.parse(searchParams(request));

@@ -4,12 +4,13 @@ import { can } from '@/lib/auth/permissions';
 import { requirePrincipal } from '@/lib/auth/request';
 import { handle } from '@/lib/edge/route';
 import { forbidden } from '@/lib/http/errors';
-import { getPeriod, periodPathParams } from '@/lib/scores';
+import { periodParams } from '@/lib/periods/http';
+import { getPeriod } from '@/lib/scores';
 
 type Context = { params: Promise<{ period: string }> };
 
 export const GET = handle(async (request: Request, context: Context) => {
-  const { period } = periodPathParams.parse(await context.params);
+  const { period } = periodParams.parse(await context.params);
   const principal = await requirePrincipal(request);
   if (!can(principal, 'periods:read')) throw forbidden();
   return Response.json(await getPeriod(await getDatabase(), period));

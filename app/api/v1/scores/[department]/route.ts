@@ -2,12 +2,14 @@
 import { getDatabase } from '@/db/client';
 import { requirePrincipal } from '@/lib/auth/request';
 import { handle } from '@/lib/edge/route';
-import { departmentPathParams, getDepartmentScore, periodQuery, searchParams } from '@/lib/scores';
+import { departmentPathParams, searchParams } from '@/lib/http/request';
+import { periodParams } from '@/lib/periods/http';
+import { getDepartmentScore } from '@/lib/scores';
 
 type Context = { params: Promise<{ department: string }> };
 
 export const GET = handle(async (request: Request, context: Context) => {
-  const { period } = periodQuery.parse(searchParams(request));
+  const { period } = periodParams.parse(searchParams(request));
   const { department } = departmentPathParams.parse(await context.params);
   const principal = await requirePrincipal(request);
   // can(principal, 'scores:detail', {department}) is asked inside: 403 for another department's detail.
