@@ -69,7 +69,7 @@ type LinesKey = { code: string; period: { code: string; startsOn: string; endsOn
 export function pageLedgerLines(
   code: string,
   view: { period: LinesKey['period']; stamp: string; scheme: { indicators: LinesKey['indicators'] } },
-  today: string = beijingToday(),
+  today: string = chinaDay(new Date()),
 ): Promise<LedgerLine[]> {
   const { code: period, startsOn, endsOn } = view.period;
   const indicators = view.scheme.indicators.map(({ code, name, source }) => ({ code, name, source }));
