@@ -53,11 +53,11 @@ export async function visibleFlags(principal: Principal | null, period: string):
  */
 export async function flagBadges(principal: Principal | null, period: string, departments: string[]): Promise<Record<string, { count: number; severity: FlagSeverity }>> {
   const scope = scopeOf(principal);
-  if (!scope) return {};
+  const wanted = !scope ? [] : scope.all ? departments : departments.filter((code) => code === scope.department);
+  if (!wanted.length) return {}; // no badge to show (a leader's /me): nothing to read
   const database = await getDatabase();
-  refreshIfBehind(database, period, await readFlagSet(database, period));
-  const wanted = scope.all ? departments : departments.filter((code) => code === scope.department);
-  const summary = wanted.length ? await readFlagSummary(database, period, wanted) : [];
+  const [header, summary] = await Promise.all([readFlagSet(database, period), readFlagSummary(database, period, wanted)]);
+  refreshIfBehind(database, period, header);
   return Object.fromEntries(summary.map((s) => [s.department, { count: s.count, severity: s.severity }]));
 }
 
