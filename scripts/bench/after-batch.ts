@@ -14,7 +14,7 @@ import { createToken } from '../../lib/auth/tokens.ts';
 
 const ROWS = 25_000;
 const RUNS = 3;
-const UPDATING = 'data-testid="scores-updating"';
+export const UPDATING = 'data-testid="scores-updating"';
 
 export interface AfterBatchRun {
   quietWrite: number;
@@ -40,25 +40,22 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, value];
 }
 
-export async function afterBatch(o: { server: string; database: string; cookie: string; log: (line: string) => void }): Promise<AfterBatchResult> {
-  const database = openPg(o.database, 'pg', 1);
+/**
+ * Posts 25,000-row event batches into the latest day of the database behind `server`, with a
+ * platform token made for it: each batch makes the month /rankings shows stale.
+ */
+export async function eventBatches(server: string, databaseUrl: string): Promise<() => Promise<void>> {
+  const database = openPg(databaseUrl, 'pg', 1);
   try {
     const { secret } = await createToken(database, { name: `bench-batch-${randomUUID().slice(0, 8)}`, scopes: ['events:write'] }, 'bench');
     const codes = (await database.query<{ code: string }>('select code from departments order by code limit 200')).map((r) => r.code);
     const [{ day }] = await database.query<{ day: string }>(`select max(day)::text as day from sharing_events`);
-
-    const rankings = async () => {
-      const res = await fetch(`${o.server}/rankings`, { headers: { cookie: o.cookie } });
-      const html = await res.text();
-      if (!res.ok) throw new Error(`/rankings: HTTP ${res.status}`);
-      return html;
-    };
     let batchNo = 0;
-    const batch = async () => {
+    return async () => {
       const tag = `bench-${Date.now()}-${batchNo++}`;
       const lines = ['date,provider,consumer,resource,calls,records,failures'];
       for (let i = 0; i < ROWS; i++) lines.push(`${day},${codes[i % codes.length]},${codes[(i + 7) % codes.length]},${tag}-${i},${3 + (i % 50)},${i % 100},${i % 3}`);
-      const res = await fetch(`${o.server}/api/v1/events`, {
+      const res = await fetch(`${server}/api/v1/events`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${secret}`, 'idempotency-key': tag },
         body: lines.join('\n') + '\n',
@@ -66,58 +63,68 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
       const text = await res.text();
       if (!res.ok) throw new Error(`POST /api/v1/events: HTTP ${res.status} ${text.slice(0, 200)}`);
     };
-    const untilFresh = async (since: number) => {
-      for (;;) {
-        if (!(await rankings()).includes(UPDATING)) return performance.now() - since;
-        if (performance.now() - since > 600_000) throw new Error('the new scores did not show within 10 minutes');
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    };
-
-    await untilFresh(performance.now());
-    const normal: number[] = [];
-    for (let i = 0; i < 5; i++) normal.push((await timed(rankings))[0]);
-    o.log(`after-batch: /rankings first views ${normal.map((x) => x.toFixed(0)).join(', ')} ms`);
-
-    // /api/health every 100 ms until stopped: the longest answer, how many were slow, and any that failed.
-    const probeHealth = () => {
-      let stop = false;
-      let longest = 0;
-      let slow = 0;
-      let probes = 0;
-      const done = (async () => {
-        while (!stop) {
-          const [ms] = await timed(async () => (await fetch(`${o.server}/api/health`)).text()).catch((err: Error) => {
-            o.log(`after-batch: /api/health failed during the recompute: ${err.message} ← ${(err.cause as Error | undefined)?.message}`);
-            return [Infinity];
-          });
-          longest = Math.max(longest, ms);
-          probes++;
-          if (ms > 250) slow++;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return { longest, slow, probes };
-      })();
-      return () => ((stop = true), done);
-    };
-
-    const runs: AfterBatchRun[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const [quietWrite] = await timed(batch);
-      const written = performance.now();
-      const [firstView, html] = await timed(rankings);
-      if (!html.includes(UPDATING)) o.log('after-batch: the first view after the batch did not say the scores are being updated');
-      const stopProbe = probeHealth();
-      const visibleAfter = await untilFresh(written);
-      const { longest: longestHealth, slow: slowHealth, probes: healthProbes } = await stopProbe();
-      await batch();
-      const [busyWrite] = await timed(batch); // while the previous batch's recompute runs
-      await untilFresh(performance.now());
-      runs.push({ quietWrite, firstView, visibleAfter, busyWrite, longestHealth, slowHealth, healthProbes });
-      o.log(`after-batch ${run + 1}: write ${quietWrite.toFixed(0)} ms, first /rankings ${firstView.toFixed(0)} ms, new scores after ${visibleAfter.toFixed(0)} ms (longest /api/health meanwhile ${longestHealth.toFixed(0)} ms, ${slowHealth} of ${healthProbes} over 250 ms), write during a recompute ${busyWrite.toFixed(0)} ms`);
-    }
-    return { normal, runs };
   } finally {
     await database.close();
   }
+}
+
+export async function afterBatch(o: { server: string; database: string; cookie: string; log: (line: string) => void }): Promise<AfterBatchResult> {
+  const batch = await eventBatches(o.server, o.database);
+  const rankings = async () => {
+    const res = await fetch(`${o.server}/rankings`, { headers: { cookie: o.cookie } });
+    const html = await res.text();
+    if (!res.ok) throw new Error(`/rankings: HTTP ${res.status}`);
+    return html;
+  };
+  const untilFresh = async (since: number) => {
+    for (;;) {
+      if (!(await rankings()).includes(UPDATING)) return performance.now() - since;
+      if (performance.now() - since > 600_000) throw new Error('the new scores did not show within 10 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  await untilFresh(performance.now());
+  const normal: number[] = [];
+  for (let i = 0; i < 5; i++) normal.push((await timed(rankings))[0]);
+  o.log(`after-batch: /rankings first views ${normal.map((x) => x.toFixed(0)).join(', ')} ms`);
+
+  // /api/health every 100 ms until stopped: the longest answer, how many were slow, and any that failed.
+  const probeHealth = () => {
+    let stop = false;
+    let longest = 0;
+    let slow = 0;
+    let probes = 0;
+    const done = (async () => {
+      while (!stop) {
+        const [ms] = await timed(async () => (await fetch(`${o.server}/api/health`)).text()).catch((err: Error) => {
+          o.log(`after-batch: /api/health failed during the recompute: ${err.message} ← ${(err.cause as Error | undefined)?.message}`);
+          return [Infinity];
+        });
+        longest = Math.max(longest, ms);
+        probes++;
+        if (ms > 250) slow++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { longest, slow, probes };
+    })();
+    return () => ((stop = true), done);
+  };
+
+  const runs: AfterBatchRun[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const [quietWrite] = await timed(batch);
+    const written = performance.now();
+    const [firstView, html] = await timed(rankings);
+    if (!html.includes(UPDATING)) o.log('after-batch: the first view after the batch did not say the scores are being updated');
+    const stopProbe = probeHealth();
+    const visibleAfter = await untilFresh(written);
+    const { longest: longestHealth, slow: slowHealth, probes: healthProbes } = await stopProbe();
+    await batch();
+    const [busyWrite] = await timed(batch); // while the previous batch's recompute runs
+    await untilFresh(performance.now());
+    runs.push({ quietWrite, firstView, visibleAfter, busyWrite, longestHealth, slowHealth, healthProbes });
+    o.log(`after-batch ${run + 1}: write ${quietWrite.toFixed(0)} ms, first /rankings ${firstView.toFixed(0)} ms, new scores after ${visibleAfter.toFixed(0)} ms (longest /api/health meanwhile ${longestHealth.toFixed(0)} ms, ${slowHealth} of ${healthProbes} over 250 ms), write during a recompute ${busyWrite.toFixed(0)} ms`);
+  }
+  return { normal, runs };
 }

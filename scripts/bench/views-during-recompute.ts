@@ -5,18 +5,15 @@
 // printing each view as "ms since the response:latency" (* = the new scores).
 // after-batch.ts takes one such view per batch; this shows all of them.
 //   DATABASE_URL=postgres://…/copy npx tsx scripts/bench/views-during-recompute.ts --password P [--batches 2]
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { openPg } from '../../db/drivers/pg.ts';
-import { createToken } from '../../lib/auth/tokens.ts';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
 import { startNext } from '../../tests/browser/support/demo-server.ts';
 import { cookieHeader, DESKTOP, signIn } from '../../tests/browser/support/sign-in.ts';
+import { eventBatches, UPDATING } from './after-batch.ts';
 
 const { values: opts } = parseArgs({ options: { password: { type: 'string' }, batches: { type: 'string', default: '2' }, user: { type: 'string', default: 'leader' } } });
 const url = process.env.DATABASE_URL;
 if (!url || !opts.password) throw new Error('needs DATABASE_URL and --password');
-const UPDATING = 'data-testid="scores-updating"';
 
 const server = await startNext(process.env);
 try {
@@ -24,11 +21,7 @@ try {
   const { context } = await signIn(browser, server.url, opts.user!, opts.password, DESKTOP, '/me');
   const cookie = await cookieHeader(context);
   await browser.close();
-  const database = openPg(url, 'pg', 1);
-  const { secret } = await createToken(database, { name: `views-${randomUUID().slice(0, 8)}`, scopes: ['events:write'] }, 'bench');
-  const codes = (await database.query<{ code: string }>('select code from departments order by code limit 200')).map((r) => r.code);
-  const [{ day }] = await database.query<{ day: string }>('select max(day)::text as day from sharing_events');
-  await database.close();
+  const batch = await eventBatches(server.url, url);
   const view = async (): Promise<[number, boolean]> => {
     const started = performance.now();
     const html = await (await fetch(`${server.url}/rankings`, { headers: { cookie } })).text();
@@ -40,17 +33,8 @@ try {
   baseline.sort((a, b) => a - b);
   console.log(`baseline: median ${baseline[15].toFixed(0)} ms, p90 ${baseline[27].toFixed(0)} ms`);
   for (let b = 0; b < Number(opts.batches); b++) {
-    const tag = `views-${Date.now()}`;
-    const lines = ['date,provider,consumer,resource,calls,records,failures'];
-    for (let i = 0; i < 25_000; i++) lines.push(`${day},${codes[i % codes.length]},${codes[(i + 7) % codes.length]},${tag}-${i},${3 + (i % 50)},${i % 100},${i % 3}`);
     const posted = performance.now();
-    const res = await fetch(`${server.url}/api/v1/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${secret}`, 'idempotency-key': tag },
-      body: lines.join('\n') + '\n',
-    });
-    if (!res.ok) throw new Error(`POST /api/v1/events: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
-    await res.text();
+    await batch();
     const answered = performance.now();
     const views: string[] = [];
     for (;;) {
