@@ -290,6 +290,7 @@ describe('what the pages show', () => {
     expect(Object.keys(await flagBadgeLinks(departmentUser('R1'), PERIOD, t, page))).toEqual(['R1']);
     expect(Object.keys(await flagBadgeLinks(ADMIN, PERIOD, t, ['R2']))).toEqual(['R2']); // only the departments asked for (a page's rows)
     expect(await flagBadgeLinks(departmentUser('R1'), PERIOD, t, ['R2'])).toEqual({});
+    expect(await flagBadgeLinks(ADMIN, PERIOD, t, [])).toEqual({}); // a page with no department's badge (a leader's /me)
     expect(await flagBadgeLinks({ kind: 'user', id: 9, username: 'assessor', role: 'assessor', departmentCode: null }, PERIOD, t, page)).toEqual({});
   });
 
