@@ -10,7 +10,7 @@ const nextConfig = {
   typedRoutes: false,
   // Cache Components: what every reader of a view sees alike is cached with 'use cache',
   // keyed by the scores' data generations read from the database on each request
-  // (lib/dashboard/shared-views.ts), so a write from any process (the CLI too) is seen at once.
+  // (lib/scores/shared-cache.ts), so a write from any process (the CLI too) is seen at once.
   cacheComponents: true,
   // Links do not prefetch (components/app-link.tsx): keep the prefetch behaviour as it was.
   partialPrefetching: false,

@@ -10,6 +10,7 @@ import { flagMessage } from '@/lib/integrity/present';
 import { integrityFor, revokeSetAside, setAsidePair, type IntegrityFlag } from '@/lib/integrity/service';
 import { flagBadgeLinks, integrityPageView } from '@/lib/integrity/views';
 import { messages } from '@/lib/i18n';
+import { chinaDay } from '@/lib/periods/calendar';
 import { ADMIN, AUDITOR, LEADER, departmentUser } from '@/lib/periods/test-support';
 import { publishPeriod } from '@/lib/assessment/service';
 import { fileAppeal } from '@/lib/appeals/service';
@@ -185,7 +186,7 @@ describe('integrity flags', () => {
 });
 
 describe('set-asides', () => {
-  const callsServed = async (tx = database) => (await loadPeriodMatrix(tx, parsePeriod(PERIOD)!, defaultScheme)).values.CONH.calls_served;
+  const callsServed = async (tx = database) => (await loadPeriodMatrix(tx, parsePeriod(PERIOD)!, defaultScheme, chinaDay(new Date()))).values.CONH.calls_served;
   const storedCallsServed = async () => {
     await recomputePeriod(database, PERIOD);
     const [row] = await database.query<{ detail: { indicators: Record<string, { value: number }> } }>(

@@ -8,6 +8,8 @@ import { DEFAULT_DAMPENING, NO_DAMPENING, parseSchemeOrThrow, selfReportedScheme
 import type { Database } from '@/db/types';
 
 let database: Database;
+// The day the ledgers' clocks read: this scheme has no ledger indicator, so any day gives the same matrix.
+const TODAY = '2026-12-03';
 
 // The default scheme rolls metrics up with last and mean; this one also uses sum and max.
 // Dampening is off here (the hand-computed counts are raw); its own test below turns it on.
@@ -60,7 +62,7 @@ afterAll(() => database.close());
 
 describe('period matrix', () => {
   it('aggregates a quarter by hand-computed values', async () => {
-    const input = await loadPeriodMatrix(database, parsePeriod('2026-Q3')!, scheme);
+    const input = await loadPeriodMatrix(database, parsePeriod('2026-Q3')!, scheme, TODAY);
     expect(input.departments.map((d) => d.code)).toEqual(['GAT', 'MZT', 'RST', 'SWJ']);
     expect(new Set(input.departments.map((d) => d.group))).toEqual(new Set(['省直部门'])); // by level, none set
     expect(input.values.GAT).toEqual({
@@ -82,21 +84,21 @@ describe('period matrix', () => {
   });
 
   it('counts distinct consumers over the whole period, not per month', async () => {
-    const july = await loadPeriodMatrix(database, parsePeriod('2026-07')!, scheme);
-    const august = await loadPeriodMatrix(database, parsePeriod('2026-08')!, scheme);
-    const september = await loadPeriodMatrix(database, parsePeriod('2026-09')!, scheme);
+    const july = await loadPeriodMatrix(database, parsePeriod('2026-07')!, scheme, TODAY);
+    const august = await loadPeriodMatrix(database, parsePeriod('2026-08')!, scheme, TODAY);
+    const september = await loadPeriodMatrix(database, parsePeriod('2026-09')!, scheme, TODAY);
     const monthly = [july, august, september].map((m) => m.values.GAT.consumer_departments as number);
     expect(monthly).toEqual([1, 1, 1]);
     expect(july.values.GAT).toMatchObject({ records_delivered: 1000, calls_served: 100, service_success_rate: 0.9, accuracy_rate: 0.8 });
   });
 
   it('covers the year, and an empty period gives zeros and nothing else', async () => {
-    const year = await loadPeriodMatrix(database, parsePeriod('2026')!, scheme);
+    const year = await loadPeriodMatrix(database, parsePeriod('2026')!, scheme, TODAY);
     expect(year.values.MZT).toMatchObject({ calls_served: 10, consumer_departments: 1, service_success_rate: 1 });
     expect(year.values.RST).toMatchObject({ calls_served: 10, consumer_departments: 1 });
     expect(year.values.GAT.accuracy_rate).toBeCloseTo((0.8 + 0.9 + 1.0 + 0.1) / 4, 12);
     expect(year.incidents).toContainEqual({ department: 'RST', points: 5, exempt: false });
-    const empty = await loadPeriodMatrix(database, parsePeriod('2025-01')!, scheme);
+    const empty = await loadPeriodMatrix(database, parsePeriod('2025-01')!, scheme, TODAY);
     expect(empty.values.GAT).toEqual({ records_delivered: 0, calls_served: 0, consumer_departments: 0 });
     expect(empty.incidents).toEqual([]);
   });
@@ -112,9 +114,9 @@ describe('period matrix', () => {
       union all select '2026-05-07', 'PRV', 'FR', 'r', 100000, 0, 0
       union all select '2026-05-08', 'PRV', 'SP', 'r', 1, 0, 0`);
     const may = parsePeriod('2026-05')!;
-    const raw = (await loadPeriodMatrix(database, may, scheme)).values.PRV;
+    const raw = (await loadPeriodMatrix(database, may, scheme, TODAY)).values.PRV;
     expect(raw).toMatchObject({ calls_served: 360 + 100_000 + 1, consumer_departments: 5 });
-    const damped = await loadPeriodMatrix(database, may, { ...scheme, dampening: DEFAULT_DAMPENING });
+    const damped = await loadPeriodMatrix(database, may, { ...scheme, dampening: DEFAULT_DAMPENING }, TODAY);
     // Real consumers: C1–C3 (120 calls on 3 days each; a day with 0 calls is no use). The
     // friend (one day) and the puppet (one call) are not. Each consumer counts ≤ 2 × 120.
     expect(damped.values.PRV).toMatchObject({ calls_served: 360 + 240 + 1, consumer_departments: 3 });

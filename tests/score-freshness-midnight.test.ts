@@ -8,13 +8,13 @@ import { ensurePeriods } from '@/db/queries/periods';
 import { readFlagSet } from '@/db/queries/integrity';
 import { readCacheHeader } from '@/db/queries/scores';
 import { seedBasics } from '@/lib/ingest/test-support';
+import { chinaDay } from '@/lib/periods/calendar';
 import { periodsOfMonths } from '@/lib/periods/codes';
 import { freshScores, recomputePeriod } from '@/lib/scores';
 import type { Database } from '@/db/types';
 
 let database: Database;
-const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-const thisMonth = beijingToday().slice(0, 7);
+const thisMonth = chinaDay(new Date()).slice(0, 7);
 const PAST = '2025-03';
 
 beforeAll(async () => {

@@ -115,10 +115,10 @@ export async function loadActiveDepartments(session: Session) {
 
 /**
  * The whole matrix for one period and scheme: active departments, their values, their
- * incident points. Call it inside a transaction (recompute does): it raises work_mem
- * for that transaction only.
+ * incident points, with the ledgers' clocks read on `today` (a Beijing date, YYYY-MM-DD).
+ * Call it inside a transaction (recompute does): it raises work_mem for that transaction only.
  */
-export async function loadPeriodMatrix(session: Session, period: PeriodSpan, scheme: Scheme, today: string = beijingToday()): Promise<ScoringInput> {
+export async function loadPeriodMatrix(session: Session, period: PeriodSpan, scheme: Scheme, today: string): Promise<ScoringInput> {
   await raiseWorkMem(session); // a quarter of 5,000 departments groups ~110,000 pairs
   const indicators = allIndicators(scheme);
   const eventCodes = new Set(indicators.filter((i) => i.source === 'events').map((i) => i.code));
@@ -153,9 +153,6 @@ export async function loadPeriodMatrix(session: Session, period: PeriodSpan, sch
       .map((i) => ({ department: i.department, points: Number(i.points), exempt: false })),
   };
 }
-
-/** Today's date in Beijing (the ledgers' clocks run on it). */
-export const beijingToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 
 /**
  * The scheme's ledger indicators into `values` (every active department: a department with

@@ -12,6 +12,7 @@ import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
 import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
 import { badRequest, notFound, periodLocked } from '../http/errors';
+import { chinaDay } from '../periods/calendar';
 import { parsePeriod } from '../periods/codes';
 import { ENGINE_VERSION, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { cacheRowsOf } from './cache-rows';
@@ -68,7 +69,7 @@ export async function recomputePeriod(database: Database, code: string, options:
 
     const generation = await currentGeneration(tx, code); // before the inputs are read
     const started = performance.now();
-    const input = await loadPeriodMatrix(tx, info, scheme.scheme);
+    const input = await loadPeriodMatrix(tx, info, scheme.scheme, chinaDay(new Date()));
     const matrixDone = performance.now();
     const schemeRef = { id: scheme.id, version: scheme.version, hash: scheme.hash };
     const scored = await scoreOffThread({ period: code, input, scheme: scheme.scheme, schemeRef: { ...schemeRef, name: scheme.scheme.name } }); // off the serving thread
@@ -91,7 +92,7 @@ export async function recomputePeriod(database: Database, code: string, options:
 
 /** The input matrix of a period: every active department's rolled-up values and its incidents. */
 export async function loadPeriodInput(session: Session, period: string, scheme: Scheme): Promise<ScoringInput> {
-  return loadPeriodMatrix(session, parsePeriodOrThrow(period), scheme);
+  return loadPeriodMatrix(session, parsePeriodOrThrow(period), scheme, chinaDay(new Date()));
 }
 
 /**

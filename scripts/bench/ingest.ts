@@ -19,6 +19,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
+import { chinaDay } from '../../lib/periods/calendar';
 import type { Database } from '../../db/types';
 import { createToken } from '../../lib/auth/tokens';
 import { uploadFile } from '../../lib/ingest/uploader/upload-file';
@@ -267,7 +268,7 @@ async function benchRecompute() {
     const full: number[] = [];
     const parts: Array<{ matrix: number; engine: number; write: number }> = [];
     // The bare SQL runs in a transaction like recompute's, so both get the same work_mem.
-    const bareSql = () => database.transaction((tx) => loadPeriodMatrix(tx, period, scheme));
+    const bareSql = () => database.transaction((tx) => loadPeriodMatrix(tx, period, scheme, chinaDay(new Date())));
     await bareSql(); // warm the buffer cache once for both
     for (let run = 0; run < Number(opts['recompute-runs']); run++) {
       let started = performance.now();

@@ -8,7 +8,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
-import { beijingToday, loadPeriodMatrix } from '../../db/queries/matrix';
+import { loadPeriodMatrix } from '../../db/queries/matrix';
+import { chinaDay } from '../../lib/periods/calendar';
 import { loadLedgerCounts } from '../../db/queries/ledger-indicators';
 import { raiseGenerations } from '../../db/queries/scores';
 import { seedDemoProvince } from '../../lib/demo/seed';
@@ -37,7 +38,7 @@ const seconds = async (fn: () => Promise<unknown>) => {
 const database = await openDatabase({ driver: 'pg', url: opts.url });
 try {
   await migrateDatabase(database);
-  const months = recentMonths(beijingToday(), Number(opts.months));
+  const months = recentMonths(chinaDay(new Date()), Number(opts.months));
   if (!opts.reuse) {
     log(`seeding ${opts.departments} departments, months ${months[0]}…${months[months.length - 1]}`);
     const t = await seconds(() =>
@@ -63,7 +64,7 @@ try {
     [period.startsOn, period.endsOn],
   );
   log(JSON.stringify(facts));
-  const today = beijingToday();
+  const today = chinaDay(new Date());
   const withoutLedgers = () => database.transaction((tx) => loadPeriodMatrix(tx, period, selfReportedScheme, today));
   const withLedgers = () => database.transaction((tx) => loadPeriodMatrix(tx, period, defaultScheme, today));
   const ledgerOnly = () => loadLedgerCounts(database, period, today);
