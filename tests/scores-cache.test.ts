@@ -11,6 +11,7 @@ import { bearer, getRequest, seedBasics, uploadRequest } from '@/lib/ingest/test
 import { markEverythingChanged, recomputePeriod } from '@/lib/scores';
 import { schemeHash, selfReportedScheme as defaultScheme } from '@/lib/scoring'; // the fixture stores the self-reported scheme (v1)
 import type { Database } from '@/db/types';
+import { fill, messages } from '@/lib/i18n';
 import { markStale, staleness } from './support/scores';
 
 let database: Database;
@@ -99,6 +100,12 @@ describe('GET /api/v1/scores', () => {
     expect(await scores('2026-13')).toMatchObject({ status: 400, body: { error: 'bad_request', message: expect.stringMatching(/2026-13/) } });
     expect(await scores('2019-01')).toMatchObject({ status: 404, body: { message: '考核期 2019-01 不存在或尚无数据' } });
     expect((await getScores(getRequest('/api/v1/scores?period=2026-08'))).status).toBe(401);
+  });
+
+  it('says what every other endpoint says of a malformed or unknown period (one check: lib/periods/rows.ts)', async () => {
+    const t = messages('zh-CN');
+    expect((await scores('2026-13')).body.message).toBe(fill(t.cycle.errors.badPeriod, { period: '2026-13' }));
+    expect((await scores('2019-01')).body.message).toBe(fill(t.cycle.errors.unknownPeriod, { period: '2019-01' }));
   });
 });
 

@@ -517,8 +517,6 @@ export const en: Messages = {
     },
   },
   scores: {
-    badPeriod: 'Period "{value}" is malformed: use 2026-10, 2026-Q4 or 2026',
-    unknownPeriod: 'Period {value} does not exist or has no data yet',
     unknownDepartment: 'Department {value} does not exist',
     noDetail: 'You may only see your own department\'s score detail',
   },
@@ -793,8 +791,8 @@ export const en: Messages = {
     kinds: { month: 'Month', quarter: 'Quarter', year: 'Year' },
     chinaTime: '{date} {time} (Beijing time)',
     errors: {
-      badPeriod: 'Period code "{period}" is invalid; use 2026-10, 2026-Q4 or 2026',
-      unknownPeriod: 'Period {period} does not exist (no data yet)',
+      badPeriod: 'Period "{period}" is malformed: use 2026-10, 2026-Q4 or 2026',
+      unknownPeriod: 'Period {period} does not exist or has no data yet',
       illegalFinalized: 'The period is finalized; it cannot {action} any more',
       illegalFinalize: 'Only a published period can be finalized (current status: {status})',
       illegalPublish: 'Only an open period can be published (current status: {status})',

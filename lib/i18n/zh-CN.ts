@@ -516,8 +516,6 @@ export const zhCN = {
     },
   },
   scores: {
-    badPeriod: '考核期“{value}”格式不正确：应为 2026-10、2026-Q4 或 2026',
-    unknownPeriod: '考核期 {value} 不存在或尚无数据',
     unknownDepartment: '部门 {value} 不存在',
     noDetail: '只能查看本部门的得分明细',
   },
@@ -792,8 +790,8 @@ export const zhCN = {
     kinds: { month: '月度', quarter: '季度', year: '年度' },
     chinaTime: '{date} {time}（北京时间）',
     errors: {
-      badPeriod: '考核期代码“{period}”无效，应为 2026-10、2026-Q4 或 2026 的形式',
-      unknownPeriod: '考核期 {period} 不存在（尚无该期数据）',
+      badPeriod: '考核期“{period}”格式不正确：应为 2026-10、2026-Q4 或 2026',
+      unknownPeriod: '考核期 {period} 不存在或尚无数据',
       illegalFinalized: '考核期已定稿，不能再{action}',
       illegalFinalize: '只有公示中的考核期才能定稿（当前状态：{status}）',
       illegalPublish: '只有未公示的考核期才能公示（当前状态：{status}）',

@@ -8,7 +8,7 @@ export const periodCode = z
   .string({ error: () => 'serverErrors.periodRequired' satisfies MessageKey })
   .trim()
   .superRefine((code, ctx) => {
-    if (parsePeriod(code) === null) ctx.addIssue({ code: 'custom', ...keyed('scores.badPeriod', { value: code }) });
+    if (parsePeriod(code) === null) ctx.addIssue({ code: 'custom', ...keyed('cycle.errors.badPeriod', { period: code }) });
   });
 
 export const periodParams = z.object({ period: periodCode });

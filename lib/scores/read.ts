@@ -9,12 +9,12 @@ import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../http/errors';
 import type { DepartmentResult } from '../scoring';
 import { freshScores } from './freshness';
-import { findPeriodOrThrow } from './recompute';
+import { requirePeriod } from '../periods/rows';
 
 const PUBLIC_FIELDS = ['department', 'name', 'rank', 'total', 'tier', 'tierName'] as const;
 
 async function freshCache(database: Database, code: string): Promise<{ period: PeriodRow; header: CacheHeader }> {
-  const period = await findPeriodOrThrow(database, code);
+  const period = await requirePeriod(database, code);
   return { period, header: (await freshScores(database, code))! };
 }
 

@@ -8,12 +8,12 @@ import { hashOf } from '../audit/chain';
 import { readFlagSet } from '../../db/queries/integrity';
 import { storePeriodFlags } from './integrity-flags';
 import { loadPeriodMatrix } from '../../db/queries/matrix';
-import { getPeriodRow, type PeriodRow } from '../../db/queries/periods';
+import type { PeriodRow } from '../../db/queries/periods';
 import { currentGeneration, lockPeriodExclusive, readCacheHeader, writeCache, type CacheHeader } from '../../db/queries/scores';
 import type { Database, Session } from '../../db/types';
-import { badRequest, notFound, periodLocked } from '../http/errors';
+import { periodLocked } from '../http/errors';
 import { chinaDay } from '../periods/calendar';
-import { parsePeriod } from '../periods/codes';
+import { requirePeriod, requirePeriodCode } from '../periods/rows';
 import { ENGINE_VERSION, type Scheme, type ScoringInput, type ScoringResult } from '../scoring';
 import { cacheRowsOf } from './cache-rows';
 import { scoreOffThread } from './engine-thread';
@@ -29,19 +29,6 @@ export interface RecomputeSummary {
   timings: { matrix: number; engine: number; write: number; flags: number };
 }
 
-export function parsePeriodOrThrow(code: string) {
-  const info = parsePeriod(code);
-  if (!info) throw badRequest('scores.badPeriod', { value: code });
-  return info;
-}
-
-export async function findPeriodOrThrow(session: Session, code: string): Promise<PeriodRow> {
-  parsePeriodOrThrow(code);
-  const period = await getPeriodRow(session, code);
-  if (!period) throw notFound('scores.unknownPeriod', { value: code });
-  return period;
-}
-
 /** Stale: never computed, marked stale by a batch, computed under another scheme or engine version. A finalized period's cache is frozen. */
 export function needsRecompute(header: CacheHeader | null, period: PeriodRow, scheme: ActiveScheme): boolean {
   if (!header) return true;
@@ -52,10 +39,10 @@ export function needsRecompute(header: CacheHeader | null, period: PeriodRow, sc
 
 /** The summary; null when the scores were already fresh; 'superseded' when data landed meanwhile (nothing saved). */
 export async function recomputePeriod(database: Database, code: string, options: { onlyIfStale?: boolean } = {}): Promise<RecomputeSummary | 'superseded' | null> {
-  const info = parsePeriodOrThrow(code);
+  const info = requirePeriodCode(code);
   return database.transaction(async (tx) => {
     await lockPeriodExclusive(tx, code);
-    const period = await findPeriodOrThrow(tx, code);
+    const period = await requirePeriod(tx, code);
     const scheme = await schemeForPeriod(tx, period);
     const header = await readCacheHeader(tx, code);
     const flagSet = await readFlagSet(tx, code); // stored with the scores: stale or missing, they are recomputed too
@@ -92,7 +79,7 @@ export async function recomputePeriod(database: Database, code: string, options:
 
 /** The input matrix of a period: every active department's rolled-up values and its incidents. */
 export async function loadPeriodInput(session: Session, period: string, scheme: Scheme): Promise<ScoringInput> {
-  return loadPeriodMatrix(session, parsePeriodOrThrow(period), scheme, chinaDay(new Date()));
+  return loadPeriodMatrix(session, requirePeriodCode(period), scheme, chinaDay(new Date()));
 }
 
 /**

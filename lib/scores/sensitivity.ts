@@ -6,7 +6,7 @@ import { getSnapshot } from '../../db/queries/assessment';
 import type { Database } from '../../db/types';
 import { parseSchemeOrThrow, scoreDepartments, type MethodSensitivity, type ScoringInput } from '../scoring';
 import { freshScores } from './freshness';
-import { findPeriodOrThrow } from './recompute';
+import { requirePeriod } from '../periods/rows';
 
 export interface PeriodSensitivity {
   period: string;
@@ -17,7 +17,7 @@ export interface PeriodSensitivity {
 }
 
 export async function periodSensitivity(database: Database, code: string): Promise<PeriodSensitivity | null> {
-  await findPeriodOrThrow(database, code);
+  await requirePeriod(database, code);
   const header = await freshScores(database, code);
   if (!header) return null;
   const stored = header.summary.sensitivity as MethodSensitivity | undefined;
