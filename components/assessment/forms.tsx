@@ -6,7 +6,7 @@ import { useActionState, useId } from 'react';
 import { messages, type Locale } from '@/lib/i18n';
 import type { ActionState, FormAction } from '@/lib/edge/action';
 import styles from './cycle.module.css';
-import { ActionMessage, notSubmitted } from '../auth/action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 import { AppealFlagField } from '../integrity/appeal-flag-field';
 import { HintedField } from '@/components/hinted-field';
 

@@ -5,7 +5,7 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/edge/action';
 import type { Messages } from '@/lib/i18n';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/action-message';
 
 export interface FactorActionState extends ActionState {
   /** New recovery codes: their only showing. */

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/edge/action';
-import { ActionMessage, notSubmitted } from './action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 
 /** One button that posts hidden fields to a server action (end a session, end all of a user's). */
 export function ActionButtonForm({ action, fields, label, ariaLabel }: { action: FormAction; fields: Record<string, string>; label: string; ariaLabel?: string }) {

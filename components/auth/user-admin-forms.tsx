@@ -2,7 +2,7 @@
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/edge/action';
-import { ActionMessage, notSubmitted } from './action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 import { HintedField } from '@/components/hinted-field';
 
 export interface UserFormLabels {

@@ -2,7 +2,7 @@
 import { SelectOptions, type Option } from '@/components/select-options';
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/edge/action';
-import { ActionMessage, notSubmitted } from '@/components/auth/action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 import type { Messages } from '@/lib/i18n';
 
 type Labels = Messages['adminDepartments'];

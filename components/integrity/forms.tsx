@@ -4,7 +4,7 @@
 import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
 import type { FormAction } from '@/lib/edge/action';
-import { ActionMessage, notSubmitted } from '../auth/action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 
 export function SetAsideForm({ locale, period, provider, consumer, submit }: { locale: Locale; period: string; provider: string; consumer: string; submit: FormAction }) {
   const t = messages(locale).integrity;

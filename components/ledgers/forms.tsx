@@ -6,7 +6,7 @@ import { useActionState, useId } from 'react';
 import { fill, messages, type Locale } from '@/lib/i18n';
 import type { FormAction } from '@/lib/edge/action';
 
-import { ActionMessage, notSubmitted } from '@/components/auth/action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 import { HintedField } from '@/components/hinted-field';
 
 export function RateForm({ locale, request, rating, submit }: { locale: Locale; request: string; rating: number | null; submit: FormAction }) {

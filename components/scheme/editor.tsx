@@ -9,7 +9,7 @@ import type { FormAction } from '@/lib/edge/action';
 import { dropIndex, matrixSignature, moveItem, swapIndex, syncAhpMatrices } from '@/lib/schemes/editing';
 import { previewSchemeChange, type PreviewTierCount } from '@/lib/schemes/preview';
 import { parseScheme, type Dimension, type Indicator, type PairwiseMatrix, type Scheme, type ScoringInput, type Tier } from '@/lib/scoring';
-import { ActionMessage, notSubmitted } from '../auth/action-message';
+import { ActionMessage, notSubmitted } from '@/components/action-message';
 import { AhpMatrixEditor } from './ahp-matrix';
 import { LinesField, NumberField, SelectField, TextField } from './fields';
 import { PreviewTable } from './preview-table';
