@@ -13,7 +13,6 @@ import { openPg } from '../../db/drivers/pg.ts';
 import { createToken } from '../../lib/auth/tokens.ts';
 
 const ROWS = 25_000;
-const RUNS = 3;
 export const UPDATING = 'data-testid="scores-updating"';
 
 export interface AfterBatchRun {
@@ -68,7 +67,7 @@ export async function eventBatches(server: string, databaseUrl: string): Promise
   }
 }
 
-export async function afterBatch(o: { server: string; database: string; cookie: string; log: (line: string) => void }): Promise<AfterBatchResult> {
+export async function afterBatch(o: { server: string; database: string; cookie: string; log: (line: string) => void; runs?: number }): Promise<AfterBatchResult> {
   const batch = await eventBatches(o.server, o.database);
   const rankings = async () => {
     const res = await fetch(`${o.server}/rankings`, { headers: { cookie: o.cookie } });
@@ -112,7 +111,7 @@ export async function afterBatch(o: { server: string; database: string; cookie: 
   };
 
   const runs: AfterBatchRun[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (o.runs ?? 3); run++) {
     const [quietWrite] = await timed(batch);
     const written = performance.now();
     const [firstView, html] = await timed(rankings);

@@ -2,7 +2,7 @@
 // load, measured with autocannon from a second process on loopback, and LCP in headless
 // Chromium, for the demo province (embedded PGlite) and for 5,000 departments (PostgreSQL).
 //
-//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json] [--batch-only] [--seed-db ss_seed5000]
+//   npx tsx scripts/bench/pages.ts [--scenario demo|5000|all] [--connections 4] [--seconds 15] [--json] [--batch-only] [--batch-runs 3] [--seed-db ss_seed5000]
 //
 // The 5,000-department scenario copies postgres://…/<seed-db> (seeded with
 // `seed --demo --departments 5000`; CREATE DATABASE … TEMPLATE, never written itself), sets the leader's password in the copy, ANALYZEs it and drops it
@@ -216,7 +216,7 @@ async function demoScenario(opts: { connections: number; seconds: number; batchO
   }
 }
 
-async function province5000Scenario(opts: { connections: number; seconds: number; batchOnly?: boolean; seedDb: string }): Promise<ScenarioResult> {
+async function province5000Scenario(opts: { connections: number; seconds: number; batchOnly?: boolean; batchRuns: number; seedDb: string }): Promise<ScenarioResult> {
   const admin = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   if (!/^\w+$/.test(opts.seedDb)) throw new Error(`--seed-db: not a database name: ${opts.seedDb}`);
   const copy = `${opts.seedDb}_bench_${process.pid}`;
@@ -239,7 +239,7 @@ async function province5000Scenario(opts: { connections: number; seconds: number
     delete env.DB_DRIVER;
     const server = await startNext(env);
     try {
-      const batch = (cookie: string) => afterBatch({ server: server.url, database: url.toString(), cookie, log });
+      const batch = (cookie: string) => afterBatch({ server: server.url, database: url.toString(), cookie, log, runs: opts.batchRuns });
       return await runScenario('5,000 departments (PostgreSQL 15, 18.6 M event rows)', 5000, server, password, ['/rankings', '/rankings?sort=dim:quality&page=40', '/rankings?compare={code},{code2}', `${REPEAT}/rankings`], { ...opts, batch });
     } finally {
       await server.stop();
@@ -304,9 +304,9 @@ async function main() {
     return;
   }
   const { values } = parseArgs({
-    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false }, 'batch-only': { type: 'boolean', default: false }, 'seed-db': { type: 'string', default: 'ss_seed5000' } },
+    options: { scenario: { type: 'string', default: 'all' }, connections: { type: 'string', default: '4' }, seconds: { type: 'string', default: '15' }, json: { type: 'boolean', default: false }, 'batch-only': { type: 'boolean', default: false }, 'batch-runs': { type: 'string', default: '3' }, 'seed-db': { type: 'string', default: 'ss_seed5000' } },
   });
-  const opts = { connections: Number(values.connections), seconds: Number(values.seconds), batchOnly: values['batch-only'], seedDb: values['seed-db'] };
+  const opts = { connections: Number(values.connections), seconds: Number(values.seconds), batchOnly: values['batch-only'], batchRuns: Number(values['batch-runs']), seedDb: values['seed-db'] };
   const results: ScenarioResult[] = [];
   if (values.scenario === 'demo' || values.scenario === 'all') results.push(await demoScenario(opts));
   if (values.scenario === '5000' || values.scenario === 'all') results.push(await province5000Scenario(opts));
