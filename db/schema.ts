@@ -328,6 +328,8 @@ export const catalogVersions = pgTable(
   (t) => [
     uniqueIndex('catalog_versions_current').on(t.resource).where(sql`superseded_at is null`),
     index('catalog_versions_provider').on(t.provider, t.resource, t.updatedOn),
+    // A resource's versions newest first: the catalog as it stood on a day, for one department's resources (its ledger lines).
+    index('catalog_versions_resource').on(t.resource, t.updatedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

@@ -250,4 +250,16 @@ describe('ledger indicators', () => {
     expect(forGat[0]!.activeResources).toBe(4); // R01, R03, R04 and R06 now; not R07
     expect(forMzt[0]!.activeResources).toBe(1); // R07 only
   });
+
+  it("reads one department's catalog through its resources, not the whole catalog (docs/performance.md)", async () => {
+    const plan = await rolledBack(database, async (tx) => {
+      await tx.query('set local enable_seqscan = off'); // the test catalog is small enough for any plan: ask for the indexed one
+      const lines: string[] = [];
+      const explaining = { ...tx, query: async (text: string, params?: unknown[]) => (lines.push(...(await tx.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params)).map((r) => r['QUERY PLAN'])), []) };
+      await loadLedgerCounts(explaining as typeof tx, Q4, TODAY, 'GAT');
+      return lines.join('\n');
+    });
+    // the versions of the department's resources, found by resource in the (resource, updated_on) index
+    expect(plan).toMatch(/catalog_versions_resource[\s\S]*?Cond: \(+resource = ANY/);
+  });
 });

@@ -27,7 +27,11 @@ const endOfBeijingDay = (d: string) => `(((${d}) + 1)::timestamp - interval '8 h
 // $1 start, $2 end, $3 today (Beijing), all dates; $4 one department or null — applied inside
 // every aggregate (a department's page must not aggregate the whole province). The catalog's
 // latest versions are found first, among the resources any version of which names the
-// department, then filtered by provider, so a version is judged whichever provider it names. Each ledger is read through its (provider, due day) index; a resource's
+// department, then filtered by provider, so a version is judged whichever provider it names;
+// those resources are listed once (an array) and their versions read through the (resource,
+// updated_on) index: written `$4 is null or resource in (…)`, the planner scanned the whole
+// catalog for one department (30 ms of the query's 32 at 5,000 departments). Each ledger is
+// read through its (provider, due day) index; a resource's
 // calls with one probe of the (provider, resource, day) index of sharing_events, so the
 // quarter's events are not scanned. Each aggregate is read once and the five are stacked and
 // summed by provider: a CTE read twice is materialized, and joining them made the planner
@@ -71,7 +75,7 @@ const LEDGER_SQL = `
     select distinct on (resource) resource, provider, share_type, status
     from catalog_versions
     where updated_on <= least($2::date, $3::date)
-      and ($4::text is null or resource in (select resource from catalog_versions where provider = $4::text))
+      and ($4::text is null or resource = any (array(select resource from catalog_versions where provider = $4::text)))
     order by resource, updated_on desc, id desc
   ), resources as (
     select c.provider,

@@ -1,0 +1,1 @@
+CREATE INDEX "catalog_versions_resource" ON "catalog_versions" USING btree ("resource","updated_on" DESC NULLS FIRST,"id" DESC NULLS FIRST);
