@@ -12,7 +12,6 @@ import { POST as postCatalog } from '@/app/api/v1/catalog/route';
 import { POST as postRequests } from '@/app/api/v1/requests/route';
 import { POST as postObjections } from '@/app/api/v1/objections/route';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
-import { catalogOn } from '@/db/queries/ledger-ingest';
 import type { Database } from '@/db/types';
 import { bearer, seedBasics, uploadRequest } from '@/lib/ingest/test-support';
 import { uploadFile } from '@/lib/ingest/uploader/upload-file';
@@ -22,6 +21,14 @@ import { addWorkingDays } from '@/lib/periods/calendar';
 import { hasHolidays, loadWorkCalendar } from '@/lib/periods/calendar-service';
 import { createTestToken } from './support/auth';
 import { useTestDatabase } from './support/db';
+
+/** The catalog as it stood on `day`: per resource, its latest version with updated_on <= day. */
+const catalogOn = (database: Database, day: string) =>
+  database.query<{ resource: string; share_type: string; updated_on: string }>(
+    `select distinct on (resource) resource, share_type, to_char(updated_on, 'YYYY-MM-DD') as updated_on
+     from catalog_versions where updated_on <= $1::date order by resource, updated_on desc, id desc`,
+    [day],
+  );
 
 let database: Database;
 let platform: string;

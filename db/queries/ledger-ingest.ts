@@ -165,17 +165,6 @@ export async function periodsEndingFrom(session: Session, day: string): Promise<
   return rows.map((r) => r.code);
 }
 
-/** The catalog as it stood on `day`: per resource, its latest version with updated_on <= day. */
-export async function catalogOn(session: Session, day: string): Promise<CatalogInput[]> {
-  return session.query<CatalogInput>(
-    `select distinct on (resource) resource, provider, name, share_type, legal_basis, update_cycle,
-            ${dayText('published_on')} as published_on, ${dayText('updated_on')} as updated_on, status
-     from catalog_versions where updated_on <= $1::date
-     order by resource, updated_on desc, id desc`,
-    [day],
-  );
-}
-
 const CATALOG_COLUMNS = ['resource', 'provider', 'name', 'share_type', 'legal_basis', 'update_cycle', 'published_on', 'updated_on', 'status'] as const;
 
 /** Adds a version for each row that differs from its resource's current one (which it supersedes); returns how many were added. */

@@ -31,11 +31,6 @@ export async function schemeRowById(session: Session, id: number): Promise<Schem
   return row ?? null;
 }
 
-export async function schemeRowByVersion(session: Session, version: number): Promise<SchemeRow | null> {
-  const [row] = await session.db.select().from(schemes).where(eq(schemes.version, version));
-  return row ?? null;
-}
-
 /** Every version, newest first, bodies included (a scheme is a few kilobytes). */
 export async function listSchemeRows(session: Session, limit = 200): Promise<SchemeRow[]> {
   return session.db.select().from(schemes).orderBy(desc(schemes.version)).limit(limit);

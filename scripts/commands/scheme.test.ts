@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabase } from '@/db/client';
-import { schemeRowByVersion } from '@/db/queries/schemes';
+import { listSchemeRows } from '@/db/queries/schemes';
 import type { Database } from '@/db/types';
 import { seedBasics } from '@/lib/ingest/test-support';
 import { defaultScheme } from '@/lib/scoring';
@@ -36,7 +36,7 @@ describe('cli scheme', () => {
     } finally {
       out.mockRestore();
     }
-    expect(await schemeRowByVersion(database, 2)).toMatchObject({ effectiveFrom: '2026-10-01', reason: '台账口径' });
+    expect((await listSchemeRows(database)).find((v) => v.version === 2)).toMatchObject({ effectiveFrom: '2026-10-01', reason: '台账口径' });
   });
 
   it('refuses a malformed date as bad usage', async () => {
