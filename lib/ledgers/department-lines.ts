@@ -32,12 +32,12 @@ export const FORMERLY_SELF_REPORTED: readonly LedgerIndicator[] = ['resources_pu
 
 export { MIN_RATINGS };
 
-/** The department's line for each ledger indicator among `indicators` (the period's scheme, in its order). */
+/** The department's line for each ledger indicator among `indicators` (the period's scheme, in its order), counted on `today` (Beijing). */
 export async function departmentLedgerLines(
   code: string,
   period: { startsOn: string; endsOn: string },
   indicators: ReadonlyArray<{ code: string; name: string; source: string }>,
-  today: string = chinaDay(new Date()),
+  today: string,
 ): Promise<LedgerLine[]> {
   const wanted = indicators.filter((i) => i.source === 'ledger' && isLedgerIndicator(i.code));
   if (!wanted.length) return [];
